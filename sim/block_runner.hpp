@@ -1,0 +1,78 @@
+#pragma once
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_reduce.h>
+#include <oneapi/tbb/partitioner.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <algorithm>
+#include <concepts>
+#include <cstdint>
+
+#include "sim/block.hpp"
+
+namespace sim {
+
+struct RunOptions {
+    std::uint64_t paths = 0;
+    std::size_t block_size = 1024;  // paths evaluated together, structure-of-arrays
+    unsigned threads = 0;           // 0: all the machine has
+};
+
+template <class A>
+concept Mergeable = std::copy_constructible<A> && requires(A& a, const A& b) { a.merge(b); };
+
+inline std::uint64_t block_count(const RunOptions& o) {
+    return (o.paths + o.block_size - 1) / o.block_size;
+}
+
+inline BlockRange block_at(const RunOptions& o, std::uint64_t b) {
+    const std::uint64_t first = b * o.block_size;
+    return {first, static_cast<std::size_t>(std::min<std::uint64_t>(o.block_size, o.paths - first))};
+}
+
+template <class F>
+decltype(auto) in_arena(const RunOptions& o, F&& f) {
+    tbb::task_arena arena(o.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(o.threads));
+    return arena.execute(std::forward<F>(f));
+}
+
+// Calls fn(block) for every block of paths, in parallel. For outputs that
+// each path writes to its own slot.
+template <class BlockFn>
+    requires std::invocable<BlockFn&, BlockRange>
+void for_each_block(const RunOptions& o, BlockFn&& fn) {
+    in_arena(o, [&] {
+        tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, block_count(o), 1),
+                          [&](const tbb::blocked_range<std::uint64_t>& r) {
+                              for (std::uint64_t b = r.begin(); b != r.end(); ++b)
+                                  fn(block_at(o, b));
+                          },
+                          tbb::simple_partitioner{});
+    });
+}
+
+// Folds every block into an accumulator with fn(block, acc) and merges the
+// accumulators. parallel_deterministic_reduce splits the block range the same
+// way whatever the thread count, so every floating-point sum is done in the
+// same order and the result is bit-identical for 1, 2 or 64 threads.
+template <Mergeable Acc, class BlockFn>
+    requires std::invocable<BlockFn&, BlockRange, Acc&>
+Acc reduce_blocks(const RunOptions& o, const Acc& identity, BlockFn&& fn) {
+    return in_arena(o, [&] {
+        return tbb::parallel_deterministic_reduce(
+            tbb::blocked_range<std::uint64_t>(0, block_count(o), 1), identity,
+            [&](const tbb::blocked_range<std::uint64_t>& r, Acc acc) {
+                for (std::uint64_t b = r.begin(); b != r.end(); ++b) fn(block_at(o, b), acc);
+                return acc;
+            },
+            [](Acc left, const Acc& right) {
+                left.merge(right);
+                return left;
+            },
+            tbb::simple_partitioner{});
+    });
+}
+
+}  // namespace sim

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+namespace sim {
+
+// X = 1 iff U > 1 − p, so a larger p is a superset of events on the same U.
+class Bernoulli {
+public:
+    explicit Bernoulli(double p);
+
+    double p() const noexcept { return p_; }
+    double quantile(double u) const noexcept { return u > 1.0 - p_ ? 1.0 : 0.0; }
+    double cdf(double x) const noexcept;
+    double mean() const noexcept { return p_; }
+    double variance() const noexcept { return p_ * (1.0 - p_); }
+    std::string describe() const;
+
+private:
+    double p_;
+};
+
+}  // namespace sim

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+
+namespace sim {
+
+// Beta(α, β) scaled to [min, max] (default [0, 1]).
+class Beta {
+public:
+    Beta(double alpha, double beta, double min = 0.0, double max = 1.0);
+
+    double alpha() const noexcept { return alpha_; }
+    double beta() const noexcept { return beta_; }
+    double min() const noexcept { return min_; }
+    double max() const noexcept { return max_; }
+    double quantile(double u) const;
+    double cdf(double x) const;
+    double mean() const noexcept;
+    double variance() const noexcept;
+    std::string describe() const;
+
+private:
+    double alpha_, beta_, min_, max_;
+};
+
+}  // namespace sim

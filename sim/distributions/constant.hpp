@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+namespace sim {
+
+// A point mass: a plain number in a scenario. It consumes no random dimension.
+class Constant {
+public:
+    explicit Constant(double value);
+
+    double value() const noexcept { return value_; }
+    double quantile(double) const noexcept { return value_; }
+    double cdf(double x) const noexcept { return x >= value_ ? 1.0 : 0.0; }
+    double mean() const noexcept { return value_; }
+    double variance() const noexcept { return 0.0; }
+    std::string describe() const;
+
+private:
+    double value_;
+};
+
+}  // namespace sim

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+namespace sim {
+
+class Gamma {
+public:
+    Gamma(double shape, double scale);
+
+    double shape() const noexcept { return shape_; }
+    double scale() const noexcept { return scale_; }
+    double quantile(double u) const;
+    double cdf(double x) const;
+    double mean() const noexcept { return shape_ * scale_; }
+    double variance() const noexcept { return shape_ * scale_ * scale_; }
+    std::string describe() const;
+
+private:
+    double shape_, scale_;
+};
+
+}  // namespace sim

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+
+namespace sim {
+
+// X = exp(μ + σZ). People give estimates as a median and a high case or as a
+// 90 % interval, so those parameterisations come first.
+class Lognormal {
+public:
+    Lognormal(double mu, double sigma);  // of ln X; sigma > 0
+
+    static Lognormal from_median_p90(double median, double p90);
+    static Lognormal from_percentiles(double p5, double p95);
+    // Moments of X itself: σ² = ln(1 + sd²/mean²), μ = ln(mean) − σ²/2.
+    static Lognormal from_mean_sd(double mean, double sd);
+
+    double mu() const noexcept { return mu_; }
+    double sigma() const noexcept { return sigma_; }
+    double quantile(double u) const;
+    double cdf(double x) const;
+    double mean() const noexcept;
+    double variance() const noexcept;
+    std::string describe() const;
+
+private:
+    double mu_, sigma_;
+};
+
+}  // namespace sim

@@ -1,0 +1,90 @@
+#include "sim/uniform_design.hpp"
+
+#include <boost/random/sobol.hpp>
+
+#include "sim/invalid_parameter.hpp"
+#include "sim/philox_stream.hpp"
+
+namespace sim {
+
+std::size_t UniformDesign::max_sobol_dimensions() {
+    return boost::random::default_sobol_table::max_dimension;
+}
+
+UniformDesign::UniformDesign(Sampling sampling, std::uint64_t seed, std::uint64_t paths,
+                             std::size_t dimensions)
+    : sampling_(sampling), seed_(seed), paths_(paths), dimensions_(dimensions) {
+    if (paths == 0) throw InvalidParameter("paths", "a design needs at least one path, got 0");
+    if (sampling == Sampling::lhs) {
+        strata_.reserve(dimensions);
+        for (std::size_t d = 0; d < dimensions; ++d) strata_.emplace_back(paths, seed, d);
+    }
+    if (sampling == Sampling::sobol) {
+        if (dimensions > max_sobol_dimensions())
+            throw InvalidParameter("sampling", "sobol sampling supports at most " +
+                                                   std::to_string(max_sobol_dimensions()) +
+                                                   " uncertain inputs, got " +
+                                                   std::to_string(dimensions));
+        const PhiloxStream shifts(seed, streams::sobol_shift);
+        for (std::size_t d = 0; d < dimensions; ++d)
+            sobol_shifts_.push_back(shifts.bits(0, static_cast<std::uint32_t>(d)));
+    }
+}
+
+void UniformDesign::fill(BlockRange block, BlockMatrix& out) const {
+    out.resize(static_cast<Eigen::Index>(block.size), static_cast<Eigen::Index>(dimensions_));
+    if (dimensions_ == 0) return;
+    switch (sampling_) {
+        case Sampling::mc: fill_mc(block, out); break;
+        case Sampling::lhs: fill_lhs(block, out); break;
+        case Sampling::sobol: fill_sobol(block, out); break;
+    }
+}
+
+void UniformDesign::fill_mc(BlockRange block, BlockMatrix& out) const {
+    const PhiloxStream stream(seed_, streams::sampling);
+    for (std::size_t d = 0; d < dimensions_; ++d) {
+        double* column = out.col(static_cast<Eigen::Index>(d)).data();
+        for (std::size_t k = 0; k < block.size; ++k)
+            column[k] = stream.uniform(block.first + k, static_cast<std::uint32_t>(d));
+    }
+}
+
+// Path i of dimension d lands in stratum π_d(i), at a uniform offset inside it:
+// every one of the N strata of every dimension holds exactly one path.
+void UniformDesign::fill_lhs(BlockRange block, BlockMatrix& out) const {
+    const PhiloxStream jitter(seed_, streams::lhs_jitter);
+    const double width = 1.0 / static_cast<double>(paths_);
+    for (std::size_t d = 0; d < dimensions_; ++d) {
+        double* column = out.col(static_cast<Eigen::Index>(d)).data();
+        const RandomPermutation& stratum = strata_[d];
+        for (std::size_t k = 0; k < block.size; ++k) {
+            const std::uint64_t i = block.first + k;
+            const double u = (static_cast<double>(stratum(i)) +
+                              jitter.uniform(i, static_cast<std::uint32_t>(d))) * width;
+            column[k] = u < 1.0 ? u : 1.0 - 0x1p-53;  // rounding in the top stratum
+        }
+    }
+}
+
+// Path i takes point i of the Sobol sequence (point 0 is the origin, which
+// Boost's generator skips), so any 2^m consecutive paths from 0 form a net. A
+// random digital shift (XOR of every coordinate's 64 bits with a per-dimension
+// key) randomises it while keeping the net property.
+void UniformDesign::fill_sobol(BlockRange block, BlockMatrix& out) const {
+    std::size_t k = 0;
+    if (block.first == 0 && block.size > 0) {
+        for (std::size_t d = 0; d < dimensions_; ++d)
+            out(0, static_cast<Eigen::Index>(d)) = PhiloxStream::to_open_unit(sobol_shifts_[d]);
+        k = 1;
+    }
+    if (k == block.size) return;
+    boost::random::sobol engine(dimensions_);
+    engine.seed(block.first + k - 1);  // the next point drawn is index block.first + k
+    for (; k < block.size; ++k)
+        for (std::size_t d = 0; d < dimensions_; ++d)
+            out(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(d)) =
+                PhiloxStream::to_open_unit(engine() ^ sobol_shifts_[d]);
+}
+
+}  // namespace sim

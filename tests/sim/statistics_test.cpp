@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "sim/histogram.hpp"
+#include "sim/moments.hpp"
+#include "sim/philox_stream.hpp"
+#include "sim/summary.hpp"
+
+namespace {
+
+// numpy.percentile([1, 2, 3, 4], q) for q = 10, 50, 90 gives 1.3, 2.5, 3.7.
+TEST(Percentile, MatchesNumpyLinearInterpolation) {
+    const std::vector<double> v = {1, 2, 3, 4};
+    EXPECT_NEAR(sim::percentile_of_sorted(v, 0.10), 1.3, 1e-12);
+    EXPECT_NEAR(sim::percentile_of_sorted(v, 0.50), 2.5, 1e-12);
+    EXPECT_NEAR(sim::percentile_of_sorted(v, 0.90), 3.7, 1e-12);
+    EXPECT_EQ(sim::percentile_of_sorted(v, 0.0), 1);
+    EXPECT_EQ(sim::percentile_of_sorted(v, 1.0), 4);
+    EXPECT_EQ(sim::percentile_of_sorted(std::vector<double>{7}, 0.3), 7);
+}
+
+TEST(Summary, OneToOneHundred) {
+    std::vector<double> v;
+    for (int i = 100; i >= 1; --i) v.push_back(i - 50);  // −49 … 50, unsorted
+    v.push_back(NAN);
+    v.push_back(NAN);
+    const sim::Summary s = sim::summarize(v);
+    EXPECT_EQ(s.count, 100u);
+    EXPECT_EQ(s.undefined, 2u);
+    EXPECT_NEAR(s.undefined_share(), 2.0 / 102, 1e-15);
+    EXPECT_NEAR(s.mean, 0.5, 1e-12);
+    EXPECT_NEAR(s.sd, std::sqrt(100.0 * 101 / 12), 1e-9);  // sd of 1..100 with n − 1
+    EXPECT_NEAR(s.mean_ci_high - s.mean, 1.959963984540054 * s.sd / 10, 1e-12);
+    EXPECT_NEAR(s.percentile(0.5), 0.5, 1e-12);
+    EXPECT_NEAR(s.percentile(0.05), -49 + 0.05 * 99, 1e-12);  // numpy: 5.95 − 50
+    EXPECT_NEAR(s.prob_positive, 0.5, 1e-15);                // 1 … 50 of 100
+    EXPECT_NEAR(s.expected_shortfall_5, -47, 1e-12);         // mean of −49 … −45
+    EXPECT_EQ(s.min, -49);
+    EXPECT_EQ(s.max, 50);
+}
+
+TEST(Summary, ExpectedShortfallRoundsTheTailUp) {
+    std::vector<double> v = {10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11};  // 11 values: ⌈0.55⌉ = 1 lowest
+    EXPECT_EQ(sim::summarize(v).expected_shortfall_5, 1);
+}
+
+TEST(Summary, AllUndefined) {
+    const sim::Summary s = sim::summarize({NAN, NAN});
+    EXPECT_EQ(s.count, 0u);
+    EXPECT_EQ(s.undefined_share(), 1.0);
+    EXPECT_TRUE(std::isnan(s.mean));
+}
+
+TEST(RunningMoments, MergeEqualsOnePass) {
+    const sim::PhiloxStream rng(3, 0);
+    sim::RunningMoments all, left, right;
+    for (int i = 0; i < 10000; ++i) {
+        const double x = 1e6 + 100 * rng.uniform(static_cast<std::uint64_t>(i), 0);  // large offset tests stability
+        all.add(x);
+        (i < 3000 ? left : right).add(x);
+    }
+    left.add(NAN);
+    left.merge(right);
+    EXPECT_EQ(left.count(), 10000u);
+    EXPECT_EQ(left.undefined(), 1u);
+    EXPECT_NEAR(left.mean(), all.mean(), 1e-9);
+    EXPECT_NEAR(left.variance(), all.variance(), 1e-9 * all.variance());
+    EXPECT_NEAR(all.variance(), 10000.0 / 12, 0.05 * 10000.0 / 12);
+}
+
+TEST(RunningMoments, KnownSmallSample) {
+    sim::RunningMoments m;
+    for (double x : {2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0}) m.add(x);
+    EXPECT_DOUBLE_EQ(m.mean(), 5.0);
+    EXPECT_DOUBLE_EQ(m.variance(), 32.0 / 7);
+}
+
+TEST(Histogram, CountsAndMerges) {
+    sim::Histogram a(0, 10, 5), b(0, 10, 5);
+    for (double x : {0.0, 1.9, 2.0, 9.99, 10.0, -1.0}) a.add(x);
+    b.add(NAN);
+    b.add(5.0);
+    a.merge(b);
+    EXPECT_EQ(a.counts(), (std::vector<std::uint64_t>{2, 1, 1, 0, 1}));
+    EXPECT_EQ(a.below(), 1u);
+    EXPECT_EQ(a.above(), 1u);
+    EXPECT_EQ(a.undefined(), 1u);
+    EXPECT_EQ(a.total(), 8u);
+    EXPECT_THROW(a.merge(sim::Histogram(0, 10, 4)), sim::InvalidParameter);
+}
+
+TEST(Histogram, SpanningHoldsEveryFiniteValue) {
+    const std::vector<double> v = {3, 4.5, 5.5, 6.5, 7, NAN};
+    const auto h = sim::Histogram::spanning(v, 4);
+    EXPECT_EQ(h.below() + h.above(), 0u);
+    EXPECT_EQ(h.undefined(), 1u);
+    EXPECT_EQ(h.counts(), (std::vector<std::uint64_t>{1, 1, 1, 2}));  // the maximum is inside
+}
+
+}  // namespace
