@@ -28,7 +28,10 @@ concept UnivariateDistribution = requires(const D& d, double x) {
     { d.mean() } -> std::convertible_to<double>;
     { d.variance() } -> std::convertible_to<double>;
     { d.describe() } -> std::convertible_to<std::string>;
+    { d.support() } -> std::same_as<Support>;
 };
+
+static_assert(UnivariateDistribution<Pert> && UnivariateDistribution<Discrete>);
 
 using Distribution = std::variant<Constant, Uniform, Triangular, Pert, Normal, Lognormal, Beta,
                                   Gamma, Bernoulli, Discrete>;
@@ -47,6 +50,9 @@ inline double variance(const Distribution& d) {
 }
 inline std::string describe(const Distribution& d) {
     return std::visit([](const auto& k) { return k.describe(); }, d);
+}
+inline Support support(const Distribution& d) {
+    return std::visit([](const auto& k) { return k.support(); }, d);
 }
 inline bool is_constant(const Distribution& d) { return std::holds_alternative<Constant>(d); }
 

@@ -21,6 +21,9 @@ double percentile_of_sorted(std::span<const double> sorted, double p) {
     const auto lo = static_cast<std::size_t>(std::floor(position));
     const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
     const double frac = position - static_cast<double>(lo);
+    // Equal neighbours (including two +∞, as censored times are) need no
+    // interpolation, which would give ∞ − ∞ = NaN.
+    if (frac == 0.0 || sorted[lo] == sorted[hi]) return sorted[lo];
     return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
 }
 

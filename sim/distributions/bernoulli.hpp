@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cmath>
 #include <string>
+
+#include "sim/distributions/support.hpp"
 
 namespace sim {
 
@@ -14,6 +17,7 @@ public:
     double cdf(double x) const noexcept;
     double mean() const noexcept { return p_; }
     double variance() const noexcept { return p_ * (1.0 - p_); }
+    Support support() const noexcept { return {0.0, 1.0}; }
     std::string describe() const;
 
 private:

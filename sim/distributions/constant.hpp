@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cmath>
 #include <string>
+
+#include "sim/distributions/support.hpp"
 
 namespace sim {
 
@@ -14,6 +17,7 @@ public:
     double cdf(double x) const noexcept { return x >= value_ ? 1.0 : 0.0; }
     double mean() const noexcept { return value_; }
     double variance() const noexcept { return 0.0; }
+    Support support() const noexcept { return {value_, value_}; }
     std::string describe() const;
 
 private:

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cmath>
 #include <string>
+
+#include "sim/distributions/support.hpp"
 #include <vector>
 
 namespace sim {
@@ -17,6 +20,7 @@ public:
     double cdf(double x) const noexcept;
     double mean() const noexcept;
     double variance() const noexcept;
+    Support support() const noexcept { return {values_.front(), values_.back()}; }
     std::string describe() const;
 
 private:

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cmath>
 #include <string>
+
+#include "sim/distributions/support.hpp"
 
 namespace sim {
 
@@ -14,6 +17,7 @@ public:
     double cdf(double x) const;
     double mean() const noexcept { return shape_ * scale_; }
     double variance() const noexcept { return shape_ * scale_ * scale_; }
+    Support support() const noexcept { return {0.0, INFINITY}; }
     std::string describe() const;
 
 private:

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <optional>
+#include <cmath>
 #include <string>
+
+#include "sim/distributions/support.hpp"
 
 namespace sim {
 
@@ -27,6 +30,9 @@ public:
     double cdf(double x) const;
     double mean() const;
     double variance() const;
+    Support support() const noexcept {
+        return {lower_.value_or(-INFINITY), upper_.value_or(INFINITY)};
+    }
     std::string describe() const;
 
 private:

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cmath>
 #include <string>
+
+#include "sim/distributions/support.hpp"
 
 namespace sim {
 
@@ -21,6 +24,7 @@ public:
     double cdf(double x) const;
     double mean() const noexcept;
     double variance() const noexcept;
+    Support support() const noexcept { return {min_, max_}; }
     std::string describe() const;
 
 private:

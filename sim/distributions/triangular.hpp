@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cmath>
 #include <string>
+
+#include "sim/distributions/support.hpp"
 
 namespace sim {
 
@@ -15,6 +18,7 @@ public:
     double cdf(double x) const;
     double mean() const noexcept { return (min_ + mode_ + max_) / 3.0; }
     double variance() const noexcept;
+    Support support() const noexcept { return {min_, max_}; }
     std::string describe() const;
 
 private:

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cmath>
 #include <string>
+
+#include "sim/distributions/support.hpp"
 
 namespace sim {
 
@@ -14,6 +17,7 @@ public:
     double cdf(double x) const noexcept;
     double mean() const noexcept { return 0.5 * (min_ + max_); }
     double variance() const noexcept { return (max_ - min_) * (max_ - min_) / 12.0; }
+    Support support() const noexcept { return {min_, max_}; }
     std::string describe() const;
 
 private:

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace app {
+
+// Writes a file so that readers see either the old file or the complete new
+// one: the content goes to a temporary file in the same folder, which is then
+// renamed over the target (rename is atomic within a file system). On any
+// failure the temporary file is removed and the target is left untouched.
+void write_atomically(const std::filesystem::path& target, const std::function<void(std::ostream&)>& write);
+
+// Empty when a file could be created at path; otherwise why not.
+std::string check_writable(const std::filesystem::path& path);
+
+}  // namespace app

@@ -1,0 +1,44 @@
+#include "app/format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace app {
+
+std::string grouped(unsigned long long n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string money(double amount, const std::string& currency) {
+    if (std::isnan(amount)) return "n/a";
+    std::string symbol = currency == "EUR" ? "€" : currency == "USD" ? "$" : currency == "GBP" ? "£" : currency + " ";
+    const double a = std::abs(amount);
+    char buffer[64];
+    if (a >= 1e9) std::snprintf(buffer, sizeof buffer, "%.2fB", a / 1e9);
+    else if (a >= 1e6) std::snprintf(buffer, sizeof buffer, "%.2fM", a / 1e6);
+    else if (a >= 1e4) std::snprintf(buffer, sizeof buffer, "%.0fk", a / 1e3);
+    else std::snprintf(buffer, sizeof buffer, "%s", grouped(static_cast<unsigned long long>(std::llround(a))).c_str());
+    return (amount < 0 && std::llround(a) != 0 ? "-" : "") + symbol + buffer;
+}
+
+std::string percent(double share, int decimals) {
+    if (std::isnan(share)) return "n/a";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f %%", decimals, 100.0 * share);
+    return buffer;
+}
+
+std::string months(double m) {
+    if (std::isnan(m)) return "n/a";
+    if (std::isinf(m)) return "never";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", m);
+    return buffer;
+}
+
+}  // namespace app

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+
+namespace app {
+
+// "€1.23M", "-€312k", "$4,500"; the code itself for currencies without a symbol ("CHF 12k").
+std::string money(double amount, const std::string& currency);
+// "66.7 %"; "n/a" for NaN.
+std::string percent(double share, int decimals = 1);
+// "12.3"; "never" for +∞ (a censored time), "n/a" for NaN.
+std::string months(double m);
+// "1,234,567"
+std::string grouped(unsigned long long n);
+
+}  // namespace app

@@ -1,0 +1,204 @@
+// roicast: Monte Carlo ROI forecasting for CRM investments.
+#include <CLI/CLI.hpp>
+#include <oneapi/tbb/info.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/atomic_file.hpp"
+#include "app/embedded_scenarios.hpp"
+#include "app/progress_bar.hpp"
+#include "app/results_json.hpp"
+#include "app/text_report.hpp"
+#include "models/path_store.hpp"
+#include "models/results.hpp"
+#include "models/scenario_loader.hpp"
+#include "models/simulation.hpp"
+
+#ifndef ROICAST_VERSION
+#define ROICAST_VERSION "0.0.0"
+#endif
+
+namespace {
+
+constexpr int exit_ok = 0, exit_internal = 1, exit_invalid = 2, exit_interrupted = 130;
+constexpr const char* default_scenario = "custom-vs-standard";
+
+std::atomic<bool> interrupted{false};
+extern "C" void on_interrupt(int) { interrupted.store(true); }
+
+struct InvalidUsage {
+    std::string where, message;
+};
+
+std::string shipped_names(const char* separator) {
+    std::string names;
+    for (const auto& e : app::embedded_scenarios()) {
+        if (!names.empty()) names.append(separator);
+        names.append(e.name);
+    }
+    return names;
+}
+
+// A scenario argument names a file, or a shipped scenario ("custom-vs-standard").
+models::Scenario load(const std::string& argument, std::string& label) {
+    label = argument;
+    if (!std::filesystem::exists(argument)) {
+        if (const auto shipped = app::find_embedded(argument)) {
+            models::Scenario s = models::parse_scenario(shipped->text);
+            if (s.name.empty()) s.name = std::string(shipped->name);
+            return s;
+        }
+        throw models::ScenarioError(std::vector<models::Issue>{
+            {"", "no such file (shipped scenarios: " + shipped_names(", ") + ")"}});
+    }
+    return models::load_scenario_file(argument);
+}
+
+int report_scenario_error(const std::string& label, const models::ScenarioError& e) {
+    for (const auto& issue : e.issues())
+        std::cerr << "error: " << label << ": " << (issue.address.empty() ? "" : issue.address + ": ") << issue.message
+                  << "\n";
+    return exit_invalid;
+}
+
+// Paths beyond what memory holds are refused before anything is allocated.
+std::uint64_t available_memory() {
+    const long pages = ::sysconf(_SC_AVPHYS_PAGES), size = ::sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && size > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(size) : 0;
+}
+
+struct RunArguments {
+    std::string scenario = default_scenario;
+    std::optional<std::uint64_t> paths, seed;
+    std::optional<unsigned> threads;
+    std::optional<std::string> sampling;
+    std::string json;
+    bool quiet = false;
+};
+
+int run(const RunArguments& args) {
+    std::string label;
+    const models::Scenario s = load(args.scenario, label);
+
+    models::RunSettings settings;
+    settings.paths = args.paths.value_or(s.simulation.paths);
+    settings.seed = args.seed.value_or(s.simulation.seed);
+    settings.sampling = s.simulation.sampling;
+    if (args.sampling) settings.sampling = *sim::parse_sampling(*args.sampling);
+    settings.threads = args.threads.value_or(0);
+    const unsigned threads = settings.threads ? settings.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+
+    const std::uint64_t need = models::PathStore::bytes_needed(s.options.size(), s.horizons.size(),
+                                                              s.simulated_months(), settings.paths);
+    const std::uint64_t have = available_memory();
+    if (have && need > have / 10 * 8)
+        throw InvalidUsage{"--paths", std::to_string(settings.paths) + " paths would need about " +
+                                          std::to_string(need >> 20) + " MiB, more than the " +
+                                          std::to_string(have >> 20) + " MiB available; use fewer paths"};
+    if (!args.json.empty())
+        if (const std::string why = app::check_writable(args.json); !why.empty()) throw InvalidUsage{"--json", why};
+
+    std::atomic<std::uint64_t> done{0};
+    settings.progress = &done;
+    settings.cancel = &interrupted;
+    const auto start = std::chrono::steady_clock::now();
+    const sim::GaussianCopula copula = models::make_copula(s);
+    models::Results results;
+    {
+        app::ProgressBar bar(done, settings.paths, !args.quiet);
+        const models::PathStore store = models::simulate(s, settings);
+        results = models::summarize(s, store, settings.threads);
+    }
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const app::RunReport report{s, settings, results, copula, threads, elapsed};
+
+    if (!args.json.empty())
+        app::write_atomically(args.json, [&](std::ostream& out) { out << app::results_json(report).dump(2) << "\n"; });
+    if (!args.quiet) app::print_summary(std::cout, report);
+    return exit_ok;
+}
+
+int validate(const std::string& scenario) {
+    std::string label;
+    const models::Scenario s = load(scenario, label);
+    app::print_inputs(std::cout, s);
+    std::cout << "\nok: " << label << " is a valid scenario\n";
+    return exit_ok;
+}
+
+int init(const std::string& name) {
+    const auto shipped = app::find_embedded(name);
+    if (!shipped)
+        throw InvalidUsage{"--template", "unknown template \"" + name + "\"; available: " + shipped_names(", ")};
+    std::cout << shipped->text;
+    return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"roicast: Monte Carlo ROI forecasting for CRM investments", "roicast"};
+    cli.set_version_flag("--version", "roicast " ROICAST_VERSION);
+    cli.require_subcommand(1);
+
+    RunArguments run_args;
+    auto* run_cmd = cli.add_subcommand("run", "Simulate a scenario and print (or save) its ROI distributions");
+    run_cmd->add_option("scenario", run_args.scenario,
+                        "Scenario file, or the name of a shipped scenario (default: custom-vs-standard)");
+    run_cmd->add_option("--paths", run_args.paths, "Number of simulated paths (overrides the scenario)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+    run_cmd->add_option("--seed", run_args.seed, "Random seed (overrides the scenario)");
+    run_cmd->add_option("--threads", run_args.threads, "Worker threads (default: every core)")
+        ->check(CLI::Range(1u, 1024u));
+    run_cmd->add_option("--sampling", run_args.sampling, "mc, lhs or sobol (overrides the scenario)")
+        ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
+    run_cmd->add_option("--json", run_args.json, "Write the results file (MODEL.md §5) here");
+    run_cmd->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
+
+    std::string validate_scenario;
+    auto* validate_cmd = cli.add_subcommand("validate", "Check a scenario and list its uncertain inputs");
+    validate_cmd->add_option("scenario", validate_scenario, "Scenario file or shipped scenario name")->required();
+
+    std::string template_name = default_scenario;
+    auto* init_cmd = cli.add_subcommand("init", "Print a starter scenario to stdout");
+    init_cmd->add_option("--template", template_name, "Shipped scenario to start from");
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return cli.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return cli.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return cli.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "error: " << e.what() << "\n" << "run 'roicast --help' for usage\n";
+        return exit_invalid;
+    }
+
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+    try {
+        if (*run_cmd) return run(run_args);
+        if (*validate_cmd) return validate(validate_scenario);
+        if (*init_cmd) return init(template_name);
+    } catch (const models::ScenarioError& e) {
+        return report_scenario_error(*run_cmd ? run_args.scenario : validate_scenario, e);
+    } catch (const InvalidUsage& e) {
+        std::cerr << "error: " << e.where << ": " << e.message << "\n";
+        return exit_invalid;
+    } catch (const models::Cancelled&) {
+        std::cerr << "\ninterrupted: stopped before finishing; no results file was written\n";
+        return exit_interrupted;
+    } catch (const std::exception& e) {
+        std::cerr << "error: internal failure: " << e.what() << "\n";
+        return exit_internal;
+    }
+    return exit_internal;
+}

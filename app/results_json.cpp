@@ -1,0 +1,126 @@
+#include "app/results_json.hpp"
+
+#include <cmath>
+
+#include "sim/distribution.hpp"
+
+namespace app {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// JSON has no NaN or infinity: undefined and censored values are null.
+Json number(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
+
+Json summary_json(const sim::Summary& s) {
+    Json j;
+    j["mean"] = number(s.mean);
+    j["sd"] = number(s.sd);
+    j["mean_ci95"] = {number(s.mean_ci_low), number(s.mean_ci_high)};
+    const char* names[] = {"p5", "p10", "p25", "p50", "p75", "p90", "p95"};
+    for (std::size_t i = 0; i < sim::summary_percentiles.size(); ++i) j[names[i]] = number(s.percentiles[i]);
+    j["prob_positive"] = number(s.prob_positive);
+    j["expected_shortfall_5"] = number(s.expected_shortfall_5);
+    j["undefined"] = s.undefined_share();
+    j["n"] = s.count;
+    return j;
+}
+
+Json time_json(const models::TimeToEvent& t, const models::Scenario& s) {
+    Json j;
+    const char* names[] = {"p10", "p25", "p50", "p75", "p90"};
+    for (std::size_t i = 0; i < t.percentiles.size(); ++i) j[names[i]] = number(t.percentiles[i]);
+    j["mean"] = number(t.mean_reached);
+    j["share_reached"] = t.share_reached;
+    Json within = Json::object();
+    for (std::size_t h = 0; h < s.horizons.size(); ++h) within[s.horizons[h].name] = t.prob_within[h];
+    j["prob_within"] = within;
+    j["cdf"] = t.cdf;
+    return j;
+}
+
+}  // namespace
+
+Json inputs_json(const models::Scenario& s) {
+    Json list = Json::array();
+    for (const auto& in : s.inputs.all()) {
+        if (!in.dimension) continue;
+        const auto& d = in.distribution;
+        list.push_back({{"input", in.address},
+                        {"distribution", sim::describe(d)},
+                        {"mean", number(sim::mean(d))},
+                        {"p5", number(sim::quantile(d, 0.05))},
+                        {"p50", number(sim::quantile(d, 0.50))},
+                        {"p95", number(sim::quantile(d, 0.95))},
+                        {"source", in.source}});
+    }
+    return list;
+}
+
+Json results_json(const RunReport& r) {
+    const auto& s = r.scenario;
+    Json j;
+    j["scenario"] = s.name;
+    j["paths"] = r.settings.paths;
+    j["seed"] = r.settings.seed;
+    j["sampling"] = sim::to_string(r.settings.sampling);
+    j["threads"] = r.threads;
+    j["elapsed_seconds"] = r.elapsed_seconds;
+    j["currency"] = s.currency;
+    Json horizons = Json::object();
+    for (const auto& h : s.horizons) horizons[h.name] = h.months;
+    j["horizons"] = horizons;
+    j["discount_rate"] = s.discount_rate;
+    if (s.payback_reference) j["payback_reference_months"] = {s.payback_reference->first, s.payback_reference->second};
+
+    Json options = Json::object();
+    for (const auto& o : r.results.options) {
+        Json oj;
+        Json by_h = Json::object();
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            Json metrics;
+            for (std::size_t m = 0; m < models::metric_count; ++m)
+                metrics[models::metric_names[m]] = summary_json(o.horizons[h][m]);
+            by_h[std::to_string(s.horizons[h].months)] = metrics;
+        }
+        oj["horizons"] = by_h;
+        oj["payback_months"] = time_json(o.payback, s);
+        oj["discounted_payback_months"] = time_json(o.discounted_payback, s);
+        Json fan;
+        const char* names[] = {"p5", "p25", "p50", "p75", "p95"};
+        for (std::size_t l = 0; l < models::FanChart::levels.size(); ++l) fan[names[l]] = o.cumulative_cash_flow.bands[l];
+        oj["cumulative_cash_flow"] = fan;
+        options[o.name] = oj;
+    }
+    j["options"] = options;
+
+    Json comparison = Json::object();
+    for (const auto& c : r.results.comparisons) {
+        Json cj;
+        Json by_h = Json::object();
+        for (std::size_t h = 0; h < s.horizons.size(); ++h)
+            by_h[std::to_string(s.horizons[h].months)] = {{"npv_difference", summary_json(c.npv_difference[h])},
+                                                          {"prob_a_better", c.prob_a_better[h]}};
+        cj["horizons"] = by_h;
+        cj["overtake_month"] = time_json(c.overtake, s);
+        comparison[c.a + "_vs_" + c.b] = cj;
+    }
+    j["comparison"] = comparison;
+
+    j["inputs"] = inputs_json(s);
+    Json correlations = Json::array();
+    for (const auto& c : s.correlations)
+        correlations.push_back({{"between", {s.inputs[c.first].address, s.inputs[c.second].address}}, {"rank", c.rank}});
+    Json repairs = Json::array();
+    const auto address_of_dimension = [&](std::size_t d) { return s.inputs[s.inputs.uncertain()[d]].address; };
+    for (const auto& rep : r.copula.repairs())
+        repairs.push_back({{"between", {address_of_dimension(rep.first), address_of_dimension(rep.second)}},
+                           {"requested", rep.requested},
+                           {"applied", rep.applied}});
+    j["correlations"] = {{"requested", correlations}, {"repairs", repairs}};
+    j["notes"] = s.notes;
+    return j;
+}
+
+}  // namespace app

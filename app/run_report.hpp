@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "models/results.hpp"
+#include "models/scenario.hpp"
+#include "models/simulation.hpp"
+#include "sim/gaussian_copula.hpp"
+
+namespace app {
+
+// Everything a report writer needs about one finished run.
+struct RunReport {
+    const models::Scenario& scenario;
+    const models::RunSettings& settings;
+    const models::Results& results;
+    const sim::GaussianCopula& copula;
+    unsigned threads = 1;
+    double elapsed_seconds = 0;
+};
+
+}  // namespace app

@@ -1,0 +1,118 @@
+#include "app/text_report.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "app/format.hpp"
+#include "sim/distribution.hpp"
+
+namespace app {
+
+namespace {
+
+std::string pad(const std::string& s, std::size_t width, bool right = false) {
+    // Count UTF-8 code points, not bytes, so "€" takes one column.
+    std::size_t shown = 0;
+    for (unsigned char c : s) shown += (c & 0xC0) != 0x80;
+    if (shown >= width) return s;
+    const std::string fill(width - shown, ' ');
+    return right ? fill + s : s + fill;
+}
+
+std::string horizon_label(const models::Horizon& h) { return h.name + " (" + std::to_string(h.months) + " mo)"; }
+
+const sim::Summary& metric(const models::OptionResults& o, std::size_t h, models::Metric m) {
+    return o.horizons[h][static_cast<std::size_t>(m)];
+}
+
+}  // namespace
+
+void print_summary(std::ostream& out, const RunReport& r) {
+    const auto& s = r.scenario;
+    char line[256];
+    out << s.name << "\n";
+    std::snprintf(line, sizeof line, "%s paths, %s sampling, seed %llu, %u thread%s, %.2f s; %s, discount rate %s a year\n",
+                  grouped(r.settings.paths).c_str(), sim::to_string(r.settings.sampling).c_str(),
+                  static_cast<unsigned long long>(r.settings.seed), r.threads, r.threads == 1 ? "" : "s",
+                  r.elapsed_seconds, s.currency.c_str(), percent(s.discount_rate).c_str());
+    out << line;
+    for (const auto& rep : r.copula.repairs()) {
+        const auto& in = s.inputs.uncertain();
+        out << "note: correlation between " << s.inputs[in[rep.first]].address << " and "
+            << s.inputs[in[rep.second]].address << " applied as " << rep.applied << " (asked "
+            << rep.requested << "): the targets together were not a valid correlation matrix\n";
+    }
+
+    for (const auto& o : r.results.options) {
+        out << "\n" << o.name << "\n";
+        out << "  " << pad("horizon", 18) << pad("ROI P10", 10, true) << pad("P50", 10, true) << pad("P90", 10, true)
+            << "   " << pad("mean NPV (95 % CI)", 34) << pad("P(NPV > 0)", 10, true) << "\n";
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            const auto& roi = metric(o, h, models::Metric::roi);
+            const auto& npv = metric(o, h, models::Metric::npv);
+            out << "  " << pad(horizon_label(s.horizons[h]), 18) << pad(percent(roi.percentile(0.10)), 10, true)
+                << pad(percent(roi.percentile(0.50)), 10, true) << pad(percent(roi.percentile(0.90)), 10, true)
+                << "   "
+                << pad(money(npv.mean, s.currency) + " (" + money(npv.mean_ci_low, s.currency) + " to " +
+                           money(npv.mean_ci_high, s.currency) + ")",
+                       34)
+                << pad(percent(npv.prob_positive), 10, true) << "\n";
+            if (roi.undefined) out << "    ROI undefined on " << percent(roi.undefined_share()) << " of paths (no cost yet)\n";
+        }
+        const auto& p = o.payback;
+        out << "  time to positive ROI: P10 " << months(p.percentiles[0]) << ", P50 " << months(p.percentiles[2])
+            << ", P90 " << months(p.percentiles[4]) << " months";
+        out << "; paid back within";
+        for (std::size_t h = 0; h < s.horizons.size(); ++h)
+            out << (h ? ", " : " ") << s.horizons[h].months << " mo " << percent(p.prob_within[h], 0);
+        out << "\n";
+        const auto& d = o.discounted_payback;
+        out << "  discounted payback:   P10 " << months(d.percentiles[0]) << ", P50 " << months(d.percentiles[2])
+            << ", P90 " << months(d.percentiles[4]) << " months\n";
+    }
+
+    for (const auto& c : r.results.comparisons) {
+        out << "\n" << c.a << " vs " << c.b << " (same draws of the shared inputs)\n";
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            const auto& d = c.npv_difference[h];
+            out << "  " << pad(horizon_label(s.horizons[h]), 18) << "NPV difference " << money(d.mean, s.currency)
+                << " (P10 " << money(d.percentile(0.10), s.currency) << ", P90 " << money(d.percentile(0.90), s.currency)
+                << "); " << c.a << " better with probability " << percent(c.prob_a_better[h], 0) << "\n";
+        }
+        const auto& t = c.overtake;
+        out << "  " << c.a << " stays ahead from month: P10 " << months(t.percentiles[0]) << ", P50 "
+            << months(t.percentiles[2]) << ", P90 " << months(t.percentiles[4]) << "; ahead by month "
+            << s.simulated_months() << " on " << percent(t.share_reached, 0) << " of paths\n";
+    }
+}
+
+void print_inputs(std::ostream& out, const models::Scenario& s) {
+    out << s.name << ": " << s.inputs.dimensions() << " uncertain inputs, " << s.options.size() << " option"
+        << (s.options.size() == 1 ? "" : "s") << ", horizons";
+    for (const auto& h : s.horizons) out << " " << h.name << "=" << h.months;
+    out << "\n\n";
+    std::size_t width = 5;
+    for (const auto& in : s.inputs.all())
+        if (in.dimension) width = std::max(width, in.address.size());
+    out << pad("input", width + 2) << pad("distribution", 44) << pad("mean", 12, true) << pad("P5", 12, true)
+        << pad("P95", 12, true) << "  source\n";
+    char buffer[32];
+    const auto num = [&](double x) {
+        std::snprintf(buffer, sizeof buffer, "%.4g", x);
+        return std::string(buffer);
+    };
+    for (const auto& in : s.inputs.all()) {
+        if (!in.dimension) continue;
+        const auto& d = in.distribution;
+        out << pad(in.address, width + 2) << pad(sim::describe(d), 44) << pad(num(sim::mean(d)), 12, true)
+            << pad(num(sim::quantile(d, 0.05)), 12, true) << pad(num(sim::quantile(d, 0.95)), 12, true) << "  "
+            << in.source << "\n";
+    }
+    if (!s.correlations.empty()) {
+        out << "\ncorrelations (Spearman rank):\n";
+        for (const auto& c : s.correlations)
+            out << "  " << s.inputs[c.first].address << " ~ " << s.inputs[c.second].address << ": " << c.rank << "\n";
+    }
+}
+
+}  // namespace app

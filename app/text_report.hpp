@@ -1,0 +1,16 @@
+#pragma once
+
+#include <ostream>
+
+#include "app/run_report.hpp"
+
+namespace app {
+
+// The terminal summary of a run, for a finance lead.
+void print_summary(std::ostream& out, const RunReport& report);
+
+// The table `roicast validate` prints: every uncertain input with its
+// distribution, mean and P5–P95.
+void print_inputs(std::ostream& out, const models::Scenario& s);
+
+}  // namespace app

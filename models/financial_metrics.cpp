@@ -1,0 +1,126 @@
+#include "models/financial_metrics.hpp"
+
+#include <algorithm>
+#include <boost/math/tools/roots.hpp>
+#include <cmath>
+#include <limits>
+
+namespace models {
+
+std::vector<double> discount_factors(double annual_rate, int months) {
+    std::vector<double> df(static_cast<std::size_t>(months) + 1);
+    // (1 + d_m)^(−t) = (1 + d)^(−t/12), computed directly to avoid compounding rounding.
+    for (int t = 0; t <= months; ++t) df[static_cast<std::size_t>(t)] = std::pow(1.0 + annual_rate, -t / 12.0);
+    return df;
+}
+
+namespace {
+
+// Σ cf(t)·x^(h−t), x = 1 + i: the NPV times (1 + i)^h. Same sign as the NPV
+// and same roots, but no overflow at i = −0.99 where (1 + i)^(−t) = 100^t.
+double scaled_npv(std::span<const double> cf, double x) {
+    double acc = 0;
+    for (double c : cf) acc = acc * x + c;
+    return acc;
+}
+
+int sign(double v) { return (v > 0) - (v < 0); }
+
+}  // namespace
+
+double irr_annual(std::span<const double> cf) {
+    constexpr double lo = 0.01, hi = 2.0;  // x = 1 + i, i ∈ (−0.99, 1]
+    const double f_lo = scaled_npv(cf, lo), f_hi = scaled_npv(cf, hi);
+    const auto annual = [](double x) { return std::pow(x, 12) - 1.0; };
+    if (f_hi == 0.0) {
+        // A root at i = 1 counts; a root nearer 0 would still win below.
+        if (sign(f_lo) == 0) return NAN;
+    } else if (sign(f_lo) * sign(f_hi) >= 0) {
+        return NAN;
+    }
+    // Descartes: as many sign changes in the flows as positive roots at most.
+    int changes = 0, last = 0;
+    for (double c : cf)
+        if (const int s = sign(c); s != 0) {
+            if (last != 0 && s != last) ++changes;
+            last = s;
+        }
+    const auto f = [&](double x) { return scaled_npv(cf, x); };
+    boost::math::tools::eps_tolerance<double> tolerance(45);
+    const auto solve = [&](double a, double b) {
+        std::uintmax_t iterations = 200;
+        const auto r = boost::math::tools::toms748_solve(f, a, b, f(a), f(b), tolerance, iterations);
+        return 0.5 * (r.first + r.second);
+    };
+    if (f_hi == 0.0 && changes <= 1) return annual(hi);
+    if (changes == 1) return annual(solve(lo, hi));
+
+    // Several roots possible: bracket every sign change on a grid, keep the
+    // root closest to i = 0.
+    constexpr int grid = 200;
+    double best = f_hi == 0.0 ? hi : NAN;
+    double x0 = lo, f0 = f_lo;
+    for (int k = 1; k <= grid; ++k) {
+        const double x1 = lo + (hi - lo) * k / grid;
+        const double f1 = k == grid ? f_hi : f(x1);
+        double root = NAN;
+        if (f0 == 0.0) root = x0;
+        else if (f1 != 0.0 && sign(f0) != sign(f1)) root = solve(x0, x1);
+        if (!std::isnan(root) && (std::isnan(best) || std::abs(root - 1.0) < std::abs(best - 1.0))) best = root;
+        x0 = x1;
+        f0 = f1;
+    }
+    return std::isnan(best) ? NAN : annual(best);
+}
+
+double payback_months(std::span<const double> flow, std::span<const double> cost) {
+    double cumulative = flow[0], cumulative_cost = cost[0];
+    for (std::size_t t = 1; t < flow.size(); ++t) {
+        const double before = cumulative;
+        cumulative += flow[t];
+        cumulative_cost += cost[t];
+        if (cumulative >= 0 && cumulative_cost > 0) {
+            const double shortfall = std::max(0.0, -before);
+            return static_cast<double>(t - 1) + (shortfall > 0 ? shortfall / flow[t] : 0.0);
+        }
+    }
+    return std::numeric_limits<double>::infinity();
+}
+
+void path_metrics(std::span<const double> cost, std::span<const double> benefit, std::span<const double> discount,
+                  std::span<const int> horizon_months, std::span<double> scratch, PathMetrics& out,
+                  std::span<float> cumulative) {
+    const std::size_t n = cost.size();
+    const std::span<double> cf = scratch.subspan(0, n), dcf = scratch.subspan(n, n), dcost = scratch.subspan(2 * n, n);
+    for (std::size_t t = 0; t < n; ++t) {
+        cf[t] = benefit[t] - cost[t];
+        dcf[t] = discount[t] * cf[t];
+        dcost[t] = discount[t] * cost[t];
+    }
+    double B = 0, C = 0, npv = 0, dc = 0, running = 0;
+    std::size_t t = 0;
+    for (std::size_t h = 0; h < horizon_months.size(); ++h) {
+        const auto end = static_cast<std::size_t>(horizon_months[h]);
+        for (; t <= end; ++t) {
+            B += benefit[t];
+            C += cost[t];
+            npv += dcf[t];
+            dc += dcost[t];
+        }
+        auto& m = out.horizons[h];
+        m[static_cast<std::size_t>(Metric::benefits)] = B;
+        m[static_cast<std::size_t>(Metric::costs)] = C;
+        m[static_cast<std::size_t>(Metric::roi)] = C != 0 ? (B - C) / C : NAN;
+        m[static_cast<std::size_t>(Metric::npv)] = npv;
+        m[static_cast<std::size_t>(Metric::roi_discounted)] = dc != 0 ? npv / dc : NAN;
+        m[static_cast<std::size_t>(Metric::irr)] = irr_annual(cf.subspan(0, end + 1));
+    }
+    for (std::size_t s = 0; s < n; ++s) {
+        running += cf[s];
+        if (s >= 1) cumulative[s - 1] = static_cast<float>(running);
+    }
+    out.payback = payback_months(cf, cost);
+    out.discounted_payback = payback_months(dcf, dcost);
+}
+
+}  // namespace models

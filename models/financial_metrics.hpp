@@ -1,0 +1,43 @@
+#pragma once
+
+#include <array>
+#include <span>
+#include <vector>
+
+namespace models {
+
+// The per-horizon metrics of MODEL.md §4.5, in results-file order.
+enum class Metric { roi, roi_discounted, npv, irr, benefits, costs };
+inline constexpr std::array<Metric, 6> all_metrics = {Metric::roi, Metric::roi_discounted, Metric::npv,
+                                                      Metric::irr, Metric::benefits, Metric::costs};
+inline constexpr std::array<const char*, 6> metric_names = {"roi", "roi_discounted", "npv",
+                                                            "irr", "benefits", "costs"};
+inline constexpr std::size_t metric_count = all_metrics.size();
+
+// DF(t) = (1 + d_m)^(−t) with d_m = (1 + d)^(1/12) − 1, t = 0 … H.
+std::vector<double> discount_factors(double annual_rate, int months);
+
+// Annual IRR (1 + i)^12 − 1 of cash flows cf[0 … h], the monthly rate i
+// searched in (−0.99, 1]. NaN (undefined) unless the NPV at the two ends has
+// opposite signs or is 0 at 1; among several roots, the one closest to 0.
+double irr_annual(std::span<const double> cf);
+
+// Time to positive ROI (MODEL.md §4.5): the first month t ≥ 1 where the
+// cumulative flow is ≥ 0 with costs already incurred, interpolated within the
+// month. +∞ when not reached by the last month (censored).
+// flow[t] and cost[t] are per month, t = 0 … H; pass discounted flows for the
+// discounted payback.
+double payback_months(std::span<const double> flow, std::span<const double> cost);
+
+// Fills metrics[h][m] for each horizon and cumulative[t − 1] = CCF(t), from
+// one option's monthly cost and benefit on one path.
+struct PathMetrics {
+    std::span<std::array<double, metric_count>> horizons;  // one per horizon
+    double payback = 0, discounted_payback = 0;
+};
+void path_metrics(std::span<const double> cost, std::span<const double> benefit,
+                  std::span<const double> discount, std::span<const int> horizon_months,
+                  std::span<double> scratch,  // 3·(H + 1) doubles
+                  PathMetrics& out, std::span<float> cumulative);
+
+}  // namespace models

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "models/path_store.hpp"
+#include "models/scenario.hpp"
+#include "sim/summary.hpp"
+
+namespace models {
+
+// Distribution of a time that may be censored (not reached within H months).
+struct TimeToEvent {
+    static constexpr std::array<double, 5> levels = {0.10, 0.25, 0.50, 0.75, 0.90};
+    std::array<double, 5> percentiles{};  // +∞ where the level is not reached
+    double mean_reached = 0;              // over the paths that reach it (NaN if none)
+    double share_reached = 0;
+    std::vector<double> prob_within;  // P(time ≤ h), one per scenario horizon
+    std::vector<double> cdf;          // P(time ≤ t), t = 1 … H
+};
+
+struct FanChart {
+    static constexpr std::array<double, 5> levels = {0.05, 0.25, 0.50, 0.75, 0.95};
+    std::array<std::vector<double>, 5> bands;  // bands[level][t − 1]
+};
+
+struct OptionResults {
+    std::string name;
+    std::vector<std::array<sim::Summary, metric_count>> horizons;  // [h][metric]
+    TimeToEvent payback, discounted_payback;
+    FanChart cumulative_cash_flow;
+};
+
+struct Comparison {
+    std::string a, b;
+    std::vector<sim::Summary> npv_difference;  // per horizon: npv_a − npv_b
+    std::vector<double> prob_a_better;         // per horizon: P(npv_a > npv_b)
+    TimeToEvent overtake;                      // month from which a stays ahead of b
+};
+
+struct Results {
+    std::vector<OptionResults> options;
+    std::vector<Comparison> comparisons;
+};
+
+TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>& horizons, int months);
+
+// Summaries of every stored quantity, computed in parallel over columns.
+Results summarize(const Scenario& s, const PathStore& store, unsigned threads = 0);
+
+}  // namespace models

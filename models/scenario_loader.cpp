@@ -1,0 +1,733 @@
+#include "models/scenario_loader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <limits>
+#include <set>
+#include <sstream>
+
+#include "sim/distribution.hpp"
+
+namespace models {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+
+// The values a quantity may take, closed at both ends.
+struct Range {
+    double low = -inf, high = inf;
+    bool low_open = false;  // low itself excluded
+};
+constexpr Range any{};
+constexpr Range non_negative{0.0, inf};
+constexpr Range positive{0.0, inf, true};
+constexpr Range unit{0.0, 1.0};
+constexpr Range signed_unit{-1.0, 1.0};
+constexpr Range above_minus_one{-1.0, inf, true};
+
+std::string describe_range(const Range& r) {
+    if (r.high == inf) return std::string(r.low_open ? "> " : ">= ") + sim::format_number(r.low);
+    return std::string(r.low_open ? "in (" : "in [") + sim::format_number(r.low) + ", " +
+           sim::format_number(r.high) + "]";
+}
+
+std::string type_name(const Json& j) {
+    if (j.is_null()) return "null";
+    if (j.is_boolean()) return "a boolean";
+    if (j.is_number()) return "a number";
+    if (j.is_string()) return "a string";
+    if (j.is_array()) return "an array";
+    return "an object";
+}
+
+std::string shown(const Json& j) {
+    std::string s = j.dump();
+    if (s.size() > 60) s = s.substr(0, 57) + "...";
+    return s;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                               diagonal + (std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string join(const std::string& address, const std::string& key) {
+    return address.empty() ? key : address + "." + key;
+}
+
+class Loader {
+public:
+    Scenario load(const Json& doc) {
+        if (!doc.is_object()) {
+            issue("", "a scenario is a JSON object, got " + type_name(doc));
+            throw ScenarioError(issues_);
+        }
+        keys(doc, "", {"$schema", "name", "currency", "notes", "horizons", "discount_rate",
+                       "simulation", "baseline", "options", "correlations",
+                       "payback_reference_months"});
+        s_.name = text(doc, "name", "").value_or("");
+        s_.currency = text(doc, "currency", "").value_or("EUR");
+        notes(doc);
+        horizons(doc);
+        s_.discount_rate = plain_number(doc, "discount_rate", "", non_negative).value_or(0.10);
+        simulation(doc);
+        payback_reference(doc);
+        baseline(doc.contains("baseline") ? &doc["baseline"] : nullptr);
+        options(doc);
+        correlations(doc);
+        if (!issues_.empty()) throw ScenarioError(issues_);
+        return std::move(s_);
+    }
+
+private:
+    void issue(std::string address, std::string message) {
+        issues_.push_back({std::move(address), std::move(message)});
+    }
+
+    // Unknown fields, each with the nearest known one as a suggestion.
+    void keys(const Json& obj, const std::string& address, std::initializer_list<const char*> allowed) {
+        for (const auto& [key, value] : obj.items()) {
+            if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
+                continue;
+            std::string best;
+            std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+            for (const char* a : allowed) {
+                const std::size_t d = edit_distance(key, a);
+                if (d < best_distance) best = a, best_distance = d;
+            }
+            std::string message = "unknown field";
+            if (best_distance <= std::max<std::size_t>(2, key.size() / 3))
+                message += ", did you mean \"" + best + "\"?";
+            else {
+                message += "; known fields:";
+                for (const char* a : allowed) message += std::string(" ") + a;
+            }
+            issue(join(address, key), message);
+        }
+    }
+
+    bool object(const Json& j, const std::string& address) {
+        if (j.is_object()) return true;
+        issue(address, "expected an object, got " + type_name(j) + " " + shown(j));
+        return false;
+    }
+
+    std::optional<std::string> text(const Json& obj, const char* key, const std::string& address) {
+        if (!obj.contains(key)) return std::nullopt;
+        const Json& j = obj[key];
+        if (j.is_string()) return j.get<std::string>();
+        issue(join(address, key), "expected a string, got " + type_name(j) + " " + shown(j));
+        return std::nullopt;
+    }
+
+    std::optional<bool> flag(const Json& obj, const char* key, const std::string& address) {
+        if (!obj.contains(key)) return std::nullopt;
+        const Json& j = obj[key];
+        if (j.is_boolean()) return j.get<bool>();
+        issue(join(address, key), "expected true or false, got " + type_name(j) + " " + shown(j));
+        return std::nullopt;
+    }
+
+    // A finite number checked against a range.
+    std::optional<double> plain_number(const Json& obj, const char* key, const std::string& address,
+                                       Range range) {
+        if (!obj.contains(key)) return std::nullopt;
+        const Json& j = obj[key];
+        const std::string where = join(address, key);
+        if (!j.is_number()) {
+            issue(where, "expected a number, got " + type_name(j) + " " + shown(j));
+            return std::nullopt;
+        }
+        const double x = j.get<double>();
+        if (!in_range(x, x, range)) {
+            issue(where, "must be " + describe_range(range) + ", got " + sim::format_number(x));
+            return std::nullopt;
+        }
+        return x;
+    }
+
+    std::optional<std::int64_t> integer(const Json& obj, const char* key, const std::string& address,
+                                        std::int64_t low, std::int64_t high) {
+        if (!obj.contains(key)) return std::nullopt;
+        const Json& j = obj[key];
+        const std::string where = join(address, key);
+        if (!j.is_number_integer() && !(j.is_number_float() && std::trunc(j.get<double>()) == j.get<double>() &&
+                                        std::abs(j.get<double>()) < 9e15)) {
+            issue(where, "expected a whole number, got " + type_name(j) + " " + shown(j));
+            return std::nullopt;
+        }
+        const auto v = j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(high)
+                           ? high + 1
+                           : (j.is_number_float() ? static_cast<std::int64_t>(j.get<double>()) : j.get<std::int64_t>());
+        if (v < low || v > high) {
+            issue(where, "must be from " + std::to_string(low) + " to " + std::to_string(high) +
+                             ", got " + shown(j));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    static bool in_range(double lo, double hi, const Range& r) {
+        const bool low_ok = r.low_open ? lo > r.low : lo >= r.low;
+        return low_ok && hi <= r.high;
+    }
+
+    // ---- numeric inputs: a number, {"value": x}, or a distribution ----
+
+    InputId input(const Json* parent, const char* key, const std::string& address, Range range,
+                  std::optional<double> fallback) {
+        const std::string where = join(address, key);
+        if (!parent || !parent->is_object() || !parent->contains(key)) {
+            if (!fallback) issue(where, "missing required field");
+            return s_.inputs.add_default(where, fallback.value_or(0.0));
+        }
+        const Json& j = (*parent)[key];
+        std::string source;
+        std::optional<sim::Distribution> d;
+        if (j.is_number()) {
+            d = constant(j.get<double>(), where);
+        } else if (j.is_object() && j.contains("dist")) {
+            d = distribution(j, where);
+            source = text(j, "source", where).value_or("");
+        } else if (j.is_object() && j.contains("value")) {
+            keys(j, where, {"value", "source"});
+            source = text(j, "source", where).value_or("");
+            if (!j["value"].is_number())
+                issue(join(where, "value"), "expected a number, got " + type_name(j["value"]) + " " + shown(j["value"]));
+            else
+                d = constant(j["value"].get<double>(), where);
+        } else if (j.is_object()) {
+            issue(where, "a distribution needs \"dist\" (pert, triangular, uniform, normal, lognormal, "
+                         "beta, gamma, bernoulli, discrete), or give {\"value\": number}");
+        } else {
+            issue(where, "expected a number or a distribution, got " + type_name(j) + " " + shown(j));
+        }
+        if (!d) return s_.inputs.add_default(where, fallback.value_or(0.0));
+        const sim::Support sup = sim::support(*d);
+        if (!in_range(sup.low, sup.high, range)) {
+            const bool constant_value = sim::is_constant(*d);
+            const double bad = !(range.low_open ? sup.low > range.low : sup.low >= range.low) ? sup.low : sup.high;
+            if (constant_value)
+                issue(where, "must be " + describe_range(range) + ", got " + sim::format_number(bad));
+            else
+                issue(where, "must be " + describe_range(range) + ", but " + sim::describe(*d) +
+                                 " reaches " + sim::format_number(bad) +
+                                 (std::isinf(bad) ? " (give it min and max, or pick a bounded distribution)" : ""));
+            return s_.inputs.add_default(where, fallback.value_or(std::max(range.low, 0.0)));
+        }
+        return s_.inputs.add(where, std::move(*d), std::move(source));
+    }
+
+    std::optional<sim::Distribution> constant(double x, const std::string& where) {
+        if (!std::isfinite(x)) {
+            issue(where, "expected a finite number, got " + sim::format_number(x));
+            return std::nullopt;
+        }
+        return sim::Constant(x);
+    }
+
+    std::optional<sim::Distribution> distribution(const Json& j, const std::string& where) {
+        const Json& kind_json = j["dist"];
+        if (!kind_json.is_string()) {
+            issue(join(where, "dist"), "expected a string, got " + type_name(kind_json) + " " + shown(kind_json));
+            return std::nullopt;
+        }
+        const std::string kind = kind_json.get<std::string>();
+        const std::size_t before = issues_.size();
+        const auto param = [&](const char* name) -> std::optional<double> {
+            if (!j.contains(name)) return std::nullopt;
+            const Json& v = j[name];
+            if (!v.is_number()) {
+                issue(join(where, name), "expected a number, got " + type_name(v) + " " + shown(v));
+                return std::nullopt;
+            }
+            return v.get<double>();
+        };
+        const auto need = [&](const char* name) -> double {
+            const auto v = param(name);
+            if (!v && !j.contains(name)) issue(join(where, name), kind + " needs " + name);
+            return v.value_or(NAN);
+        };
+        const auto build = [&](auto make) -> std::optional<sim::Distribution> {
+            if (issues_.size() != before) return std::nullopt;
+            try {
+                return sim::Distribution(make());
+            } catch (const sim::InvalidParameter& e) {
+                issue(where, e.what());
+                return std::nullopt;
+            }
+        };
+        if (kind == "pert") {
+            keys(j, where, {"dist", "source", "min", "mode", "max", "lambda"});
+            const double lo = need("min"), mode = need("mode"), hi = need("max");
+            const double lambda = param("lambda").value_or(4.0);
+            return build([&] { return sim::Pert(lo, mode, hi, lambda); });
+        }
+        if (kind == "triangular") {
+            keys(j, where, {"dist", "source", "min", "mode", "max"});
+            const double lo = need("min"), mode = need("mode"), hi = need("max");
+            return build([&] { return sim::Triangular(lo, mode, hi); });
+        }
+        if (kind == "uniform") {
+            keys(j, where, {"dist", "source", "min", "max"});
+            const double lo = need("min"), hi = need("max");
+            return build([&] { return sim::Uniform(lo, hi); });
+        }
+        if (kind == "normal") {
+            keys(j, where, {"dist", "source", "mean", "sd", "p5", "p95", "min", "max"});
+            const auto lower = param("min"), upper = param("max");
+            const bool moments = j.contains("mean") || j.contains("sd");
+            const bool percentiles = j.contains("p5") || j.contains("p95");
+            if (moments && percentiles) {
+                issue(where, "normal takes either mean and sd, or p5 and p95, not both");
+                return std::nullopt;
+            }
+            if (percentiles) {
+                const double p5 = need("p5"), p95 = need("p95");
+                return build([&] { return sim::Normal::from_percentiles(p5, p95, lower, upper); });
+            }
+            const double mean = need("mean"), sd = need("sd");
+            return build([&] { return sim::Normal(mean, sd, lower, upper); });
+        }
+        if (kind == "lognormal") {
+            keys(j, where, {"dist", "source", "median", "p90", "mean", "sd", "p5", "p95"});
+            const int forms = (j.contains("median") || j.contains("p90")) +
+                              (j.contains("mean") || j.contains("sd")) + (j.contains("p5") || j.contains("p95"));
+            if (forms != 1) {
+                issue(where, "lognormal takes exactly one of: median and p90; mean and sd; p5 and p95");
+                return std::nullopt;
+            }
+            if (j.contains("median") || j.contains("p90")) {
+                const double median = need("median"), p90 = need("p90");
+                return build([&] { return sim::Lognormal::from_median_p90(median, p90); });
+            }
+            if (j.contains("mean") || j.contains("sd")) {
+                const double mean = need("mean"), sd = need("sd");
+                return build([&] { return sim::Lognormal::from_mean_sd(mean, sd); });
+            }
+            const double p5 = need("p5"), p95 = need("p95");
+            return build([&] { return sim::Lognormal::from_percentiles(p5, p95); });
+        }
+        if (kind == "beta") {
+            keys(j, where, {"dist", "source", "alpha", "beta", "min", "max"});
+            const double a = need("alpha"), b = need("beta");
+            const double lo = param("min").value_or(0.0), hi = param("max").value_or(1.0);
+            return build([&] { return sim::Beta(a, b, lo, hi); });
+        }
+        if (kind == "gamma") {
+            keys(j, where, {"dist", "source", "shape", "scale"});
+            const double k = need("shape"), theta = need("scale");
+            return build([&] { return sim::Gamma(k, theta); });
+        }
+        if (kind == "bernoulli") {
+            keys(j, where, {"dist", "source", "p"});
+            const double p = need("p");
+            return build([&] { return sim::Bernoulli(p); });
+        }
+        if (kind == "discrete") {
+            keys(j, where, {"dist", "source", "values", "weights"});
+            const auto numbers = [&](const char* name) {
+                std::vector<double> out;
+                if (!j.contains(name)) {
+                    issue(join(where, name), "discrete needs " + std::string(name));
+                    return out;
+                }
+                const Json& a = j[name];
+                if (!a.is_array()) {
+                    issue(join(where, name), "expected an array of numbers, got " + type_name(a) + " " + shown(a));
+                    return out;
+                }
+                for (std::size_t i = 0; i < a.size(); ++i) {
+                    if (a[i].is_number()) out.push_back(a[i].get<double>());
+                    else issue(join(where, name) + "[" + std::to_string(i) + "]",
+                               "expected a number, got " + type_name(a[i]) + " " + shown(a[i]));
+                }
+                return out;
+            };
+            auto values = numbers("values");
+            auto weights = j.contains("weights") ? numbers("weights") : std::vector<double>(values.size(), 1.0);
+            return build([&] { return sim::Discrete(values, weights); });
+        }
+        std::string best = "pert";
+        for (const char* k : {"pert", "triangular", "uniform", "normal", "lognormal", "beta", "gamma",
+                              "bernoulli", "discrete"})
+            if (edit_distance(kind, k) < edit_distance(kind, best)) best = k;
+        issue(join(where, "dist"), "unknown distribution \"" + kind + "\"" +
+                                       (edit_distance(kind, best) <= 3 ? ", did you mean \"" + best + "\"?"
+                                                                       : "; known: pert, triangular, uniform, normal, "
+                                                                         "lognormal, beta, gamma, bernoulli, discrete"));
+        return std::nullopt;
+    }
+
+    // ---- top level ----
+
+    void notes(const Json& doc) {
+        if (!doc.contains("notes")) return;
+        const Json& n = doc["notes"];
+        if (n.is_string()) s_.notes.push_back(n.get<std::string>());
+        else if (n.is_array() && std::all_of(n.begin(), n.end(), [](const Json& x) { return x.is_string(); }))
+            for (const auto& x : n) s_.notes.push_back(x.get<std::string>());
+        else issue("notes", "expected a string or an array of strings, got " + type_name(n));
+    }
+
+    void horizons(const Json& doc) {
+        if (!doc.contains("horizons")) {
+            s_.horizons = {{"short", 12}, {"medium", 36}, {"long", 60}};
+            return;
+        }
+        const Json& h = doc["horizons"];
+        if (!object(h, "horizons")) return;
+        if (h.empty()) issue("horizons", "needs at least one horizon, e.g. {\"long\": 60}");
+        std::set<int> seen;
+        for (const auto& [name, value] : h.items()) {
+            const auto months = integer(h, name.c_str(), "horizons", 1, 600);
+            if (!months) continue;
+            if (!seen.insert(static_cast<int>(*months)).second)
+                issue("horizons." + name, "another horizon already has " + std::to_string(*months) + " months");
+            s_.horizons.push_back({name, static_cast<int>(*months)});
+        }
+        std::stable_sort(s_.horizons.begin(), s_.horizons.end(),
+                         [](const Horizon& a, const Horizon& b) { return a.months < b.months; });
+        if (s_.horizons.empty()) s_.horizons = {{"long", 60}};  // keeps later checks meaningful
+    }
+
+    void simulation(const Json& doc) {
+        if (!doc.contains("simulation")) return;
+        const Json& sim = doc["simulation"];
+        if (!object(sim, "simulation")) return;
+        keys(sim, "simulation", {"paths", "seed", "sampling"});
+        if (auto p = integer(sim, "paths", "simulation", 1, 1'000'000'000)) s_.simulation.paths = static_cast<std::uint64_t>(*p);
+        if (auto seed = integer(sim, "seed", "simulation", 0, std::numeric_limits<std::int64_t>::max()))
+            s_.simulation.seed = static_cast<std::uint64_t>(*seed);
+        if (auto name = text(sim, "sampling", "simulation")) {
+            if (auto s = sim::parse_sampling(*name)) s_.simulation.sampling = *s;
+            else issue("simulation.sampling", "unknown sampling \"" + *name + "\"; known: mc, lhs, sobol");
+        }
+    }
+
+    void payback_reference(const Json& doc) {
+        if (!doc.contains("payback_reference_months")) return;
+        const Json& r = doc["payback_reference_months"];
+        if (r.is_array() && r.size() == 2 && r[0].is_number() && r[1].is_number() &&
+            r[0].get<double>() >= 0 && r[0].get<double>() <= r[1].get<double>())
+            s_.payback_reference = std::pair{r[0].get<double>(), r[1].get<double>()};
+        else
+            issue("payback_reference_months", "expected [low, high] months with 0 <= low <= high, got " + shown(r));
+    }
+
+    void baseline(const Json* b) {
+        const std::string at = "baseline";
+        if (b && !object(*b, at)) b = nullptr;
+        if (b)
+            keys(*b, at, {"users", "loaded_cost_per_user_month", "leads_per_month", "conversion_rate",
+                          "revenue_per_customer_month", "gross_margin", "customers", "monthly_churn",
+                          "sales_cycle_months"});
+        // Absent baseline figures are 0, so a business case given only as
+        // money lines needs none of them.
+        auto& x = s_.baseline;
+        x.users = input(b, "users", at, non_negative, 0.0);
+        x.loaded_cost_per_user_month = input(b, "loaded_cost_per_user_month", at, non_negative, 0.0);
+        x.leads_per_month = input(b, "leads_per_month", at, non_negative, 0.0);
+        x.conversion_rate = input(b, "conversion_rate", at, unit, 0.0);
+        x.revenue_per_customer_month = input(b, "revenue_per_customer_month", at, non_negative, 0.0);
+        x.gross_margin = input(b, "gross_margin", at, unit, 0.0);
+        x.customers = input(b, "customers", at, non_negative, 0.0);
+        x.monthly_churn = input(b, "monthly_churn", at, unit, 0.0);
+        x.sales_cycle_months = input(b, "sales_cycle_months", at, non_negative, 0.0);
+    }
+
+    void options(const Json& doc) {
+        if (!doc.contains("options")) {
+            issue("options", "missing required field: at least one CRM option");
+            return;
+        }
+        const Json& opts = doc["options"];
+        if (!object(opts, "options")) return;
+        if (opts.empty()) issue("options", "needs at least one option");
+        for (const auto& [name, o] : opts.items()) {
+            if (name.empty() || name.find_first_of(". ") != std::string::npos) {
+                issue("options." + name, "an option name must be non-empty, without dots or spaces");
+                continue;
+            }
+            option(name, o);
+        }
+    }
+
+    Timing timing(const Json& line, const std::string& at, Timing fallback) {
+        if (!line.contains("timing")) return fallback;
+        const Json& t = line["timing"];
+        if (t == "implementation") return {Timing::Kind::implementation, 0};
+        if (t == "go_live") return {Timing::Kind::go_live, 0};
+        if (t.is_object() && t.contains("month")) {
+            keys(t, at + ".timing", {"month"});
+            const auto m = integer(t, "month", at + ".timing", 0, 600);
+            return {Timing::Kind::month, static_cast<int>(m.value_or(0))};
+        }
+        issue(at + ".timing", "expected \"implementation\", \"go_live\" or {\"month\": k}, got " + shown(t));
+        return fallback;
+    }
+
+    std::optional<Unit> unit_of(const Json& line, const std::string& at) {
+        if (!line.contains("unit")) {
+            issue(at + ".unit", "missing required field (once, per_user_once, per_month, per_user_month, "
+                                "build_fraction_per_year)");
+            return std::nullopt;
+        }
+        const Json& u = line["unit"];
+        static const std::pair<const char*, Unit> units[] = {
+            {"once", Unit::once}, {"per_user_once", Unit::per_user_once}, {"per_month", Unit::per_month},
+            {"per_user_month", Unit::per_user_month}, {"build_fraction_per_year", Unit::build_fraction_per_year}};
+        if (u.is_string())
+            for (const auto& [name, value] : units)
+                if (u == name) return value;
+        std::string best = "once";
+        if (u.is_string())
+            for (const auto& [name, value] : units)
+                if (edit_distance(u.get<std::string>(), name) < edit_distance(u.get<std::string>(), best)) best = name;
+        issue(at + ".unit", "unknown unit " + shown(u) +
+                                (u.is_string() && edit_distance(u.get<std::string>(), best) <= 4
+                                     ? ", did you mean \"" + best + "\"?"
+                                     : "; known: once, per_user_once, per_month, per_user_month, "
+                                       "build_fraction_per_year"));
+        return std::nullopt;
+    }
+
+    std::vector<MoneyLine> money_lines(const Json& o, const char* group, const std::string& option_at, bool benefits) {
+        std::vector<MoneyLine> lines;
+        if (!o.contains(group)) return lines;
+        const std::string group_at = option_at + "." + group;
+        const Json& g = o[group];
+        if (!object(g, group_at)) return lines;
+        for (const auto& [name, line] : g.items()) {
+            const std::string at = group_at + "." + name;
+            if (!object(line, at)) continue;
+            if (benefits) keys(line, at, {"amount", "unit", "timing", "from", "annual_increase", "adoption_scaled", "source"});
+            else keys(line, at, {"amount", "unit", "timing", "from", "annual_increase", "overrun", "source"});
+            MoneyLine m;
+            m.name = name;
+            m.amount = input(&line, "amount", at, benefits ? any : non_negative, std::nullopt);
+            const auto u = unit_of(line, at);
+            m.unit = u.value_or(Unit::once);
+            if (u && is_recurring(*u) && line.contains("timing"))
+                issue(at + ".timing", "a recurring line (" + line["unit"].get<std::string>() +
+                                          ") runs \"from\" contract or go_live; timing is for once and per_user_once");
+            if (u && !is_recurring(*u) && line.contains("from"))
+                issue(at + ".from", "a one-off line is placed by \"timing\"; from is for recurring lines");
+            if (u && !is_recurring(*u) && line.contains("annual_increase"))
+                issue(at + ".annual_increase", "annual_increase applies to recurring lines only");
+            m.timing = timing(line, at, {Timing::Kind::implementation, 0});
+            if (auto from = text(line, "from", at)) {
+                if (*from == "contract") m.from = Start::contract;
+                else if (*from == "go_live") m.from = Start::go_live;
+                else issue(at + ".from", "expected \"contract\" or \"go_live\", got \"" + *from + "\"");
+            }
+            m.annual_increase = input(&line, "annual_increase", at, above_minus_one, 0.0);
+            if (benefits) {
+                m.adoption_scaled = flag(line, "adoption_scaled", at).value_or(false);
+            } else {
+                const bool default_overrun = !is_recurring(m.unit) && m.timing.kind == Timing::Kind::implementation;
+                m.overrun = flag(line, "overrun", at).value_or(default_overrun);
+            }
+            lines.push_back(std::move(m));
+        }
+        return lines;
+    }
+
+    void option(const std::string& name, const Json& o) {
+        const std::string at = "options." + name;
+        if (!object(o, at)) return;
+        keys(o, at, {"description", "implementation", "costs", "benefits", "risks", "productivity_dip",
+                     "adoption", "effects"});
+        Option opt;
+        opt.name = name;
+        const Json* impl = o.contains("implementation") ? &o["implementation"] : nullptr;
+        if (!impl) issue(at + ".implementation", "missing required field (needs at least \"months\")");
+        else if (!object(*impl, at + ".implementation")) impl = nullptr;
+        else keys(*impl, at + ".implementation", {"months", "overrun"});
+        opt.implementation_months = input(impl, "months", at + ".implementation", positive, impl ? std::nullopt : std::optional(1.0));
+        opt.overrun = input(impl, "overrun", at + ".implementation", non_negative, 1.0);
+        opt.costs = money_lines(o, "costs", at, false);
+        opt.benefits = money_lines(o, "benefits", at, true);
+        risks(o, at, opt);
+        if (o.contains("productivity_dip") && object(o["productivity_dip"], at + ".productivity_dip")) {
+            const Json& d = o["productivity_dip"];
+            keys(d, at + ".productivity_dip", {"fraction", "months"});
+            opt.dip = ProductivityDip{input(&d, "fraction", at + ".productivity_dip", unit, std::nullopt),
+                                      input(&d, "months", at + ".productivity_dip", positive, std::nullopt)};
+        }
+        adoption(o, at, opt.adoption);
+        effects(o, at, opt.effects);
+        s_.options.push_back(std::move(opt));
+    }
+
+    void risks(const Json& o, const std::string& option_at, Option& opt) {
+        if (!o.contains("risks")) return;
+        const std::string group_at = option_at + ".risks";
+        if (!object(o["risks"], group_at)) return;
+        for (const auto& [name, r] : o["risks"].items()) {
+            const std::string at = group_at + "." + name;
+            if (!object(r, at)) continue;
+            keys(r, at, {"probability", "cost", "timing", "source"});
+            Risk risk;
+            risk.name = name;
+            risk.probability = input(&r, "probability", at, unit, std::nullopt);
+            risk.cost = input(&r, "cost", at, non_negative, std::nullopt);
+            risk.timing = timing(r, at, {Timing::Kind::go_live, 0});
+            risk.occurs = s_.inputs.add(at + ".occurs", sim::Uniform(0.0, 1.0), "the event's own uniform draw");
+            opt.risks.push_back(std::move(risk));
+        }
+    }
+
+    void adoption(const Json& o, const std::string& option_at, Adoption& a) {
+        const std::string at = option_at + ".adoption";
+        const Json* j = o.contains("adoption") ? &o["adoption"] : nullptr;
+        if (!j) issue(at, "missing required field (e.g. {\"model\": \"logistic\", \"ceiling\": 0.85, "
+                          "\"midpoint_months\": 4, \"steepness\": 0.8})");
+        else if (!object(*j, at)) j = nullptr;
+        std::string model = "logistic";
+        if (j) {
+            if (!j->contains("model")) issue(at + ".model", "missing required field (logistic or bass)");
+            else if (auto m = text(*j, "model", at)) {
+                if (*m == "logistic" || *m == "bass") model = *m;
+                else issue(at + ".model", "unknown adoption model \"" + *m + "\"; known: logistic, bass");
+            }
+        }
+        a.model = model == "bass" ? Adoption::Model::bass : Adoption::Model::logistic;
+        const std::optional<double> need = j ? std::nullopt : std::optional(1.0);
+        if (a.model == Adoption::Model::logistic) {
+            if (j) keys(*j, at, {"model", "ceiling", "midpoint_months", "steepness"});
+            a.ceiling = input(j, "ceiling", at, unit, 1.0);
+            a.midpoint_months = input(j, "midpoint_months", at, non_negative, need);
+            a.steepness = input(j, "steepness", at, positive, need);
+        } else {
+            if (j) keys(*j, at, {"model", "ceiling", "p", "q"});
+            a.ceiling = input(j, "ceiling", at, unit, 1.0);
+            a.p = input(j, "p", at, positive, need);
+            a.q = input(j, "q", at, non_negative, need);
+        }
+    }
+
+    void effects(const Json& o, const std::string& option_at, Effects& e) {
+        const std::string at = option_at + ".effects";
+        const Json* j = o.contains("effects") ? &o["effects"] : nullptr;
+        if (j && !object(*j, at)) j = nullptr;
+        if (j)
+            keys(*j, at, {"conversion_uplift", "churn_reduction", "revenue_per_customer_uplift",
+                          "sales_cycle_reduction", "time_saved_fraction", "productivity_capture", "savings"});
+        e.conversion_uplift = input(j, "conversion_uplift", at, above_minus_one, 0.0);
+        e.churn_reduction = input(j, "churn_reduction", at, signed_unit, 0.0);
+        e.revenue_per_customer_uplift = input(j, "revenue_per_customer_uplift", at, above_minus_one, 0.0);
+        e.sales_cycle_reduction = input(j, "sales_cycle_reduction", at, unit, 0.0);
+        e.time_saved_fraction = input(j, "time_saved_fraction", at, unit, 0.0);
+        e.productivity_capture = input(j, "productivity_capture", at, unit, 1.0);
+        if (j && j->contains("savings") && object((*j)["savings"], at + ".savings")) {
+            for (const auto& [name, sv] : (*j)["savings"].items()) {
+                const std::string sat = at + ".savings." + name;
+                if (!object(sv, sat)) continue;
+                keys(sv, sat, {"monthly_base", "reduction", "source"});
+                e.savings.push_back({name, input(&sv, "monthly_base", sat, non_negative, std::nullopt),
+                                     input(&sv, "reduction", sat, signed_unit, std::nullopt)});
+            }
+        }
+    }
+
+    void correlations(const Json& doc) {
+        if (!doc.contains("correlations")) return;
+        const Json& list = doc["correlations"];
+        if (!list.is_array()) {
+            issue("correlations", "expected an array of {\"between\": [a, b], \"rank\": r}, got " + type_name(list));
+            return;
+        }
+        std::set<std::pair<InputId, InputId>> seen;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string at = "correlations[" + std::to_string(i) + "]";
+            const Json& c = list[i];
+            if (!object(c, at)) continue;
+            keys(c, at, {"between", "rank", "source"});
+            const auto rank = plain_number(c, "rank", at, signed_unit);
+            if (!c.contains("rank")) issue(at + ".rank", "missing required field");
+            if (!c.contains("between") || !c["between"].is_array() || c["between"].size() != 2 ||
+                !c["between"][0].is_string() || !c["between"][1].is_string()) {
+                issue(at + ".between", "expected two input addresses, e.g. [\"options.custom.implementation.months\", "
+                                       "\"options.custom.implementation.overrun\"]");
+                continue;
+            }
+            std::optional<InputId> ids[2];
+            for (int k = 0; k < 2; ++k) {
+                const std::string address = c["between"][k].get<std::string>();
+                ids[k] = s_.inputs.find(address);
+                if (!ids[k]) {
+                    std::string best;
+                    std::size_t best_d = std::numeric_limits<std::size_t>::max();
+                    for (const auto& in : s_.inputs.all())
+                        if (const auto d = edit_distance(address, in.address); d < best_d) best = in.address, best_d = d;
+                    issue(at + ".between", "unknown input \"" + address + "\"" +
+                                               (best_d <= 4 ? ", did you mean \"" + best + "\"?" : ""));
+                } else if (!s_.inputs[*ids[k]].dimension) {
+                    issue(at + ".between", "\"" + address + "\" is a constant (" +
+                                               sim::describe(s_.inputs[*ids[k]].distribution) +
+                                               "); only uncertain inputs can be correlated");
+                    ids[k].reset();
+                }
+            }
+            if (!ids[0] || !ids[1] || !rank) continue;
+            if (*ids[0] == *ids[1]) {
+                issue(at + ".between", "an input cannot be correlated with itself");
+                continue;
+            }
+            const auto key = std::minmax(*ids[0], *ids[1]);
+            if (!seen.insert(key).second) {
+                issue(at + ".between", "this pair is already correlated by an earlier entry");
+                continue;
+            }
+            s_.correlations.push_back({*ids[0], *ids[1], *rank});
+        }
+    }
+
+    Scenario s_;
+    std::vector<Issue> issues_;
+};
+
+}  // namespace
+
+Scenario load_scenario(const Json& document) { return Loader{}.load(document); }
+
+Scenario parse_scenario(std::string_view text) {
+    Json doc;
+    try {
+        doc = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        std::string what = e.what();
+        if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+        throw ScenarioError(std::vector<Issue>{{"", "not valid JSON: " + what}});
+    }
+    return load_scenario(doc);
+}
+
+Scenario load_scenario_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw ScenarioError(std::vector<Issue>{{"", "cannot read the file"}});
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    Scenario s = parse_scenario(buffer.str());
+    if (s.name.empty()) s.name = file.stem().string();
+    return s;
+}
+
+}  // namespace models

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "models/scenario.hpp"
+#include "models/scenario_error.hpp"
+
+namespace models {
+
+// Reads and validates a scenario (MODEL.md §1–4). Everything is checked before
+// anything is simulated; all problems are thrown at once as a ScenarioError.
+Scenario load_scenario(const nlohmann::ordered_json& document);
+Scenario parse_scenario(std::string_view text);
+Scenario load_scenario_file(const std::filesystem::path& file);
+
+}  // namespace models

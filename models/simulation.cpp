@@ -1,0 +1,109 @@
+#include "models/simulation.hpp"
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+
+#include <cmath>
+#include <limits>
+
+#include "models/option_flows.hpp"
+#include "sim/block_runner.hpp"
+#include "sim/uniform_design.hpp"
+
+namespace models {
+
+sim::GaussianCopula make_copula(const Scenario& s) {
+    std::vector<sim::RankCorrelation> targets;
+    for (const auto& c : s.correlations)
+        targets.push_back({*s.inputs[c.first].dimension, *s.inputs[c.second].dimension, c.rank});
+    return sim::GaussianCopula(s.inputs.dimensions(), targets);
+}
+
+double overtake_month(std::span<const float> ccf_a, std::span<const float> ccf_b) {
+    const std::size_t H = ccf_a.size();
+    if (H == 0) return 1.0;
+    if (ccf_a[H - 1] < ccf_b[H - 1]) return std::numeric_limits<double>::infinity();
+    std::size_t t = H;  // months are 1-based: ccf[t − 1] is month t
+    while (t > 0 && ccf_a[t - 1] >= ccf_b[t - 1]) --t;
+    return static_cast<double>(t + 1);
+}
+
+namespace {
+
+// Per-thread buffers, sized once: no allocation per path.
+struct Scratch {
+    sim::BlockMatrix uniforms, values;
+    std::vector<double> cost, benefit, adoption, metric_scratch;
+    std::vector<std::array<double, metric_count>> horizon_metrics;
+    std::vector<float> ccf;  // options × H
+};
+
+}  // namespace
+
+PathStore simulate(const Scenario& s, const RunSettings& settings) {
+    const int H = s.simulated_months();
+    const std::size_t n_options = s.options.size(), n_horizons = s.horizons.size();
+    const auto months = static_cast<std::size_t>(H);
+    PathStore store(n_options, n_horizons, H, settings.paths);
+
+    const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
+    const sim::GaussianCopula copula = make_copula(s);
+    const std::vector<double> discount = discount_factors(s.discount_rate, H);
+    std::vector<int> horizon_months;
+    for (const auto& h : s.horizons) horizon_months.push_back(h.months);
+
+    tbb::enumerable_thread_specific<Scratch> scratch([&] {
+        Scratch sc;
+        sc.cost.resize(months + 1);
+        sc.benefit.resize(months + 1);
+        sc.adoption.resize(months + 1);
+        sc.metric_scratch.resize(3 * (months + 1));
+        sc.horizon_metrics.resize(n_horizons);
+        sc.ccf.resize(n_options * months);
+        return sc;
+    });
+
+    const sim::RunOptions run{settings.paths, settings.block_size, settings.threads};
+    sim::for_each_block(run, [&](sim::BlockRange block) {
+        if (settings.cancel && settings.cancel->load(std::memory_order_relaxed)) throw Cancelled{};
+        Scratch& sc = scratch.local();
+        design.fill(block, sc.uniforms);
+        copula.apply(sc.uniforms);
+
+        // Every input's value for every path of the block, column by column.
+        sc.values.resize(static_cast<Eigen::Index>(block.size), static_cast<Eigen::Index>(s.inputs.size()));
+        for (InputId id = 0; id < s.inputs.size(); ++id) {
+            const Input& in = s.inputs[id];
+            auto column = sc.values.col(static_cast<Eigen::Index>(id));
+            if (in.dimension)
+                sim::quantiles(in.distribution,
+                               {sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)).data(), block.size},
+                               {column.data(), block.size});
+            else
+                column.setConstant(std::get<sim::Constant>(in.distribution).value());
+        }
+
+        for (std::size_t k = 0; k < block.size; ++k) {
+            const std::size_t path = block.first + k;
+            const auto value = [&](InputId id) { return sc.values(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(id)); };
+            for (std::size_t o = 0; o < n_options; ++o) {
+                option_flows(s, s.options[o], value, MonthlyFlows{sc.cost, sc.benefit, sc.adoption});
+                PathMetrics pm{sc.horizon_metrics};
+                const std::span<float> ccf(sc.ccf.data() + o * months, months);
+                path_metrics(sc.cost, sc.benefit, discount, horizon_months, sc.metric_scratch, pm, ccf);
+                for (std::size_t h = 0; h < n_horizons; ++h)
+                    for (Metric m : all_metrics) store.metric(o, h, m)[path] = sc.horizon_metrics[h][static_cast<std::size_t>(m)];
+                store.payback(o, false)[path] = pm.payback;
+                store.payback(o, true)[path] = pm.discounted_payback;
+                for (int t = 1; t <= H; ++t) store.cumulative(o, t)[path] = ccf[static_cast<std::size_t>(t - 1)];
+            }
+            for (std::size_t a = 0; a < n_options; ++a)
+                for (std::size_t b = a + 1; b < n_options; ++b)
+                    store.overtake(store.pair_index(a, b))[path] =
+                        overtake_month({sc.ccf.data() + a * months, months}, {sc.ccf.data() + b * months, months});
+        }
+        if (settings.progress) settings.progress->fetch_add(block.size, std::memory_order_relaxed);
+    });
+    return store;
+}
+
+}  // namespace models

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "models/path_store.hpp"
+#include "models/scenario.hpp"
+#include "sim/gaussian_copula.hpp"
+#include "sim/sampling.hpp"
+
+namespace models {
+
+struct RunSettings {
+    std::uint64_t paths = 10000;
+    std::uint64_t seed = 1;
+    sim::Sampling sampling = sim::Sampling::lhs;
+    unsigned threads = 0;  // 0: every core
+    std::size_t block_size = 512;
+    // Optional: incremented by the paths of each finished block (progress bar).
+    std::atomic<std::uint64_t>* progress = nullptr;
+    // Optional: set to stop early; the run then throws Cancelled.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct Cancelled : std::exception {
+    const char* what() const noexcept override { return "cancelled"; }
+};
+
+// The copula of a scenario's correlations over its uncertain inputs.
+sim::GaussianCopula make_copula(const Scenario& s);
+
+// The month from which option a's cumulative cash flow stays at or above b's
+// through month H, i.e. one after the last month a is behind (1 when it never
+// is); +∞ when a ends behind.
+double overtake_month(std::span<const float> ccf_a, std::span<const float> ccf_b);
+
+// Simulates every option of the scenario on the same draws of the shared
+// inputs: path i of every option sees the same baseline, so option
+// differences are paired. Bit-identical for any thread count.
+PathStore simulate(const Scenario& s, const RunSettings& settings);
+
+}  // namespace models
