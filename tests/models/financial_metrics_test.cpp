@@ -1,0 +1,145 @@
+#include "models/financial_metrics.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "models/results.hpp"
+#include "scenario_fixture.hpp"
+
+namespace {
+
+double annual(double monthly) { return std::pow(1 + monthly, 12) - 1; }
+
+TEST(Irr, SingleSignChange) {
+    EXPECT_NEAR(models::irr_annual(std::vector<double>{-100, 110}), annual(0.10), 1e-9);
+    EXPECT_NEAR(models::irr_annual(std::vector<double>{-100, 0, 121}), annual(0.10), 1e-9);
+    // An annuity: −1000 then 12 × 100 has monthly IRR ≈ 2.9229 % (12-period annuity
+    // factor 10 at that rate: (1 − 1.029229^−12)/0.029229 = 10.000).
+    std::vector<double> annuity(13, 100.0);
+    annuity[0] = -1000;
+    const double i = std::pow(1 + models::irr_annual(annuity), 1.0 / 12) - 1;
+    EXPECT_NEAR((1 - std::pow(1 + i, -12)) / i, 10.0, 1e-9);
+    EXPECT_NEAR(i, 0.029229, 1e-6);
+}
+
+TEST(Irr, UndefinedWithoutSignChangeOrWithEvenRoots) {
+    EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{100, 50, 20})));
+    EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{-100, -50})));
+    EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{0, 0, 0})));
+    // x² − 2.5x + 1.54 = (x − 1.1)(x − 1.4): roots at i = 10 % and 40 %, but the
+    // NPV has the same sign at both ends of (−0.99, 1], so MODEL.md calls it undefined.
+    EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{1, -2.5, 1.54})));
+}
+
+TEST(Irr, SeveralRootsTakesTheOneClosestToZero) {
+    // (x − 0.85)(x − 1.1)(x − 1.5) = x³ − 3.45x² + 3.86x − 1.4025, x = 1 + i:
+    // roots at i = −15 %, 10 %, 50 %; the ends have opposite signs.
+    EXPECT_NEAR(models::irr_annual(std::vector<double>{1, -3.45, 3.86, -1.4025}), annual(0.10), 1e-9);
+    // −x² + 5x − 6 = −(x − 2)(x − 3): the only root in range is i = 1 (x = 2), where the NPV is 0.
+    EXPECT_NEAR(models::irr_annual(std::vector<double>{-1, 5, -6}), annual(1.0), 1e-9);
+}
+
+TEST(Payback, InterpolatesWithinTheMonth) {
+    // CCF: −100, −70, −40, −10, +20 → reached in month 4: 3 + 10/30.
+    const std::vector<double> cost = {100, 0, 0, 0, 0, 0};
+    const std::vector<double> flow = {-100, 30, 30, 30, 30, 30};
+    EXPECT_NEAR(models::payback_months(flow, cost), 3 + 10.0 / 30, 1e-12);
+}
+
+TEST(Payback, CensoredWhenNotReachedAndNeedsCostIncurred) {
+    EXPECT_TRUE(std::isinf(models::payback_months(std::vector<double>{-100, 10, 10}, std::vector<double>{100, 0, 0})));
+    // Benefits before any cost: the ROI is undefined there, so payback waits
+    // for a month with cumulative cost > 0 and CCF ≥ 0 (month 2, exactly, no interpolation).
+    const std::vector<double> cost = {0, 0, 50, 0};
+    const std::vector<double> flow = {0, 100, -50, 10};
+    EXPECT_NEAR(models::payback_months(flow, cost), 1.0, 1e-12);
+}
+
+TEST(DiscountFactors, MonthlyCompoundingOfTheAnnualRate) {
+    const auto df = models::discount_factors(0.10, 24);
+    EXPECT_EQ(df[0], 1.0);
+    EXPECT_NEAR(df[12], 1 / 1.1, 1e-15);
+    EXPECT_NEAR(df[24], 1 / 1.21, 1e-15);
+    EXPECT_NEAR(df[1], 1 / std::pow(1.1, 1.0 / 12), 1e-15);
+}
+
+// The seed articles' example: a yearly gain of 100 000 for 60 000 invested
+// gives ROI = (100 000 − 60 000) / 60 000 = 66.7 %.
+TEST(Roi, SeedExampleGivesSixtySixPointSevenPercent) {
+    const auto s = test::scenario(R"({
+      "horizons": {"year": 12}, "discount_rate": 0,
+      "options": {"crm": {"implementation": {"months": 1}, "adoption": {"model": "bass", "p": 1, "q": 0},
+        "costs": {"investment": {"amount": 60000, "unit": "once", "timing": {"month": 0}}},
+        "benefits": {"gain": {"amount": 8333.333333333334, "unit": "per_month", "from": "contract"}}}}})");
+    models::RunSettings settings;
+    settings.paths = 1;
+    const auto store = models::simulate(s, settings);
+    EXPECT_NEAR(store.metric(0, 0, models::Metric::benefits)[0], 100000, 1e-6);
+    EXPECT_NEAR(store.metric(0, 0, models::Metric::costs)[0], 60000, 1e-9);
+    EXPECT_NEAR(store.metric(0, 0, models::Metric::roi)[0], 0.6667, 5e-5);
+    EXPECT_NEAR(store.metric(0, 0, models::Metric::roi)[0], 2.0 / 3, 1e-12);
+}
+
+// Schwalbe, Information Technology Project Management, Figure 4-5 (the JWD
+// Consulting business case): discount rate 8 %, costs 140 000, 40 000,
+// 40 000, 40 000 in years 0–3, benefits 0, 200 000, 200 000, 200 000.
+// Published: discounted costs 243 200, discounted benefits 516 000,
+// NPV 272 800, ROI 112 %, payback in year 1. The book rounds discount factors
+// to two decimals (1, 0.93, 0.86, 0.79); the model discounts exactly, so the
+// exact-factor figures are 243 084, 515 419 and NPV 272 336, to the unit.
+TEST(BusinessCase, SchwalbeJwdConsultingTableReproduced) {
+    const auto s = test::scenario(R"({
+      "horizons": {"three_years": 36}, "discount_rate": 0.08,
+      "options": {"project": {"implementation": {"months": 0.001}, "adoption": {"model": "bass", "p": 1, "q": 0},
+        "costs": {"y0": {"amount": 140000, "unit": "once", "timing": {"month": 0}},
+                  "y1": {"amount": 40000, "unit": "once", "timing": {"month": 12}},
+                  "y2": {"amount": 40000, "unit": "once", "timing": {"month": 24}},
+                  "y3": {"amount": 40000, "unit": "once", "timing": {"month": 36}}},
+        "benefits": {"y1": {"amount": 200000, "unit": "once", "timing": {"month": 12}},
+                     "y2": {"amount": 200000, "unit": "once", "timing": {"month": 24}},
+                     "y3": {"amount": 200000, "unit": "once", "timing": {"month": 36}}}}}})");
+    models::RunSettings settings;
+    settings.paths = 1;
+    const auto store = models::simulate(s, settings);
+    const double npv = store.metric(0, 0, models::Metric::npv)[0];
+    const double roi_discounted = store.metric(0, 0, models::Metric::roi_discounted)[0];
+
+    // The published table, with the book's rounded factors, recomputed here.
+    const double rounded[] = {1, 0.93, 0.86, 0.79};
+    const double costs[] = {140000, 40000, 40000, 40000}, benefits[] = {0, 200000, 200000, 200000};
+    double dc = 0, db = 0;
+    for (int y = 0; y < 4; ++y) dc += rounded[y] * costs[y], db += rounded[y] * benefits[y];
+    EXPECT_DOUBLE_EQ(dc, 243200);
+    EXPECT_DOUBLE_EQ(db, 516000);
+    EXPECT_DOUBLE_EQ(db - dc, 272800);
+
+    // The model, exact factors 1.08^−y: NPV 272 336 to the unit, ROI 112 %.
+    double exact_dc = 0, exact_db = 0;
+    for (int y = 0; y < 4; ++y) exact_dc += costs[y] / std::pow(1.08, y), exact_db += benefits[y] / std::pow(1.08, y);
+    EXPECT_EQ(std::lround(npv), 272336);
+    EXPECT_NEAR(npv, exact_db - exact_dc, 1e-6);
+    EXPECT_EQ(std::lround(100 * roi_discounted), 112);
+    EXPECT_NEAR(npv, 272800, 0.002 * 272800);  // within the book's rounding of the factors
+    // Payback in year 1: CCF(11) = −140 000, CF(12) = 160 000 → 11 + 140/160 months.
+    EXPECT_NEAR(store.payback(0, false)[0], 11.875, 1e-12);
+    // Undiscounted ROI over the three years: (600 000 − 260 000) / 260 000.
+    EXPECT_NEAR(store.metric(0, 0, models::Metric::roi)[0], 340000.0 / 260000, 1e-12);
+}
+
+TEST(TimeToEvent, CensoredTimesAreInfiniteInPercentiles) {
+    const std::vector<models::Horizon> horizons = {{"short", 2}, {"long", 4}};
+    const double inf = INFINITY;
+    const auto t = models::time_to_event({1.5, 2.5, 3.5, inf, inf}, horizons, 4);
+    EXPECT_NEAR(t.percentiles[0], 1.5 + 0.4 * 1.0, 1e-12);  // p10: position 0.4
+    EXPECT_NEAR(t.percentiles[2], 3.5, 1e-12);              // p50: position 2
+    EXPECT_TRUE(std::isinf(t.percentiles[3]));              // p75: position 3, censored
+    EXPECT_NEAR(t.mean_reached, 2.5, 1e-12);
+    EXPECT_NEAR(t.share_reached, 0.6, 1e-12);
+    EXPECT_NEAR(t.prob_within[0], 0.2, 1e-12);
+    EXPECT_NEAR(t.prob_within[1], 0.6, 1e-12);
+    EXPECT_EQ(t.cdf, (std::vector<double>{0, 0.2, 0.4, 0.6}));
+}
+
+}  // namespace
