@@ -169,6 +169,12 @@ int main(int argc, char** argv) {
     auto* init_cmd = cli.add_subcommand("init", "Print a starter scenario to stdout");
     init_cmd->add_option("--template", template_name, "Shipped scenario to start from");
 
+    const std::string first = argc > 1 ? argv[1] : "";
+    if (!first.empty() && first[0] != '-' && first != "run" && first != "validate" && first != "init") {
+        std::cerr << "error: unknown command \"" << argv[1] << "\"; commands: run, validate, init\n"
+                  << "run 'roicast --help' for usage\n";
+        return exit_invalid;
+    }
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

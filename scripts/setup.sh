@@ -8,6 +8,7 @@ packages=(
   libboost-math-dev libboost-random-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev librandom123-dev libcli11-dev
+  python3 python3-jsonschema
 )
 
 missing=()

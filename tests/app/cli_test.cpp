@@ -1,0 +1,170 @@
+// The roicast command line, end to end on the built binary.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "run_roicast.hpp"
+
+namespace {
+
+using Json = nlohmann::json;
+
+const std::vector<std::string> shipped = {"custom-vs-standard", "small-business-saas", "b2c-retail-churn",
+                                          "yearly-business-case"};
+
+std::string scenario_file(const std::string& name) {
+    return std::string(ROICAST_SOURCE_DIR) + "/scenarios/" + name + ".json";
+}
+
+TEST(Cli, EveryShippedScenarioRunsAndPrintsASummary) {
+    for (const auto& name : shipped) {
+        const auto o = test::roicast("run " + scenario_file(name) + " --paths 2000");
+        EXPECT_EQ(o.exit_code, 0) << name << "\n" << o.err;
+        EXPECT_NE(o.out.find("time to positive ROI"), std::string::npos) << o.out;
+        EXPECT_NE(o.out.find("mean NPV (95 % CI)"), std::string::npos) << o.out;
+        EXPECT_EQ(o.out.find("nan"), std::string::npos) << o.out;
+    }
+}
+
+TEST(Cli, WithoutAScenarioRunsTheShippedDefault) {
+    const auto o = test::roicast("run --paths 1000");
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    EXPECT_NE(o.out.find("Custom vs standard CRM"), std::string::npos);
+    EXPECT_NE(o.out.find("custom vs standard"), std::string::npos);
+}
+
+// Every key MODEL.md §5 lists (sensitivity comes with its own flag).
+TEST(Cli, ResultsFileHasEveryKeyOfTheContract) {
+    const auto dir = test::scratch_folder("results");
+    const auto file = dir / "r.json";
+    const auto o = test::roicast("run " + scenario_file("custom-vs-standard") + " --paths 3000 --seed 9 --json " + file.string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    const Json r = Json::parse(test::slurp(file));
+    for (const char* key : {"scenario", "paths", "seed", "sampling", "threads", "elapsed_seconds"}) EXPECT_TRUE(r.contains(key)) << key;
+    EXPECT_EQ(r["paths"], 3000);
+    EXPECT_EQ(r["seed"], 9);
+    EXPECT_EQ(r["sampling"], "lhs");
+    for (const char* option : {"custom", "standard"}) {
+        const Json& opt = r["options"][option];
+        for (const char* h : {"12", "36", "60"})
+            for (const char* metric : {"roi", "roi_discounted", "npv", "irr", "benefits", "costs"}) {
+                const Json& m = opt["horizons"][h][metric];
+                for (const char* stat : {"mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "prob_positive",
+                                         "expected_shortfall_5", "undefined"})
+                    EXPECT_TRUE(m.contains(stat)) << option << " " << h << " " << metric << " " << stat;
+                ASSERT_EQ(m["mean_ci95"].size(), 2u);
+                EXPECT_LE(m["mean_ci95"][0].get<double>(), m["mean"].get<double>());
+            }
+        for (const char* payback : {"payback_months", "discounted_payback_months"}) {
+            const Json& p = opt[payback];
+            for (const char* stat : {"p10", "p25", "p50", "p75", "p90", "mean"}) EXPECT_TRUE(p.contains(stat)) << payback << stat;
+            for (const char* h : {"short", "medium", "long"}) EXPECT_TRUE(p["prob_within"].contains(h));
+            EXPECT_EQ(p["cdf"].size(), 60u);
+        }
+        for (const char* band : {"p5", "p25", "p50", "p75", "p95"}) EXPECT_EQ(opt["cumulative_cash_flow"][band].size(), 60u);
+    }
+    const Json& c = r["comparison"]["custom_vs_standard"]["horizons"]["36"];
+    EXPECT_TRUE(c["npv_difference"].contains("p50"));
+    EXPECT_GE(c["prob_a_better"].get<double>(), 0.0);
+    // The custom CRM is calibrated to the seed articles' 12–14 months to positive ROI.
+    const double p50 = r["options"]["custom"]["payback_months"]["p50"].get<double>();
+    EXPECT_GE(p50, 12.0);
+    EXPECT_LE(p50, 14.0);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, SameSeedSameResultsForOneOrTwoThreads) {
+    const auto dir = test::scratch_folder("threads");
+    std::string json[2];
+    for (int t = 1; t <= 2; ++t) {
+        const auto file = dir / ("r" + std::to_string(t) + ".json");
+        ASSERT_EQ(test::roicast("run b2c-retail-churn --paths 4000 --quiet --threads " + std::to_string(t) + " --json " + file.string()).exit_code, 0);
+        Json r = Json::parse(test::slurp(file));
+        r.erase("elapsed_seconds");
+        r.erase("threads");
+        json[t - 1] = r.dump();
+    }
+    EXPECT_EQ(json[0], json[1]);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, AFailedRunLeavesAnExistingResultsFileAlone) {
+    const auto dir = test::scratch_folder("keep");
+    const auto file = dir / "r.json";
+    std::ofstream(file) << "previous results";
+    std::ofstream(dir / "bad.json") << R"({"options": {}})";
+    EXPECT_EQ(test::roicast("run " + (dir / "bad.json").string() + " --json " + file.string()).exit_code, 2);
+    EXPECT_EQ(test::slurp(file), "previous results");
+    // And a good run replaces it whole, leaving no temporary file behind.
+    EXPECT_EQ(test::roicast("run small-business-saas --paths 500 --quiet --json " + file.string()).exit_code, 0);
+    EXPECT_TRUE(Json::accept(test::slurp(file)));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator{}), 2);
+    std::filesystem::remove_all(dir);
+}
+
+struct BadCommand {
+    std::string name, arguments, says;
+};
+void PrintTo(const BadCommand& b, std::ostream* os) { *os << b.name; }
+
+class BadCommandLine : public testing::TestWithParam<BadCommand> {};
+
+TEST_P(BadCommandLine, ExitsTwoWithAMessage) {
+    const auto o = test::roicast(GetParam().arguments);
+    EXPECT_EQ(o.exit_code, 2) << o.err;
+    EXPECT_NE(o.err.find("error: "), std::string::npos) << o.err;
+    EXPECT_NE(o.err.find(GetParam().says), std::string::npos) << o.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Catalogue, BadCommandLine,
+    testing::Values(BadCommand{"no_subcommand", "", "subcommand"},
+                    BadCommand{"unknown_subcommand", "simulate", "simulate"},
+                    BadCommand{"paths_zero", "run --paths 0", "--paths"},
+                    BadCommand{"paths_text", "run --paths many", "--paths"},
+                    BadCommand{"paths_huge", "run --paths 999999999999", "--paths"},
+                    BadCommand{"threads_zero", "run --threads 0", "--threads"},
+                    BadCommand{"sampling_unknown", "run --sampling random", "--sampling"},
+                    BadCommand{"unknown_flag", "run --pahts 10", "--pahts"},
+                    BadCommand{"json_folder_missing", "run --paths 10 --json /nonexistent/dir/r.json", "--json"},
+                    BadCommand{"json_is_folder", "run --paths 10 --json /tmp", "is a folder"},
+                    BadCommand{"scenario_missing", "run no-such-scenario.json", "no such file"},
+                    BadCommand{"validate_without_file", "validate", "scenario"},
+                    BadCommand{"init_unknown_template", "init --template nope", "unknown template"},
+                    BadCommand{"seed_text", "run --seed abc", "--seed"}),
+    [](const testing::TestParamInfo<BadCommand>& i) { return i.param.name; });
+
+TEST(Cli, VersionAndHelp) {
+    const auto v = test::roicast("--version");
+    EXPECT_EQ(v.exit_code, 0);
+    EXPECT_NE(v.out.find("roicast "), std::string::npos);
+    for (const char* command : {"--help", "run --help", "validate --help", "init --help"}) {
+        const auto h = test::roicast(command);
+        EXPECT_EQ(h.exit_code, 0) << command;
+        EXPECT_NE(h.out.find("Usage"), std::string::npos) << command << h.out;
+    }
+}
+
+TEST(Cli, InitTemplatesAreValidScenarios) {
+    const auto dir = test::scratch_folder("init");
+    for (const auto& name : shipped) {
+        const auto o = test::roicast("init --template " + name);
+        ASSERT_EQ(o.exit_code, 0) << o.err;
+        std::ofstream(dir / "s.json") << o.out;
+        const auto v = test::roicast("validate " + (dir / "s.json").string());
+        EXPECT_EQ(v.exit_code, 0) << name << v.err;
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, ValidatePrintsTheInputTableWithSources) {
+    const auto o = test::roicast("validate " + scenario_file("custom-vs-standard"));
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    EXPECT_NE(o.out.find("options.custom.implementation.overrun"), std::string::npos);
+    EXPECT_NE(o.out.find("lognormal(median=1.1, p90=1.6)"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("McKinsey"), std::string::npos);
+    EXPECT_NE(o.out.find("ok: "), std::string::npos);
+}
+
+}  // namespace
