@@ -67,6 +67,18 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
+// ", did you mean \"name\"?" for the known name nearest to what was typed,
+// when it is close enough to be a typo; "" otherwise.
+template <class Names>
+std::string did_you_mean(const std::string& typed, const Names& names) {
+    std::string best;
+    std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+    for (const auto& name : names)
+        if (const std::size_t d = edit_distance(typed, name); d < best_distance) best = name, best_distance = d;
+    if (best_distance <= std::max<std::size_t>(2, typed.size() / 3)) return ", did you mean \"" + best + "\"?";
+    return "";
+}
+
 std::string join(const std::string& address, const std::string& key) {
     return address.empty() ? key : address + "." + key;
 }
@@ -105,18 +117,10 @@ private:
         for (const auto& [key, value] : obj.items()) {
             if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
                 continue;
-            std::string best;
-            std::size_t best_distance = std::numeric_limits<std::size_t>::max();
-            for (const char* a : allowed) {
-                const std::size_t d = edit_distance(key, a);
-                if (d < best_distance) best = a, best_distance = d;
-            }
-            std::string message = "unknown field";
-            if (best_distance <= std::max<std::size_t>(2, key.size() / 3))
-                message += ", did you mean \"" + best + "\"?";
-            else {
+            std::string message = "unknown field" + did_you_mean(key, std::vector<std::string>(allowed.begin(), allowed.end()));
+            if (message == "unknown field") {
                 message += "; known fields:";
-                for (const char* a : allowed) message += std::string(" ") + a;
+                for (const char* a : allowed) message.append(" ").append(a);
             }
             issue(join(address, key), message);
         }
@@ -364,14 +368,13 @@ private:
             auto weights = j.contains("weights") ? numbers("weights") : std::vector<double>(values.size(), 1.0);
             return build([&] { return sim::Discrete(values, weights); });
         }
-        std::string best = "pert";
-        for (const char* k : {"pert", "triangular", "uniform", "normal", "lognormal", "beta", "gamma",
-                              "bernoulli", "discrete"})
-            if (edit_distance(kind, k) < edit_distance(kind, best)) best = k;
+        const std::vector<std::string> kinds = {"pert", "triangular", "uniform", "normal", "lognormal",
+                                                "beta", "gamma", "bernoulli", "discrete"};
+        const std::string hint = did_you_mean(kind, kinds);
         issue(join(where, "dist"), "unknown distribution \"" + kind + "\"" +
-                                       (edit_distance(kind, best) <= 3 ? ", did you mean \"" + best + "\"?"
-                                                                       : "; known: pert, triangular, uniform, normal, "
-                                                                         "lognormal, beta, gamma, bernoulli, discrete"));
+                                       (hint.empty() ? "; known: pert, triangular, uniform, normal, lognormal, beta, "
+                                                       "gamma, bernoulli, discrete"
+                                                     : hint));
         return std::nullopt;
     }
 
@@ -496,15 +499,13 @@ private:
         if (u.is_string())
             for (const auto& [name, value] : units)
                 if (u == name) return value;
-        std::string best = "once";
-        if (u.is_string())
-            for (const auto& [name, value] : units)
-                if (edit_distance(u.get<std::string>(), name) < edit_distance(u.get<std::string>(), best)) best = name;
+        std::vector<std::string> names;
+        for (const auto& unit : units) names.emplace_back(unit.first);
+        const std::string hint = u.is_string() ? did_you_mean(u.get<std::string>(), names) : "";
         issue(at + ".unit", "unknown unit " + shown(u) +
-                                (u.is_string() && edit_distance(u.get<std::string>(), best) <= 4
-                                     ? ", did you mean \"" + best + "\"?"
-                                     : "; known: once, per_user_once, per_month, per_user_month, "
-                                       "build_fraction_per_year"));
+                                (hint.empty() ? "; known: once, per_user_once, per_month, per_user_month, "
+                                                "build_fraction_per_year"
+                                              : hint));
         return std::nullopt;
     }
 
@@ -673,12 +674,9 @@ private:
                 const std::string address = c["between"][k].get<std::string>();
                 ids[k] = s_.inputs.find(address);
                 if (!ids[k]) {
-                    std::string best;
-                    std::size_t best_d = std::numeric_limits<std::size_t>::max();
-                    for (const auto& in : s_.inputs.all())
-                        if (const auto d = edit_distance(address, in.address); d < best_d) best = in.address, best_d = d;
-                    issue(at + ".between", "unknown input \"" + address + "\"" +
-                                               (best_d <= 4 ? ", did you mean \"" + best + "\"?" : ""));
+                    std::vector<std::string> addresses;
+                    for (const auto& in : s_.inputs.all()) addresses.push_back(in.address);
+                    issue(at + ".between", "unknown input \"" + address + "\"" + did_you_mean(address, addresses));
                 } else if (!s_.inputs[*ids[k]].dimension) {
                     issue(at + ".between", "\"" + address + "\" is a constant (" +
                                                sim::describe(s_.inputs[*ids[k]].distribution) +

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "sim/distributions/beta.hpp"
 #include "sim/distributions/support.hpp"
 
 namespace sim {
@@ -18,17 +19,18 @@ public:
     double mode() const noexcept { return mode_; }
     double max() const noexcept { return max_; }
     double lambda() const noexcept { return lambda_; }
-    double alpha() const noexcept { return alpha_; }
-    double beta() const noexcept { return beta_; }
-    double quantile(double u) const;
-    double cdf(double x) const;
-    double mean() const noexcept;
-    double variance() const noexcept;
-    Support support() const noexcept { return {min_, max_}; }
+    double alpha() const noexcept { return beta_.alpha(); }
+    double beta() const noexcept { return beta_.beta(); }
+    double quantile(double u) const { return beta_.quantile(u); }
+    double cdf(double x) const { return beta_.cdf(x); }
+    double mean() const noexcept { return beta_.mean(); }
+    double variance() const noexcept { return beta_.variance(); }
+    Support support() const noexcept { return beta_.support(); }
     std::string describe() const;
 
 private:
-    double min_, mode_, max_, lambda_, alpha_, beta_;
+    double min_, mode_, max_, lambda_;
+    Beta beta_;
 };
 
 }  // namespace sim
