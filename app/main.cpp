@@ -109,6 +109,7 @@ int run(const RunArguments& args) {
     settings.cancel = &interrupted;
     const auto start = std::chrono::steady_clock::now();
     const sim::GaussianCopula copula = models::make_copula(s);
+    app::print_repairs(std::cerr, label, s, copula);
     models::Results results;
     {
         app::ProgressBar bar(done, settings.paths, !args.quiet);
@@ -128,6 +129,7 @@ int validate(const std::string& scenario) {
     std::string label;
     const models::Scenario s = load(scenario, label);
     app::print_inputs(std::cout, s);
+    app::print_repairs(std::cerr, label, s, models::make_copula(s));
     std::cout << "\nok: " << label << " is a valid scenario\n";
     return exit_ok;
 }

@@ -1,5 +1,6 @@
 #include "app/text_report.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -36,13 +37,6 @@ void print_summary(std::ostream& out, const RunReport& r) {
                   static_cast<unsigned long long>(r.settings.seed), r.threads, r.threads == 1 ? "" : "s",
                   r.elapsed_seconds, s.currency.c_str(), percent(s.discount_rate).c_str());
     out << line;
-    for (const auto& rep : r.copula.repairs()) {
-        const auto& in = s.inputs.uncertain();
-        out << "note: correlation between " << s.inputs[in[rep.first]].address << " and "
-            << s.inputs[in[rep.second]].address << " applied as " << rep.applied << " (asked "
-            << rep.requested << "): the targets together were not a valid correlation matrix\n";
-    }
-
     for (const auto& o : r.results.options) {
         out << "\n" << o.name << "\n";
         out << "  " << pad("horizon", 18) << pad("ROI P10", 10, true) << pad("P50", 10, true) << pad("P90", 10, true)
@@ -84,6 +78,16 @@ void print_summary(std::ostream& out, const RunReport& r) {
             << months(t.percentiles[2]) << ", P90 " << months(t.percentiles[4]) << "; ahead by month "
             << s.simulated_months() << " on " << percent(t.share_reached, 0) << " of paths\n";
     }
+}
+
+void print_repairs(std::ostream& err, const std::string& label, const models::Scenario& s,
+                   const sim::GaussianCopula& copula) {
+    const auto& dims = s.inputs.uncertain();
+    for (const auto& rep : copula.repairs())
+        err << "warning: " << label << ": correlations: " << s.inputs[dims[rep.first]].address << " and "
+            << s.inputs[dims[rep.second]].address << " correlated at " << sim::format_number(std::round(rep.applied * 1e4) / 1e4)
+            << " instead of " << sim::format_number(rep.requested)
+            << ": the requested ranks together are not a valid correlation matrix (nearest valid one used, Higham 2002)\n";
 }
 
 void print_inputs(std::ostream& out, const models::Scenario& s) {

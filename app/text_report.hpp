@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "app/run_report.hpp"
 
@@ -8,6 +9,10 @@ namespace app {
 
 // The terminal summary of a run, for a finance lead.
 void print_summary(std::ostream& out, const RunReport& report);
+
+// One warning line per correlation the copula had to move.
+void print_repairs(std::ostream& err, const std::string& label, const models::Scenario& s,
+                   const sim::GaussianCopula& copula);
 
 // The table `roicast validate` prints: every uncertain input with its
 // distribution, mean and P5–P95.

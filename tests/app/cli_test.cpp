@@ -168,3 +168,28 @@ TEST(Cli, ValidatePrintsTheInputTableWithSources) {
 }
 
 }  // namespace
+
+namespace {
+
+// Ranks 0.9, 0.9 and −0.9 around a triangle cannot hold together: the run goes
+// on with the nearest valid matrix, warns on stderr naming the pairs, and
+// records the repair in the results file.
+TEST(Cli, ImpossibleCorrelationsAreRepairedWithAWarning) {
+    const auto dir = test::scratch_folder("repair");
+    std::ofstream(dir / "s.json") << R"({"baseline": {"users": {"dist": "uniform", "min": 1, "max": 2},
+      "customers": {"dist": "uniform", "min": 1, "max": 2}, "leads_per_month": {"dist": "uniform", "min": 1, "max": 2}},
+      "options": {"o": {"implementation": {"months": 3}, "adoption": {"model": "bass", "p": 0.1, "q": 0.3}}},
+      "correlations": [{"between": ["baseline.users", "baseline.customers"], "rank": 0.9},
+                       {"between": ["baseline.customers", "baseline.leads_per_month"], "rank": 0.9},
+                       {"between": ["baseline.users", "baseline.leads_per_month"], "rank": -0.9}]})";
+    const auto o = test::roicast("run " + (dir / "s.json").string() + " --paths 500 --quiet --json " + (dir / "r.json").string());
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    EXPECT_NE(o.err.find("warning: " + (dir / "s.json").string() + ": correlations: baseline.users and baseline.leads_per_month"),
+              std::string::npos) << o.err;
+    const Json r = Json::parse(test::slurp(dir / "r.json"));
+    ASSERT_EQ(r["correlations"]["repairs"].size(), 3u);
+    for (const auto& rep : r["correlations"]["repairs"]) EXPECT_NE(rep["requested"], rep["applied"]);
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
