@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/distribution.hpp"
+#include "sim/inverse_cdf.hpp"
 #include "sim/philox_stream.hpp"
 #include "sim/summary.hpp"
 #include "sim/uniform_design.hpp"
@@ -61,6 +62,24 @@ BENCHMARK_CAPTURE(quantile_bench, beta, sim::Beta(2, 5));
 BENCHMARK_CAPTURE(quantile_bench, gamma, sim::Gamma(2, 3));
 BENCHMARK_CAPTURE(quantile_bench, bernoulli, sim::Bernoulli(0.2));
 BENCHMARK_CAPTURE(quantile_bench, discrete, sim::Discrete({1, 2, 3, 4}, {1, 2, 3, 4}));
+
+// The engine's path: exact where cheap, tabulated for Beta, PERT and Gamma.
+template <class D>
+void inverse_cdf_bench(benchmark::State& state, D dist) {
+    const sim::InverseCdf draw{sim::Distribution(dist)};
+    const sim::UniformDesign design(sim::Sampling::mc, 1, 4096, 1);
+    sim::BlockMatrix u;
+    design.fill({0, 4096}, u);
+    std::vector<double> out(4096);
+    for (auto _ : state) {
+        draw({u.data(), 4096}, out);
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.SetItemsProcessed(state.iterations() * 4096);
+}
+BENCHMARK_CAPTURE(inverse_cdf_bench, pert_tabulated, sim::Pert(0, 1, 3));
+BENCHMARK_CAPTURE(inverse_cdf_bench, beta_tabulated, sim::Beta(2, 5));
+BENCHMARK_CAPTURE(inverse_cdf_bench, gamma_tabulated, sim::Gamma(2, 3));
 
 void BM_Summarize(benchmark::State& state) {
     const sim::PhiloxStream s(1, 0);

@@ -7,6 +7,7 @@
 
 #include "models/option_flows.hpp"
 #include "sim/block_runner.hpp"
+#include "sim/inverse_cdf.hpp"
 #include "sim/uniform_design.hpp"
 
 namespace models {
@@ -47,6 +48,8 @@ PathStore simulate(const Scenario& s, const RunSettings& settings) {
 
     const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
     const sim::GaussianCopula copula = make_copula(s);
+    std::vector<sim::InverseCdf> draw;  // by dimension
+    for (InputId id : s.inputs.uncertain()) draw.emplace_back(s.inputs[id].distribution);
     const std::vector<double> discount = discount_factors(s.discount_rate, H);
     std::vector<int> horizon_months;
     for (const auto& h : s.horizons) horizon_months.push_back(h.months);
@@ -75,9 +78,8 @@ PathStore simulate(const Scenario& s, const RunSettings& settings) {
             const Input& in = s.inputs[id];
             auto column = sc.values.col(static_cast<Eigen::Index>(id));
             if (in.dimension)
-                sim::quantiles(in.distribution,
-                               {sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)).data(), block.size},
-                               {column.data(), block.size});
+                draw[*in.dimension]({sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)).data(), block.size},
+                                    {column.data(), block.size});
             else
                 column.setConstant(std::get<sim::Constant>(in.distribution).value());
         }

@@ -46,4 +46,8 @@ std::string Beta::describe() const {
                             {{"alpha", alpha_}, {"beta", beta_}, {"min", min_}, {"max", max_}});
 }
 
+double Beta::upper_quantile(double s) const {
+    return min_ + (max_ - min_) * boost::math::quantile(boost::math::complement(standard(alpha_, beta_), s));
+}
+
 }  // namespace sim

@@ -17,6 +17,8 @@ public:
     double min() const noexcept { return min_; }
     double max() const noexcept { return max_; }
     double quantile(double u) const;
+    // quantile(1 − s), accurate when s is tiny (1 − s would round to 1).
+    double upper_quantile(double s) const;
     double cdf(double x) const;
     double mean() const noexcept;
     double variance() const noexcept;

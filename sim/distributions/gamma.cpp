@@ -32,4 +32,8 @@ std::string Gamma::describe() const {
     return detail::describe("gamma", {{"shape", shape_}, {"scale", scale_}});
 }
 
+double Gamma::upper_quantile(double s) const {
+    return boost::math::quantile(boost::math::complement(boost_gamma(shape_, scale_), s));
+}
+
 }  // namespace sim

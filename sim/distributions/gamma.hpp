@@ -14,6 +14,8 @@ public:
     double shape() const noexcept { return shape_; }
     double scale() const noexcept { return scale_; }
     double quantile(double u) const;
+    // quantile(1 − s), accurate when s is tiny (1 − s would round to 1).
+    double upper_quantile(double s) const;
     double cdf(double x) const;
     double mean() const noexcept { return shape_ * scale_; }
     double variance() const noexcept { return shape_ * scale_ * scale_; }

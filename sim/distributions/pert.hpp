@@ -22,6 +22,8 @@ public:
     double alpha() const noexcept { return beta_.alpha(); }
     double beta() const noexcept { return beta_.beta(); }
     double quantile(double u) const { return beta_.quantile(u); }
+    double upper_quantile(double s) const { return beta_.upper_quantile(s); }
+    const Beta& as_beta() const noexcept { return beta_; }
     double cdf(double x) const { return beta_.cdf(x); }
     double mean() const noexcept { return beta_.mean(); }
     double variance() const noexcept { return beta_.variance(); }
