@@ -38,22 +38,35 @@ double irr_annual(std::span<const double> cf) {
     } else if (sign(f_lo) * sign(f_hi) >= 0) {
         return NAN;
     }
-    // Descartes: as many sign changes in the flows as positive roots at most.
-    int changes = 0, last = 0;
-    for (double c : cf)
-        if (const int s = sign(c); s != 0) {
-            if (last != 0 && s != last) ++changes;
-            last = s;
-        }
+    // The root is unique, so one bracketed solve suffices, when either the
+    // flows change sign once (Descartes' rule of signs) or their running sums
+    // do (Norström 1972, the usual shape of an investment: cumulative cash
+    // negative, then positive for good).
+    const auto sign_changes = [](auto&& next, std::size_t n) {
+        int changes = 0, last = 0;
+        for (std::size_t k = 0; k < n; ++k)
+            if (const int s = sign(next(k)); s != 0) {
+                if (last != 0 && s != last) ++changes;
+                last = s;
+            }
+        return changes;
+    };
+    double running = 0;
+    const int flow_changes = sign_changes([&](std::size_t k) { return cf[k]; }, cf.size());
+    const int cumulative_changes = sign_changes([&](std::size_t k) { return running += cf[k]; }, cf.size());
+    const bool unique = flow_changes == 1 || cumulative_changes == 1;
     const auto f = [&](double x) { return scaled_npv(cf, x); };
+    // TOMS 748 (Alefeld, Potra & Shi 1995) on the bracket. Newton is no
+    // substitute here: the scaled polynomial can bend between x = 1 and the
+    // root, and Boost's Newton then runs to the bracket's end.
     boost::math::tools::eps_tolerance<double> tolerance(45);
     const auto solve = [&](double a, double b) {
         std::uintmax_t iterations = 200;
         const auto r = boost::math::tools::toms748_solve(f, a, b, f(a), f(b), tolerance, iterations);
         return 0.5 * (r.first + r.second);
     };
-    if (f_hi == 0.0 && changes <= 1) return annual(hi);
-    if (changes == 1) return annual(solve(lo, hi));
+    if (f_hi == 0.0 && unique) return annual(hi);
+    if (unique) return annual(solve(lo, hi));
 
     // Several roots possible: bracket every sign change on a grid, keep the
     // root closest to i = 0.

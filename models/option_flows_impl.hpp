@@ -34,11 +34,6 @@ inline void place_once(std::span<double> out, double amount, const Timing& timin
 // φ(t) = clamp(t − G, 0, 1): the share of month t after go-live.
 inline double post_go_live_share(int t, double G) { return std::clamp(t - G, 0.0, 1.0); }
 
-// E(t) = (1 + annual_increase)^⌊(t−1)/12⌋.
-inline double escalation(int t, double annual_increase) {
-    return annual_increase == 0.0 ? 1.0 : std::pow(1.0 + annual_increase, (t - 1) / 12);
-}
-
 // Adds a money line (cost or benefit) into out. B is the option's build cost.
 template <class ValueOf>
 void add_line(std::span<double> out, const MoneyLine& line, const ValueOf& value, double users, double G,
@@ -53,11 +48,14 @@ void add_line(std::span<double> out, const MoneyLine& line, const ValueOf& value
     double monthly = x;
     if (line.unit == Unit::per_user_month) monthly = x * users;
     if (line.unit == Unit::build_fraction_per_year) monthly = x * B / 12.0;
-    const double increase = value(line.annual_increase);
+    // E(t) = (1 + annual_increase)^⌊(t−1)/12⌋, compounded once a year.
+    const double yearly = 1.0 + value(line.annual_increase);
+    double escalation = 1.0;
     for (int t = 1; t <= H; ++t) {
+        if (t > 1 && (t - 1) % 12 == 0) escalation *= yearly;
         const double s = line.from == Start::contract ? 1.0 : post_go_live_share(t, G);
         if (s == 0.0) continue;
-        double v = monthly * escalation(t, increase) * s;
+        double v = monthly * escalation * s;
         if (line.adoption_scaled) v *= adoption[static_cast<std::size_t>(t)];
         out[static_cast<std::size_t>(t)] += v;
     }

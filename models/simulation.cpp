@@ -1,9 +1,11 @@
 #include "models/simulation.hpp"
 
 #include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "models/option_flows.hpp"
 #include "sim/block_runner.hpp"
@@ -48,8 +50,13 @@ PathStore simulate(const Scenario& s, const RunSettings& settings) {
 
     const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
     const sim::GaussianCopula copula = make_copula(s);
-    std::vector<sim::InverseCdf> draw;  // by dimension
-    for (InputId id : s.inputs.uncertain()) draw.emplace_back(s.inputs[id].distribution);
+    // One sampler per dimension; tables are built in parallel (each is
+    // independent, so the result does not depend on the thread count).
+    std::vector<std::optional<sim::InverseCdf>> draw(s.inputs.dimensions());
+    sim::in_arena(sim::RunOptions{0, 1, settings.threads}, [&] {
+        tbb::parallel_for(std::size_t{0}, draw.size(),
+                          [&](std::size_t d) { draw[d].emplace(s.inputs[s.inputs.uncertain()[d]].distribution); });
+    });
     const std::vector<double> discount = discount_factors(s.discount_rate, H);
     std::vector<int> horizon_months;
     for (const auto& h : s.horizons) horizon_months.push_back(h.months);
@@ -78,7 +85,7 @@ PathStore simulate(const Scenario& s, const RunSettings& settings) {
             const Input& in = s.inputs[id];
             auto column = sc.values.col(static_cast<Eigen::Index>(id));
             if (in.dimension)
-                draw[*in.dimension]({sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)).data(), block.size},
+                (*draw[*in.dimension])({sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)).data(), block.size},
                                     {column.data(), block.size});
             else
                 column.setConstant(std::get<sim::Constant>(in.distribution).value());

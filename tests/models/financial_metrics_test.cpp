@@ -24,6 +24,26 @@ TEST(Irr, SingleSignChange) {
     EXPECT_NEAR(i, 0.029229, 1e-6);
 }
 
+// A CRM-shaped flow: six months of build costs, a go-live month with extra
+// costs, then rising benefits. Several sign changes in the flows, one in their
+// running sum (so one IRR, Norström 1972). Checked against the definition:
+// the NPV at the returned monthly rate is zero.
+TEST(Irr, CrmShapedFlowsMeetTheDefinition) {
+    std::vector<double> cf(37, 0.0);
+    for (int t = 1; t <= 6; ++t) cf[t] = -60000;
+    cf[7] = 5000;
+    cf[8] = -30000;  // training and rework at go-live
+    for (int t = 9; t <= 36; ++t) cf[t] = 20000 + 3000 * (t - 9);
+    const double i = std::pow(1 + models::irr_annual(cf), 1.0 / 12) - 1;
+    double npv = 0, scale = 0;
+    for (std::size_t t = 0; t < cf.size(); ++t) {
+        npv += cf[t] / std::pow(1 + i, static_cast<double>(t));
+        scale += std::abs(cf[t]);
+    }
+    EXPECT_GT(i, 0.0);
+    EXPECT_NEAR(npv / scale, 0.0, 1e-12) << "monthly rate " << i;
+}
+
 TEST(Irr, UndefinedWithoutSignChangeOrWithEvenRoots) {
     EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{100, 50, 20})));
     EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{-100, -50})));
