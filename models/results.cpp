@@ -1,5 +1,7 @@
 #include "models/results.hpp"
 
+#include "sim/order_statistics.hpp"
+
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
@@ -66,10 +68,9 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
             jobs.push_back([&, o, t] {
                 const auto& column = store.cumulative(o, t);
                 std::vector<double> v(column.begin(), column.end());
-                std::sort(v.begin(), v.end());
+                const auto bands = sim::select_percentiles(v, FanChart::levels);
                 for (std::size_t l = 0; l < FanChart::levels.size(); ++l)
-                    out.cumulative_cash_flow.bands[l][static_cast<std::size_t>(t - 1)] =
-                        sim::percentile_of_sorted(v, FanChart::levels[l]);
+                    out.cumulative_cash_flow.bands[l][static_cast<std::size_t>(t - 1)] = bands[l];
             });
     }
     for (std::size_t a = 0; a < n_options; ++a)

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "sim/moments.hpp"
+#include "sim/order_statistics.hpp"
 
 namespace sim {
 
@@ -48,17 +49,21 @@ Summary summarize(std::vector<double> values) {
     s.mean_ci_low = s.mean - h;
     s.mean_ci_high = s.mean + h;
 
-    std::sort(values.begin(), values.end());
-    for (std::size_t i = 0; i < summary_percentiles.size(); ++i)
-        s.percentiles[i] = percentile_of_sorted(values, summary_percentiles[i]);
-    const auto positives = values.end() - std::upper_bound(values.begin(), values.end(), 0.0);
+    const auto [low, high] = std::minmax_element(values.begin(), values.end());
+    s.min = *low;
+    s.max = *high;
+    const auto positives = std::count_if(values.begin(), values.end(), [](double x) { return x > 0; });
     s.prob_positive = static_cast<double>(positives) / static_cast<double>(s.count);
+
+    // The ⌈5 %⌉ lowest values end up in front once their last rank is selected.
     const auto tail = static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(s.count)));
+    const std::size_t tail_rank = tail - 1;
+    select_order_statistics(values, std::span<const std::size_t>(&tail_rank, 1));
     s.expected_shortfall_5 =
         std::accumulate(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(tail), 0.0) /
         static_cast<double>(tail);
-    s.min = values.front();
-    s.max = values.back();
+    const auto p = select_percentiles(values, summary_percentiles);
+    std::copy(p.begin(), p.end(), s.percentiles.begin());
     return s;
 }
 

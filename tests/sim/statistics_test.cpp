@@ -3,7 +3,10 @@
 #include <cmath>
 #include <vector>
 
+#include <algorithm>
+
 #include "sim/histogram.hpp"
+#include "sim/order_statistics.hpp"
 #include "sim/moments.hpp"
 #include "sim/philox_stream.hpp"
 #include "sim/summary.hpp"
@@ -97,6 +100,43 @@ TEST(Histogram, SpanningHoldsEveryFiniteValue) {
     EXPECT_EQ(h.below() + h.above(), 0u);
     EXPECT_EQ(h.undefined(), 1u);
     EXPECT_EQ(h.counts(), (std::vector<std::uint64_t>{1, 1, 1, 2}));  // the maximum is inside
+}
+
+}  // namespace
+
+namespace {
+
+// Selection agrees with a full sort on every percentile, including ties, a
+// single value and infinities (censored times).
+TEST(OrderStatistics, SelectionMatchesSortingAndNumpy) {
+    const sim::PhiloxStream rng(5, 0);
+    const std::vector<double> levels = {0.0, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 1.0};
+    for (std::size_t n : {1u, 2u, 3u, 10u, 101u, 4096u}) {
+        std::vector<double> v(n);
+        for (std::size_t i = 0; i < n; ++i) v[i] = std::floor(20 * rng.uniform(i, static_cast<std::uint32_t>(n)));  // ties
+        if (n > 3) v[1] = v[2] = INFINITY;
+        std::vector<double> sorted = v;
+        std::sort(sorted.begin(), sorted.end());
+        const auto selected = sim::select_percentiles(v, levels);
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            const double expected = sim::percentile_of_sorted(sorted, levels[i]);
+            if (std::isinf(expected)) EXPECT_TRUE(std::isinf(selected[i]));
+            else EXPECT_EQ(selected[i], expected) << "n=" << n << " p=" << levels[i];
+        }
+    }
+}
+
+TEST(OrderStatistics, EverythingBeforeARankIsNoLarger) {
+    std::vector<double> v = {9, 3, 7, 1, 8, 2, 6, 4, 5, 0};
+    const std::vector<std::size_t> ranks = {2, 6};
+    sim::select_order_statistics(v, ranks);
+    EXPECT_EQ(v[2], 2);
+    EXPECT_EQ(v[6], 6);
+    for (int i = 0; i < 2; ++i) EXPECT_LT(v[i], 2);
+    for (int i = 3; i < 6; ++i) {
+        EXPECT_GT(v[i], 2);
+        EXPECT_LT(v[i], 6);
+    }
 }
 
 }  // namespace
