@@ -18,6 +18,7 @@
 #include "models/path_store.hpp"
 #include "models/results.hpp"
 #include "models/scenario_loader.hpp"
+#include "models/sensitivity.hpp"
 #include "models/simulation.hpp"
 
 #ifndef ROICAST_VERSION
@@ -79,6 +80,8 @@ struct RunArguments {
     std::optional<unsigned> threads;
     std::optional<std::string> sampling;
     std::string json;
+    std::string sensitivity;
+    std::uint64_t sobol_samples = 4096;
     bool quiet = false;
 };
 
@@ -104,6 +107,16 @@ int run(const RunArguments& args) {
     if (!args.json.empty())
         if (const std::string why = app::check_writable(args.json); !why.empty()) throw InvalidUsage{"--json", why};
 
+    std::optional<models::SensitivitySettings> sensitivity;
+    if (!args.sensitivity.empty()) {
+        std::string bad;
+        const auto methods = models::parse_sensitivity_methods(args.sensitivity, bad);
+        if (!methods)
+            throw InvalidUsage{"--sensitivity", "unknown method \"" + bad + "\"; choose from tornado, spearman, src, sobol"};
+        sensitivity = models::SensitivitySettings{*methods, args.sobol_samples};
+        settings.keep_inputs = models::needs_inputs(*sensitivity);
+    }
+
     std::atomic<std::uint64_t> done{0};
     settings.progress = &done;
     settings.cancel = &interrupted;
@@ -111,13 +124,16 @@ int run(const RunArguments& args) {
     const sim::GaussianCopula copula = models::make_copula(s);
     app::print_repairs(std::cerr, label, s, copula);
     models::Results results;
+    std::optional<models::Sensitivity> sensitivity_results;
     {
         app::ProgressBar bar(done, settings.paths, !args.quiet);
         const models::PathStore store = models::simulate(s, settings);
         results = models::summarize(s, store, settings.threads);
+        if (sensitivity) sensitivity_results = models::analyse_sensitivity(s, settings, store, *sensitivity);
     }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const app::RunReport report{s, settings, results, copula, threads, elapsed};
+    const app::RunReport report{s, settings, results, copula, threads, elapsed,
+                                sensitivity_results ? &*sensitivity_results : nullptr};
 
     if (!args.json.empty())
         app::write_atomically(args.json, [&](std::ostream& out) { out << app::results_json(report).dump(2) << "\n"; });
@@ -161,6 +177,11 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--sampling", run_args.sampling, "mc, lhs or sobol (overrides the scenario)")
         ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
     run_cmd->add_option("--json", run_args.json, "Write the results file (MODEL.md §5) here");
+    run_cmd->add_option("--sensitivity", run_args.sensitivity,
+                        "Rank the inputs that drive NPV, ROI and payback: a comma list of tornado, spearman, src, sobol");
+    run_cmd->add_option("--sobol-samples", run_args.sobol_samples,
+                        "Base rows N of the Sobol design (N x (inputs + 2) model runs; default 4096)")
+        ->check(CLI::Range(std::uint64_t{64}, std::uint64_t{1} << 22));
     run_cmd->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
 
     std::string validate_scenario;

@@ -40,6 +40,35 @@ Json time_json(const models::TimeToEvent& t, const models::Scenario& s) {
     return j;
 }
 
+Json sensitivity_json(const models::Sensitivity& sens, const models::Scenario& s) {
+    Json j = Json::object();
+    const auto address = [&](std::size_t dimension) { return s.inputs[s.inputs.uncertain()[dimension]].address; };
+    for (const auto& o : sens.options) {
+        Json oj = Json::object();
+        for (std::size_t h = 0; h < o.horizons.size(); ++h) {
+            Json hj = Json::object();
+            for (const auto& m : o.horizons[h]) {
+                Json mj = Json::object();
+                for (const auto& method : m.methods) {
+                    Json list = Json::array();
+                    for (const auto& i : method.ranking)
+                        list.push_back({{"input", address(i.input)},
+                                        {"value", number(i.value)},
+                                        {"rank", i.rank},
+                                        {"ci95", i.ci95 ? Json{number(i.ci95->first), number(i.ci95->second)} : Json(nullptr)}});
+                    mj[method.method] = list;
+                }
+                if (m.src_r_squared) mj["src_r_squared"] = number(*m.src_r_squared);
+                if (m.tornado_base) mj["tornado_base"] = number(*m.tornado_base);
+                hj[m.metric] = mj;
+            }
+            oj[std::to_string(s.horizons[h].months)] = hj;
+        }
+        j[o.name] = oj;
+    }
+    return j;
+}
+
 }  // namespace
 
 Json inputs_json(const models::Scenario& s) {
@@ -108,6 +137,7 @@ Json results_json(const RunReport& r) {
     }
     j["comparison"] = comparison;
 
+    if (r.sensitivity) j["sensitivity"] = sensitivity_json(*r.sensitivity, s);
     j["inputs"] = inputs_json(s);
     Json correlations = Json::array();
     for (const auto& c : s.correlations)
@@ -120,6 +150,10 @@ Json results_json(const RunReport& r) {
                            {"applied", rep.applied}});
     j["correlations"] = {{"requested", correlations}, {"repairs", repairs}};
     j["notes"] = s.notes;
+    if (r.sensitivity) {
+        j["sensitivity_notes"] = r.sensitivity->notes;
+        if (r.sensitivity->sobol_paths) j["sensitivity_sobol_paths"] = r.sensitivity->sobol_paths;
+    }
     return j;
 }
 

@@ -5,6 +5,7 @@
 
 #include "models/results.hpp"
 #include "models/scenario.hpp"
+#include "models/sensitivity.hpp"
 #include "models/simulation.hpp"
 #include "sim/gaussian_copula.hpp"
 
@@ -18,6 +19,7 @@ struct RunReport {
     const sim::GaussianCopula& copula;
     unsigned threads = 1;
     double elapsed_seconds = 0;
+    const models::Sensitivity* sensitivity = nullptr;  // when asked for
 };
 
 }  // namespace app

@@ -26,6 +26,49 @@ const sim::Summary& metric(const models::OptionResults& o, std::size_t h, models
     return o.horizons[h][static_cast<std::size_t>(m)];
 }
 
+// The method whose ranking is shown, best first: Sobol total effects, then
+// SRC when the linear fit explains most of the variance, then Spearman, then tornado.
+const models::MethodRanking* headline_method(const models::MetricSensitivity& m) {
+    const auto find = [&](const char* name) -> const models::MethodRanking* {
+        for (const auto& method : m.methods)
+            if (method.method == name) return &method;
+        return nullptr;
+    };
+    if (const auto* sobol = find("sobol_total")) return sobol;
+    if (const auto* src = find("src"); src && m.src_r_squared && *m.src_r_squared >= 0.7) return src;
+    if (const auto* spearman = find("spearman")) return spearman;
+    if (const auto* src = find("src")) return src;
+    return find("tornado");
+}
+
+std::string short_address(const std::string& address, const std::string& option) {
+    const std::string own = "options." + option + ".";
+    return address.rfind(own, 0) == 0 ? address.substr(own.size()) : address;
+}
+
+void print_drivers(std::ostream& out, const RunReport& r) {
+    const auto& s = r.scenario;
+    char value[32];
+    for (const auto& o : r.sensitivity->options) {
+        out << "\nwhat drives " << o.name << "'s NPV (top five per horizon)\n";
+        for (std::size_t h = 0; h < o.horizons.size(); ++h)
+            for (const auto& m : o.horizons[h]) {
+                if (m.metric != "npv") continue;
+                const auto* method = headline_method(m);
+                if (!method) continue;
+                out << "  " << pad(horizon_label(s.horizons[h]), 18) << "[" << method->method << "]";
+                for (std::size_t k = 0; k < std::min<std::size_t>(5, method->ranking.size()); ++k) {
+                    const auto& i = method->ranking[k];
+                    if (method->method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, s.currency).c_str());
+                    else std::snprintf(value, sizeof value, "%.2f", i.value);
+                    out << (k ? ", " : " ") << short_address(s.inputs[s.inputs.uncertain()[i.input]].address, o.name) << " "
+                        << value;
+                }
+                out << "\n";
+            }
+    }
+}
+
 }  // namespace
 
 void print_summary(std::ostream& out, const RunReport& r) {
@@ -64,6 +107,8 @@ void print_summary(std::ostream& out, const RunReport& r) {
         out << "  discounted payback:   P10 " << months(d.percentiles[0]) << ", P50 " << months(d.percentiles[2])
             << ", P90 " << months(d.percentiles[4]) << " months\n";
     }
+
+    if (r.sensitivity) print_drivers(out, r);
 
     for (const auto& c : r.results.comparisons) {
         out << "\n" << c.a << " vs " << c.b << " (same draws of the shared inputs)\n";

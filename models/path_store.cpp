@@ -2,13 +2,15 @@
 
 namespace models {
 
-PathStore::PathStore(std::size_t options, std::size_t horizons, int months, std::uint64_t paths)
+PathStore::PathStore(std::size_t options, std::size_t horizons, int months, std::uint64_t paths, bool keep_cumulative,
+                     std::size_t input_columns)
     : paths_(paths), options_(options), horizons_(horizons), months_(months) {
     const auto n = static_cast<std::size_t>(paths);
     metrics_.assign(options * horizons * metric_count, std::vector<double>(n));
     payback_.assign(options * 2, std::vector<double>(n));
     overtake_.assign(pairs(), std::vector<double>(n));
-    cumulative_.assign(options * static_cast<std::size_t>(months), std::vector<float>(n));
+    if (keep_cumulative) cumulative_.assign(options * static_cast<std::size_t>(months), std::vector<float>(n));
+    if (input_columns) inputs_.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(input_columns));
 }
 
 std::uint64_t PathStore::bytes_needed(std::size_t options, std::size_t horizons, int months, std::uint64_t paths) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <Eigen/Core>
 #include <cstdint>
 #include <vector>
 
@@ -12,7 +13,10 @@ namespace models {
 // reads one column.
 class PathStore {
 public:
-    PathStore(std::size_t options, std::size_t horizons, int months, std::uint64_t paths);
+    // keep_cumulative: store the monthly cumulative cash flows (fan chart);
+    // input_columns: store that many drawn input values per path (0: none).
+    PathStore(std::size_t options, std::size_t horizons, int months, std::uint64_t paths, bool keep_cumulative = true,
+              std::size_t input_columns = 0);
 
     std::uint64_t paths() const noexcept { return paths_; }
     std::size_t options() const noexcept { return options_; }
@@ -41,6 +45,11 @@ public:
     std::size_t pair_index(std::size_t a, std::size_t b) const noexcept {
         return a * options_ - a * (a + 1) / 2 + (b - a - 1);
     }
+    // Drawn values of the uncertain inputs, a row per path, by dimension.
+    Eigen::MatrixXd& inputs() { return inputs_; }
+    const Eigen::MatrixXd& inputs() const { return inputs_; }
+    bool has_cumulative() const noexcept { return !cumulative_.empty(); }
+
     std::vector<double>& overtake(std::size_t pair) { return overtake_[pair]; }
     const std::vector<double>& overtake(std::size_t pair) const { return overtake_[pair]; }
 
@@ -53,6 +62,7 @@ private:
     int months_;
     std::vector<std::vector<double>> metrics_, payback_, overtake_;
     std::vector<std::vector<float>> cumulative_;
+    Eigen::MatrixXd inputs_;
 };
 
 }  // namespace models

@@ -64,7 +64,7 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
                 (discounted ? out.discounted_payback : out.payback) =
                     time_to_event(store.payback(o, discounted), s.horizons, H);
             });
-        for (int t = 1; t <= H; ++t)
+        for (int t = 1; t <= H && store.has_cumulative(); ++t)
             jobs.push_back([&, o, t] {
                 const auto& column = store.cumulative(o, t);
                 std::vector<double> v(column.begin(), column.end());

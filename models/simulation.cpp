@@ -43,13 +43,20 @@ struct Scratch {
 }  // namespace
 
 PathStore simulate(const Scenario& s, const RunSettings& settings) {
+    const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
+    const sim::GaussianCopula copula = make_copula(s);
+    return simulate(s, settings, [&](sim::BlockRange block, sim::BlockMatrix& u) {
+        design.fill(block, u);
+        copula.apply(u);
+    });
+}
+
+PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source) {
     const int H = s.simulated_months();
     const std::size_t n_options = s.options.size(), n_horizons = s.horizons.size();
     const auto months = static_cast<std::size_t>(H);
-    PathStore store(n_options, n_horizons, H, settings.paths);
-
-    const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
-    const sim::GaussianCopula copula = make_copula(s);
+    PathStore store(n_options, n_horizons, H, settings.paths, settings.keep_cumulative,
+                    settings.keep_inputs ? s.inputs.dimensions() : 0);
     // One sampler per dimension; tables are built in parallel (each is
     // independent, so the result does not depend on the thread count).
     std::vector<std::optional<sim::InverseCdf>> draw(s.inputs.dimensions());
@@ -76,17 +83,20 @@ PathStore simulate(const Scenario& s, const RunSettings& settings) {
     sim::for_each_block(run, [&](sim::BlockRange block) {
         if (settings.cancel && settings.cancel->load(std::memory_order_relaxed)) throw Cancelled{};
         Scratch& sc = scratch.local();
-        design.fill(block, sc.uniforms);
-        copula.apply(sc.uniforms);
+        source(block, sc.uniforms);
 
         // Every input's value for every path of the block, column by column.
         sc.values.resize(static_cast<Eigen::Index>(block.size), static_cast<Eigen::Index>(s.inputs.size()));
         for (InputId id = 0; id < s.inputs.size(); ++id) {
             const Input& in = s.inputs[id];
             auto column = sc.values.col(static_cast<Eigen::Index>(id));
-            if (in.dimension)
+            if (in.dimension) {
                 (*draw[*in.dimension])({sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)).data(), block.size},
-                                    {column.data(), block.size});
+                                       {column.data(), block.size});
+                if (settings.keep_inputs)
+                    store.inputs().block(static_cast<Eigen::Index>(block.first), static_cast<Eigen::Index>(*in.dimension),
+                                         static_cast<Eigen::Index>(block.size), 1) = column;
+            }
             else
                 column.setConstant(std::get<sim::Constant>(in.distribution).value());
         }
@@ -103,7 +113,8 @@ PathStore simulate(const Scenario& s, const RunSettings& settings) {
                     for (Metric m : all_metrics) store.metric(o, h, m)[path] = sc.horizon_metrics[h][static_cast<std::size_t>(m)];
                 store.payback(o, false)[path] = pm.payback;
                 store.payback(o, true)[path] = pm.discounted_payback;
-                for (int t = 1; t <= H; ++t) store.cumulative(o, t)[path] = ccf[static_cast<std::size_t>(t - 1)];
+                if (settings.keep_cumulative)
+                    for (int t = 1; t <= H; ++t) store.cumulative(o, t)[path] = ccf[static_cast<std::size_t>(t - 1)];
             }
             for (std::size_t a = 0; a < n_options; ++a)
                 for (std::size_t b = a + 1; b < n_options; ++b)

@@ -2,11 +2,13 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
 #include "models/path_store.hpp"
 #include "models/scenario.hpp"
+#include "sim/block.hpp"
 #include "sim/gaussian_copula.hpp"
 #include "sim/sampling.hpp"
 
@@ -22,7 +24,15 @@ struct RunSettings {
     std::atomic<std::uint64_t>* progress = nullptr;
     // Optional: set to stop early; the run then throws Cancelled.
     const std::atomic<bool>* cancel = nullptr;
+    // Keep every path's drawn input values (for Spearman and SRC).
+    bool keep_inputs = false;
+    // Keep every path's monthly cumulative cash flow (for the fan chart).
+    bool keep_cumulative = true;
 };
+
+// Where a run's uniforms come from, a block of paths at a time: out gets
+// block.size rows and one column per uncertain input.
+using UniformSource = std::function<void(sim::BlockRange, sim::BlockMatrix&)>;
 
 struct Cancelled : std::exception {
     const char* what() const noexcept override { return "cancelled"; }
@@ -40,5 +50,9 @@ double overtake_month(std::span<const float> ccf_a, std::span<const float> ccf_b
 // inputs: path i of every option sees the same baseline, so option
 // differences are paired. Bit-identical for any thread count.
 PathStore simulate(const Scenario& s, const RunSettings& settings);
+
+// The same model on uniforms from elsewhere (a sensitivity design, fixed
+// points): settings.paths rows are taken from source.
+PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source);
 
 }  // namespace models

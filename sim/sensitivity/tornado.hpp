@@ -1,8 +1,10 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <vector>
 
+#include "sim/block.hpp"
 #include "sim/sensitivity/ranking.hpp"
 
 namespace sim {
@@ -21,9 +23,15 @@ struct Tornado {
     std::vector<Importance> ranking;  // by |swing|
 };
 
-// One-at-a-time runs. evaluate(u) maps a point of uniforms (one per input)
-// to the output; u = 0.5 everywhere is the base case. Each input goes to its
-// low_u and high_u quantile in turn (P10 and P90 by default).
+// The 2d + 1 points of a one-at-a-time design in uniforms: row 0 has every
+// input at u = 0.5 (its median); rows 2j + 1 and 2j + 2 move input j to low_u
+// and high_u (P10 and P90 by default).
+BlockMatrix tornado_points(std::size_t inputs, double low_u = 0.10, double high_u = 0.90);
+
+// Bars from the outputs at those points, for the listed inputs.
+Tornado tornado_from_outputs(std::span<const double> outputs, std::span<const std::size_t> inputs);
+
+// The same for a model given as a function of a point of uniforms.
 Tornado tornado(std::size_t inputs, const std::function<double(const std::vector<double>&)>& evaluate,
                 double low_u = 0.10, double high_u = 0.90);
 

@@ -1,0 +1,108 @@
+// Sensitivity through the CRM model, on a scenario whose uncertain inputs
+// enter the NPV linearly: the answers are known in closed form.
+#include "models/sensitivity.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+
+#include "scenario_fixture.hpp"
+
+namespace {
+
+// Three independent uniforms placed at fixed months, 0 % discounting for the
+// first horizon's NPV = grant − build − upgrade, so Var(NPV) = Σ Var(X_k):
+// widths 120 000, 60 000 and 30 000 give shares 16 : 4 : 1 of 21.
+const char* linear = R"({
+  "horizons": {"year": 12, "two_years": 24}, "discount_rate": 0,
+  "options": {
+    "o": {"implementation": {"months": 1}, "adoption": {"model": "bass", "p": 1, "q": 0},
+      "costs": {"build": {"amount": {"dist": "uniform", "min": 100000, "max": 220000}, "unit": "once", "timing": {"month": 1}},
+                "upgrade": {"amount": {"dist": "uniform", "min": 10000, "max": 40000}, "unit": "once", "timing": {"month": 20}}},
+      "benefits": {"grant": {"amount": {"dist": "uniform", "min": 200000, "max": 260000}, "unit": "once", "timing": {"month": 6}}}},
+    "other": {"implementation": {"months": 1}, "adoption": {"model": "bass", "p": 1, "q": 0},
+      "costs": {"fee": {"amount": {"dist": "uniform", "min": 1, "max": 2}, "unit": "once", "timing": {"month": 1}}}}}})";
+
+const models::MethodRanking& method(const models::MetricSensitivity& m, const std::string& name) {
+    for (const auto& x : m.methods)
+        if (x.method == name) return x;
+    throw std::runtime_error("no " + name);
+}
+
+const models::MetricSensitivity& cell(const models::Sensitivity& s, std::size_t option, std::size_t h, const std::string& metric) {
+    for (const auto& m : s.options[option].horizons[h])
+        if (m.metric == metric) return m;
+    throw std::runtime_error("no " + metric);
+}
+
+double value_of(const models::MethodRanking& m, const models::Scenario& s, const std::string& address) {
+    for (const auto& i : m.ranking)
+        if (s.inputs[s.inputs.uncertain()[i.input]].address == address) return i.value;
+    return NAN;
+}
+
+models::Sensitivity analyse(const models::Scenario& s, unsigned threads) {
+    models::RunSettings run;
+    run.paths = 20000;
+    run.threads = threads;
+    run.keep_inputs = true;
+    const auto store = models::simulate(s, run);
+    return models::analyse_sensitivity(s, run, store,
+                                       {{models::SensitivityMethod::tornado, models::SensitivityMethod::spearman,
+                                         models::SensitivityMethod::src, models::SensitivityMethod::sobol},
+                                        4096});
+}
+
+TEST(Sensitivity, LinearScenarioHasClosedFormAnswers) {
+    const auto s = test::scenario(linear);
+    const auto result = analyse(s, 2);
+    const std::string build = "options.o.costs.build.amount", grant = "options.o.benefits.grant.amount",
+                      upgrade = "options.o.costs.upgrade.amount";
+    // Two-year NPV: all three inputs; shares 16, 4, 1 of 21 (build, grant, upgrade).
+    const auto& npv = cell(result, 0, 1, "npv");
+    EXPECT_NEAR(value_of(method(npv, "sobol_first"), s, build), 16.0 / 21, 0.02);
+    EXPECT_NEAR(value_of(method(npv, "sobol_first"), s, grant), 4.0 / 21, 0.02);
+    EXPECT_NEAR(value_of(method(npv, "sobol_total"), s, upgrade), 1.0 / 21, 0.02);
+    // SRC = ±√share with R² = 1 (costs lower the NPV).
+    ASSERT_TRUE(npv.src_r_squared);
+    EXPECT_NEAR(*npv.src_r_squared, 1.0, 1e-9);
+    EXPECT_NEAR(value_of(method(npv, "src"), s, build), -std::sqrt(16.0 / 21), 0.01);
+    EXPECT_NEAR(value_of(method(npv, "src"), s, grant), std::sqrt(4.0 / 21), 0.01);
+    // Tornado swing = ±0.8 × width; base = medians: 230 000 − 160 000 − 25 000.
+    EXPECT_NEAR(*npv.tornado_base, 45000, 1e-6);
+    EXPECT_NEAR(value_of(method(npv, "tornado"), s, build), -0.8 * 120000, 1e-6);
+    EXPECT_NEAR(value_of(method(npv, "tornado"), s, upgrade), -0.8 * 30000, 1e-6);
+    EXPECT_EQ(method(npv, "spearman").ranking[0].rank, 1u);
+    EXPECT_EQ(s.inputs[s.inputs.uncertain()[method(npv, "spearman").ranking[0].input]].address, build);
+    // Within one year the upgrade (month 20) has no effect at all.
+    EXPECT_NEAR(value_of(method(cell(result, 0, 0, "npv"), "sobol_total"), s, upgrade), 0.0, 1e-12);
+    EXPECT_NEAR(value_of(method(cell(result, 0, 0, "npv"), "tornado"), s, upgrade), 0.0, 1e-12);
+    // Option "other" is ranked over its own inputs only.
+    EXPECT_EQ(method(cell(result, 1, 1, "npv"), "sobol_total").ranking.size(), 1u);
+}
+
+TEST(Sensitivity, IdenticalForOneAndTwoThreads) {
+    const auto s = test::scenario(linear);
+    const auto a = analyse(s, 1), b = analyse(s, 2);
+    for (std::size_t h = 0; h < 2; ++h)
+        for (const char* metric : {"npv", "roi"})
+            for (const char* name : {"tornado", "spearman", "src", "sobol_first", "sobol_total"}) {
+                const auto& x = method(cell(a, 0, h, metric), name).ranking;
+                const auto& y = method(cell(b, 0, h, metric), name).ranking;
+                ASSERT_EQ(x.size(), y.size());
+                for (std::size_t k = 0; k < x.size(); ++k) {
+                    EXPECT_EQ(x[k].input, y[k].input);
+                    EXPECT_EQ(std::memcmp(&x[k].value, &y[k].value, sizeof(double)), 0) << name;
+                }
+            }
+}
+
+TEST(Sensitivity, ParsesMethodLists) {
+    std::string bad;
+    EXPECT_EQ(models::parse_sensitivity_methods("sobol,tornado", bad)->size(), 2u);
+    EXPECT_FALSE(models::parse_sensitivity_methods("tornado,morris", bad));
+    EXPECT_EQ(bad, "morris");
+}
+
+}  // namespace
