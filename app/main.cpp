@@ -3,6 +3,7 @@
 #include <oneapi/tbb/info.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -112,7 +113,7 @@ int run(const RunArguments& args) {
         std::string bad;
         const auto methods = models::parse_sensitivity_methods(args.sensitivity, bad);
         if (!methods)
-            throw InvalidUsage{"--sensitivity", "unknown method \"" + bad + "\"; choose from tornado, spearman, src, sobol"};
+            throw InvalidUsage{"--sensitivity", "unknown method \"" + bad + "\"; choose from tornado, spearman, src, sobol, voi"};
         sensitivity = models::SensitivitySettings{*methods, args.sobol_samples};
         settings.keep_inputs = models::needs_inputs(*sensitivity);
     }
@@ -125,15 +126,19 @@ int run(const RunArguments& args) {
     app::print_repairs(std::cerr, label, s, copula);
     models::Results results;
     std::optional<models::Sensitivity> sensitivity_results;
+    std::optional<models::ValueOfInformation> voi;
     {
         app::ProgressBar bar(done, settings.paths, !args.quiet);
         const models::PathStore store = models::simulate(s, settings);
         results = models::summarize(s, store, settings.threads);
         if (sensitivity) sensitivity_results = models::analyse_sensitivity(s, settings, store, *sensitivity);
+        const bool partial = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),
+                                                      models::SensitivityMethod::voi) != sensitivity->methods.end();
+        voi = models::value_of_information(s, store, partial);
     }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const app::RunReport report{s, settings, results, copula, threads, elapsed,
-                                sensitivity_results ? &*sensitivity_results : nullptr};
+                                sensitivity_results ? &*sensitivity_results : nullptr, &*voi};
 
     if (!args.json.empty())
         app::write_atomically(args.json, [&](std::ostream& out) { out << app::results_json(report).dump(2) << "\n"; });
@@ -178,7 +183,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
     run_cmd->add_option("--json", run_args.json, "Write the results file (MODEL.md §5) here");
     run_cmd->add_option("--sensitivity", run_args.sensitivity,
-                        "Rank the inputs that drive NPV, ROI and payback: a comma list of tornado, spearman, src, sobol");
+                        "Rank the inputs that drive NPV, ROI and payback: a comma list of tornado, spearman, src, sobol, "
+                        "voi (value of information per input)");
     run_cmd->add_option("--sobol-samples", run_args.sobol_samples,
                         "Base rows N of the Sobol design (N x (inputs + 2) model runs; default 4096)")
         ->check(CLI::Range(std::uint64_t{64}, std::uint64_t{1} << 22));

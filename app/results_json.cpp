@@ -138,6 +138,26 @@ Json results_json(const RunReport& r) {
     j["comparison"] = comparison;
 
     if (r.sensitivity) j["sensitivity"] = sensitivity_json(*r.sensitivity, s);
+    if (r.value_of_information) {
+        Json voi = Json::object();
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            const auto& hv = r.value_of_information->horizons[h];
+            Json hj = {{"evpi", number(hv.evpi.value)},
+                       {"evpi_ci95", {number(hv.evpi.ci_low), number(hv.evpi.ci_high)}},
+                       {"best_on_expected_npv", hv.best}};
+            if (!hv.partial.empty()) {
+                Json list = Json::array();
+                for (const auto& i : hv.partial)
+                    list.push_back({{"input", s.inputs[s.inputs.uncertain()[i.input]].address},
+                                    {"value", number(i.value)},
+                                    {"rank", i.rank}});
+                hj["evppi"] = list;
+            }
+            voi[std::to_string(s.horizons[h].months)] = hj;
+        }
+        voi["method"] = r.value_of_information->method;
+        j["value_of_information"] = voi;
+    }
     j["inputs"] = inputs_json(s);
     Json correlations = Json::array();
     for (const auto& c : s.correlations)

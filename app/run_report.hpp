@@ -6,6 +6,7 @@
 #include "models/results.hpp"
 #include "models/scenario.hpp"
 #include "models/sensitivity.hpp"
+#include "models/value_of_information.hpp"
 #include "models/simulation.hpp"
 #include "sim/gaussian_copula.hpp"
 
@@ -20,6 +21,7 @@ struct RunReport {
     unsigned threads = 1;
     double elapsed_seconds = 0;
     const models::Sensitivity* sensitivity = nullptr;  // when asked for
+    const models::ValueOfInformation* value_of_information = nullptr;
 };
 
 }  // namespace app

@@ -69,6 +69,29 @@ void print_drivers(std::ostream& out, const RunReport& r) {
     }
 }
 
+void print_value_of_information(std::ostream& out, const RunReport& r) {
+    const auto& s = r.scenario;
+    out << "\nvalue of information (what resolving the uncertainty before deciding is worth)\n";
+    for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+        const auto& hv = r.value_of_information->horizons[h];
+        out << "  " << pad(horizon_label(s.horizons[h]), 18) << "best on today's estimates: " << hv.best
+            << "; perfect information worth " << money(hv.evpi.value, s.currency) << " (95 % CI "
+            << money(hv.evpi.ci_low, s.currency) << " to " << money(hv.evpi.ci_high, s.currency) << ")";
+        if (!hv.partial.empty()) {
+            // Estimates within 1 % of the EVPI are noise of the binning method.
+            std::size_t shown = 0;
+            for (std::size_t k = 0; k < hv.partial.size() && shown < 3; ++k) {
+                if (!(hv.partial[k].value > 0.01 * hv.evpi.value)) break;
+                out << (shown++ ? ", " : "; worth refining first: ")
+                    << s.inputs[s.inputs.uncertain()[hv.partial[k].input]].address << " "
+                    << money(hv.partial[k].value, s.currency);
+            }
+            if (!shown) out << "; no single input changes the decision on its own";
+        }
+        out << "\n";
+    }
+}
+
 }  // namespace
 
 void print_summary(std::ostream& out, const RunReport& r) {
@@ -109,6 +132,7 @@ void print_summary(std::ostream& out, const RunReport& r) {
     }
 
     if (r.sensitivity) print_drivers(out, r);
+    if (r.value_of_information) print_value_of_information(out, r);
 
     for (const auto& c : r.results.comparisons) {
         out << "\n" << c.a << " vs " << c.b << " (same draws of the shared inputs)\n";

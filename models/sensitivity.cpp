@@ -25,6 +25,7 @@ std::optional<std::vector<SensitivityMethod>> parse_sensitivity_methods(std::str
         else if (word == "spearman") m = SensitivityMethod::spearman;
         else if (word == "src") m = SensitivityMethod::src;
         else if (word == "sobol") m = SensitivityMethod::sobol;
+        else if (word == "voi") m = SensitivityMethod::voi;
         if (!m) {
             bad = std::string(word);
             return std::nullopt;
@@ -37,7 +38,7 @@ std::optional<std::vector<SensitivityMethod>> parse_sensitivity_methods(std::str
 
 bool needs_inputs(const SensitivitySettings& settings) {
     for (auto m : settings.methods)
-        if (m == SensitivityMethod::spearman || m == SensitivityMethod::src) return true;
+        if (m == SensitivityMethod::spearman || m == SensitivityMethod::src || m == SensitivityMethod::voi) return true;
     return false;
 }
 

@@ -12,9 +12,10 @@
 
 namespace models {
 
-enum class SensitivityMethod { tornado, spearman, src, sobol };
+// voi: the expected value of partial perfect information per input.
+enum class SensitivityMethod { tornado, spearman, src, sobol, voi };
 
-// "tornado,spearman,src,sobol" (any subset, any order); nullopt names the bad word in `bad`.
+// "tornado,spearman,src,sobol,voi" (any subset, any order); nullopt names the bad word in `bad`.
 std::optional<std::vector<SensitivityMethod>> parse_sensitivity_methods(std::string_view list, std::string& bad);
 
 // One method's ranking of the inputs for one metric. Importance::input is a

@@ -106,3 +106,27 @@ TEST(Sensitivity, ParsesMethodLists) {
 }
 
 }  // namespace
+
+#include "models/value_of_information.hpp"
+
+namespace {
+
+// One project whose NPV is X ~ N(10 000, 50 000²), against doing nothing:
+// EVPI = μΦ(μ/σ) + σφ(μ/σ) − μ = 15 344.73 (see tests/sim/sensitivity_test.cpp).
+TEST(ValueOfInformation, ThroughTheModel) {
+    const auto s = test::scenario(R"({"horizons": {"h": 12}, "discount_rate": 0,
+      "options": {"project": {"implementation": {"months": 1}, "adoption": {"model": "bass", "p": 1, "q": 0},
+        "benefits": {"payoff": {"amount": {"dist": "normal", "mean": 10000, "sd": 50000}, "unit": "once", "timing": {"month": 0}}}}}})");
+    models::RunSettings run;
+    run.paths = 100000;
+    run.sampling = sim::Sampling::mc;
+    run.keep_inputs = true;
+    const auto v = models::value_of_information(s, models::simulate(s, run), true);
+    const auto& h = v.horizons[0];
+    EXPECT_EQ(h.best, "project");
+    EXPECT_NEAR(h.evpi.value, 15344.73, 2 * (h.evpi.ci_high - h.evpi.ci_low) / 2);
+    ASSERT_EQ(h.partial.size(), 1u);
+    EXPECT_NEAR(h.partial[0].value, h.evpi.value, 0.02 * h.evpi.value);  // the only uncertainty
+}
+
+}  // namespace

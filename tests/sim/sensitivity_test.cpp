@@ -139,3 +139,40 @@ TEST(Ranks, TiesShareTheirAverageRank) {
 }
 
 }  // namespace
+
+#include "sim/distribution.hpp"
+#include "sim/sensitivity/value_of_information.hpp"
+
+namespace {
+
+// One project with net benefit X ~ N(μ, σ²) against doing nothing (0):
+// EVPI = E[max(X, 0)] − max(μ, 0) = μΦ(μ/σ) + σφ(μ/σ) − max(μ, 0).
+// μ = 10 000, σ = 50 000: 10 000·Φ(0.2) + 50 000·φ(0.2) − 10 000 = 15 344.73.
+TEST(ValueOfInformation, EvpiOfAProjectAgainstDoingNothing) {
+    const std::uint64_t n = 200000;
+    const sim::UniformDesign design(sim::Sampling::mc, 12, n, 2);
+    sim::BlockMatrix u;
+    design.fill({0, n}, u);
+    const sim::Normal x(10000, 50000);
+    Eigen::MatrixXd nb = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n), 2);
+    for (Eigen::Index i = 0; i < nb.rows(); ++i) nb(i, 0) = x.quantile(u(i, 0));
+    const double z = 0.2, truth = 10000 * 0.5792597094391030 + 50000 * std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi) - 10000;
+    EXPECT_NEAR(truth, 15344.73, 0.01);
+    const auto e = sim::expected_value_of_perfect_information(nb);
+    EXPECT_EQ(e.best, 0u);
+    const double half_width = (e.ci_high - e.ci_low) / 2;
+    EXPECT_NEAR(e.value, truth, 2 * half_width);  // 4 standard errors
+    EXPECT_LT(e.ci_low, truth);
+    EXPECT_GT(e.ci_high, truth);
+
+    // Knowing X itself is perfect information; an unrelated input is worth nothing.
+    Eigen::MatrixXd inputs(nb.rows(), 2);
+    inputs.col(0) = nb.col(0);
+    inputs.col(1) = u.col(1);
+    const auto partial = sim::expected_value_of_partial_information(inputs, nb, 200);
+    EXPECT_EQ(partial[0].input, 0u);
+    EXPECT_NEAR(partial[0].value, e.value, 0.02 * e.value);
+    EXPECT_LT(partial[1].value, 0.02 * e.value);
+}
+
+}  // namespace
