@@ -16,6 +16,7 @@
 #include "app/progress_bar.hpp"
 #include "app/results_json.hpp"
 #include "app/text_report.hpp"
+#include "models/convergence.hpp"
 #include "models/path_store.hpp"
 #include "models/results.hpp"
 #include "models/scenario_loader.hpp"
@@ -83,6 +84,8 @@ struct RunArguments {
     std::string json;
     std::string sensitivity;
     std::uint64_t sobol_samples = 4096;
+    std::optional<double> target_ci;
+    std::uint64_t max_paths = 1'000'000;
     bool quiet = false;
 };
 
@@ -98,11 +101,28 @@ int run(const RunArguments& args) {
     settings.threads = args.threads.value_or(0);
     const unsigned threads = settings.threads ? settings.threads : static_cast<unsigned>(tbb::info::default_concurrency());
 
+    std::optional<models::Convergence> convergence;
+    if (args.target_ci) {
+        convergence.emplace();
+        convergence->target = *args.target_ci;
+        convergence->max_paths = std::max(args.max_paths, settings.paths);
+        if (settings.sampling == sim::Sampling::lhs) {
+            settings.sampling = sim::Sampling::mc;
+            convergence->notes.push_back("Latin hypercube strata depend on the total number of paths, so a run that "
+                                         "grows uses plain Monte Carlo instead.");
+        }
+        convergence->notes.push_back("Batches double the paths and reuse the same streams: a run that stops at N "
+                                     "paths equals a fixed run of N paths.");
+        if (settings.sampling == sim::Sampling::sobol)
+            convergence->notes.push_back("Intervals assume independent paths; for scrambled Sobol points they are "
+                                         "conservative.");
+    }
+    const std::uint64_t most_paths = convergence ? convergence->max_paths : settings.paths;
     const std::uint64_t need = models::PathStore::bytes_needed(s.options.size(), s.horizons.size(),
-                                                              s.simulated_months(), settings.paths);
+                                                              s.simulated_months(), most_paths);
     const std::uint64_t have = available_memory();
     if (have && need > have / 10 * 8)
-        throw InvalidUsage{"--paths", std::to_string(settings.paths) + " paths would need about " +
+        throw InvalidUsage{convergence ? "--max-paths" : "--paths", std::to_string(most_paths) + " paths would need about " +
                                           std::to_string(need >> 20) + " MiB, more than the " +
                                           std::to_string(have >> 20) + " MiB available; use fewer paths"};
     if (!args.json.empty())
@@ -128,9 +148,25 @@ int run(const RunArguments& args) {
     std::optional<models::Sensitivity> sensitivity_results;
     std::optional<models::ValueOfInformation> voi;
     {
-        app::ProgressBar bar(done, settings.paths, !args.quiet);
-        const models::PathStore store = models::simulate(s, settings);
-        results = models::summarize(s, store, settings.threads);
+        // Work for the bar: one run, or at most doubling batches up to the cap.
+        app::ProgressBar bar(done, convergence ? 2 * most_paths : settings.paths, !args.quiet);
+        std::optional<models::PathStore> stored;
+        for (;;) {
+            stored.reset();
+            stored.emplace(models::simulate(s, settings));
+            results = models::summarize(s, *stored, settings.threads);
+            if (!convergence) break;
+            auto statistics = models::headline_statistics(s, results, *stored, convergence->target);
+            const bool all_met = std::all_of(statistics.begin(), statistics.end(), [](const auto& h) { return h.met; });
+            convergence->trace.push_back({settings.paths, std::move(statistics)});
+            if (all_met) {
+                convergence->met = true;
+                break;
+            }
+            if (settings.paths >= convergence->max_paths) break;
+            settings.paths = std::min(2 * settings.paths, convergence->max_paths);
+        }
+        const models::PathStore& store = *stored;
         if (sensitivity) sensitivity_results = models::analyse_sensitivity(s, settings, store, *sensitivity);
         const bool partial = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),
                                                       models::SensitivityMethod::voi) != sensitivity->methods.end();
@@ -138,7 +174,8 @@ int run(const RunArguments& args) {
     }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const app::RunReport report{s, settings, results, copula, threads, elapsed,
-                                sensitivity_results ? &*sensitivity_results : nullptr, &*voi};
+                                sensitivity_results ? &*sensitivity_results : nullptr, &*voi,
+                                convergence ? &*convergence : nullptr};
 
     if (!args.json.empty())
         app::write_atomically(args.json, [&](std::ostream& out) { out << app::results_json(report).dump(2) << "\n"; });
@@ -188,6 +225,12 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--sobol-samples", run_args.sobol_samples,
                         "Base rows N of the Sobol design (N x (inputs + 2) model runs; default 4096)")
         ->check(CLI::Range(std::uint64_t{64}, std::uint64_t{1} << 22));
+    run_cmd->add_option("--target-ci", run_args.target_ci,
+                        "Add paths until every headline statistic's 95 % CI half-width is within this share of its "
+                        "value (e.g. 0.01)")
+        ->check(CLI::Range(1e-6, 0.5));
+    run_cmd->add_option("--max-paths", run_args.max_paths, "Most paths a --target-ci run may use (default 1,000,000)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
     run_cmd->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
 
     std::string validate_scenario;

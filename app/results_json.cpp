@@ -137,6 +137,22 @@ Json results_json(const RunReport& r) {
     }
     j["comparison"] = comparison;
 
+    if (r.convergence) {
+        Json trace = Json::array();
+        for (const auto& step : r.convergence->trace) {
+            Json stats = Json::array();
+            for (const auto& h : step.statistics)
+                stats.push_back({{"statistic", h.name},
+                                 {"value", number(h.value)},
+                                 {"ci95_half_width", number(h.half_width)},
+                                 {"relative", number(h.half_width / std::abs(h.value))},
+                                 {"met", h.met}});
+            trace.push_back({{"paths", step.paths}, {"statistics", stats}});
+        }
+        j["convergence"] = {{"target", r.convergence->target}, {"max_paths", r.convergence->max_paths},
+                            {"met", r.convergence->met}, {"paths", r.settings.paths}, {"trace", trace},
+                            {"notes", r.convergence->notes}};
+    }
     if (r.sensitivity) j["sensitivity"] = sensitivity_json(*r.sensitivity, s);
     if (r.value_of_information) {
         Json voi = Json::object();

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "models/convergence.hpp"
 #include "models/results.hpp"
 #include "models/scenario.hpp"
 #include "models/sensitivity.hpp"
@@ -22,6 +23,7 @@ struct RunReport {
     double elapsed_seconds = 0;
     const models::Sensitivity* sensitivity = nullptr;  // when asked for
     const models::ValueOfInformation* value_of_information = nullptr;
+    const models::Convergence* convergence = nullptr;  // with --target-ci
 };
 
 }  // namespace app

@@ -103,6 +103,22 @@ void print_summary(std::ostream& out, const RunReport& r) {
                   static_cast<unsigned long long>(r.settings.seed), r.threads, r.threads == 1 ? "" : "s",
                   r.elapsed_seconds, s.currency.c_str(), percent(s.discount_rate).c_str());
     out << line;
+    if (r.convergence) {
+        const auto& c = *r.convergence;
+        if (c.met) {
+            out << "converged: every headline statistic within ±" << percent(c.target, 1) << " (95 % CI) at "
+                << grouped(r.settings.paths) << " paths\n";
+        } else {
+            out << "NOT converged: target ±" << percent(c.target, 1) << " not met within " << grouped(c.max_paths)
+                << " paths; still too wide:";
+            int shown = 0;
+            for (const auto& h : c.trace.back().statistics)
+                if (!h.met && shown++ < 4)
+                    out << " " << h.name << " ±"
+                        << (std::isfinite(h.value) && h.value != 0 ? percent(h.half_width / std::abs(h.value)) : "n/a");
+            out << "\n";
+        }
+    }
     for (const auto& o : r.results.options) {
         out << "\n" << o.name << "\n";
         out << "  " << pad("horizon", 18) << pad("ROI P10", 10, true) << pad("P50", 10, true) << pad("P90", 10, true)

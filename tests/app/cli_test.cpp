@@ -225,3 +225,41 @@ TEST(Cli, UnknownSensitivityMethodIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, ConvergenceStopsWhenMetAndEqualsAFixedRun) {
+    const auto dir = test::scratch_folder("converge");
+    const auto grown = dir / "grown.json", fixed = dir / "fixed.json";
+    auto o = test::roicast("run small-business-saas --paths 1000 --target-ci 0.05 --quiet --json " + grown.string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    Json g = Json::parse(test::slurp(grown));
+    ASSERT_TRUE(g["convergence"]["met"].get<bool>());
+    const auto paths = g["paths"].get<std::uint64_t>();
+    const auto& trace = g["convergence"]["trace"];
+    EXPECT_EQ(trace.back()["paths"], paths);
+    for (std::size_t k = 1; k < trace.size(); ++k) EXPECT_EQ(trace[k]["paths"], 2 * trace[k - 1]["paths"].get<std::uint64_t>());
+    for (const auto& stat : trace.back()["statistics"]) EXPECT_TRUE(stat["met"].get<bool>()) << stat;
+    // A grown run that stops at N paths is a fixed run of N paths.
+    o = test::roicast("run small-business-saas --sampling mc --quiet --paths " + std::to_string(paths) + " --json " + fixed.string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    Json f = Json::parse(test::slurp(fixed));
+    for (Json* r : {&g, &f})
+        for (const char* key : {"elapsed_seconds", "threads", "convergence"}) r->erase(key);
+    EXPECT_EQ(g.dump(), f.dump());
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, AnUnmetTargetIsStatedNotHidden) {
+    const auto dir = test::scratch_folder("unmet");
+    const auto file = dir / "r.json";
+    const auto o = test::roicast("run small-business-saas --paths 500 --target-ci 0.0001 --max-paths 2000 --json " + file.string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    EXPECT_NE(o.out.find("NOT converged"), std::string::npos) << o.out;
+    const Json r = Json::parse(test::slurp(file));
+    EXPECT_FALSE(r["convergence"]["met"].get<bool>());
+    EXPECT_EQ(r["paths"], 2000);
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace

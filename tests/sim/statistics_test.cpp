@@ -140,3 +140,22 @@ TEST(OrderStatistics, EverythingBeforeARankIsNoLarger) {
 }
 
 }  // namespace
+
+#include "sim/percentile_interval.hpp"
+
+namespace {
+
+// For n uniforms the median's 95 % interval is about 0.5 ± 1.96·√(0.25/n)
+// (the quantile density of U(0, 1) is 1).
+TEST(PercentileInterval, MedianOfUniforms) {
+    const std::size_t n = 40000;
+    const sim::PhiloxStream rng(77, 0);
+    std::vector<double> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = rng.uniform(i, 0);
+    const auto [lo, hi] = sim::percentile_ci95(v, 0.5);
+    EXPECT_LT(lo, 0.5);
+    EXPECT_GT(hi, 0.5);
+    EXPECT_NEAR(0.5 * (hi - lo), 1.96 * std::sqrt(0.25 / n), 0.1 * 1.96 * std::sqrt(0.25 / n));
+}
+
+}  // namespace
