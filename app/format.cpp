@@ -15,7 +15,7 @@ std::string grouped(unsigned long long n) {
 }
 
 std::string money(double amount, const std::string& currency) {
-    if (std::isnan(amount)) return "n/a";
+    if (!std::isfinite(amount)) return "n/a";
     std::string symbol = currency == "EUR" ? "€" : currency == "USD" ? "$" : currency == "GBP" ? "£" : currency + " ";
     const double a = std::abs(amount);
     char buffer[64];
@@ -27,7 +27,7 @@ std::string money(double amount, const std::string& currency) {
 }
 
 std::string percent(double share, int decimals) {
-    if (std::isnan(share)) return "n/a";
+    if (!std::isfinite(share)) return "n/a";
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f %%", decimals, 100.0 * share);
     return buffer;

@@ -25,9 +25,9 @@ std::vector<HeadlineStatistic> headline_statistics(const Scenario& s, const Resu
             const auto& npv = opt.horizons[h][static_cast<std::size_t>(Metric::npv)];
             add(opt.name + ".npv_mean" + suffix, npv.mean, 0.5 * (npv.mean_ci_high - npv.mean_ci_low));
             const auto& roi = opt.horizons[h][static_cast<std::size_t>(Metric::roi)];
-            add(opt.name + ".roi_p50" + suffix, roi.percentile(0.5), median_interval(store.metric(o, h, Metric::roi)));
+            add(opt.name + ".roi_p50" + suffix, roi.percentile(0.5), median_interval(store.metric(o, h, Metric::roi).to_vector()));
         }
-        add(opt.name + ".payback_p50", opt.payback.percentiles[2], median_interval(store.payback(o, false)));
+        add(opt.name + ".payback_p50", opt.payback.percentiles[2], median_interval(store.payback(o, false).to_vector()));
     }
     return out;
 }

@@ -6,10 +6,14 @@ PathStore::PathStore(std::size_t options, std::size_t horizons, int months, std:
                      std::size_t input_columns)
     : paths_(paths), options_(options), horizons_(horizons), months_(months) {
     const auto n = static_cast<std::size_t>(paths);
-    metrics_.assign(options * horizons * metric_count, std::vector<double>(n));
-    payback_.assign(options * 2, std::vector<double>(n));
-    overtake_.assign(pairs(), std::vector<double>(n));
-    if (keep_cumulative) cumulative_.assign(options * static_cast<std::size_t>(months), std::vector<float>(n));
+    const auto columns = [n](std::size_t count, auto& into) {
+        into.reserve(count);
+        for (std::size_t i = 0; i < count; ++i) into.emplace_back(n);
+    };
+    columns(options * horizons * metric_count, metrics_);
+    columns(options * 2, payback_);
+    columns(pairs(), overtake_);
+    if (keep_cumulative) columns(options * static_cast<std::size_t>(months), cumulative_);
     if (input_columns) inputs_.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(input_columns));
 }
 

@@ -2,11 +2,38 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "models/financial_metrics.hpp"
 
 namespace models {
+
+// A column of per-path values, allocated but not filled: every path writes
+// its own slot, and zero-filling gigabytes first costs seconds (8.6 s for the
+// 2.4 GB of a 3-million-path run) during which Ctrl-C could not be honoured.
+template <class T>
+class Column {
+public:
+    Column() = default;
+    explicit Column(std::size_t n) : data_(new T[n]), size_(n) {}
+
+    T& operator[](std::size_t i) noexcept { return data_[i]; }
+    const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+    T* data() noexcept { return data_.get(); }
+    const T* data() const noexcept { return data_.get(); }
+    std::size_t size() const noexcept { return size_; }
+    const T* begin() const noexcept { return data_.get(); }
+    const T* end() const noexcept { return data_.get() + size_; }
+    operator std::span<const T>() const noexcept { return {data_.get(), size_}; }
+    // A copy as doubles, for the summaries that rearrange what they read.
+    std::vector<double> to_vector() const { return std::vector<double>(begin(), end()); }
+
+private:
+    std::unique_ptr<T[]> data_;
+    std::size_t size_ = 0;
+};
 
 // Per-path outputs of a run, one contiguous column per quantity so each path
 // writes its own slots (no merge order to worry about) and each statistic
@@ -24,21 +51,21 @@ public:
     int months() const noexcept { return months_; }
     std::size_t pairs() const noexcept { return options_ * (options_ - 1) / 2; }
 
-    std::vector<double>& metric(std::size_t option, std::size_t horizon, Metric m) {
+    Column<double>& metric(std::size_t option, std::size_t horizon, Metric m) {
         return metrics_[(option * horizons_ + horizon) * metric_count + static_cast<std::size_t>(m)];
     }
-    const std::vector<double>& metric(std::size_t option, std::size_t horizon, Metric m) const {
+    const Column<double>& metric(std::size_t option, std::size_t horizon, Metric m) const {
         return metrics_[(option * horizons_ + horizon) * metric_count + static_cast<std::size_t>(m)];
     }
-    std::vector<double>& payback(std::size_t option, bool discounted) { return payback_[option * 2 + discounted]; }
-    const std::vector<double>& payback(std::size_t option, bool discounted) const {
+    Column<double>& payback(std::size_t option, bool discounted) { return payback_[option * 2 + discounted]; }
+    const Column<double>& payback(std::size_t option, bool discounted) const {
         return payback_[option * 2 + discounted];
     }
     // CCF(t) of month t = 1 … H, stored as float: a fan chart needs no more.
-    std::vector<float>& cumulative(std::size_t option, int month) {
+    Column<float>& cumulative(std::size_t option, int month) {
         return cumulative_[option * static_cast<std::size_t>(months_) + static_cast<std::size_t>(month - 1)];
     }
-    const std::vector<float>& cumulative(std::size_t option, int month) const {
+    const Column<float>& cumulative(std::size_t option, int month) const {
         return cumulative_[option * static_cast<std::size_t>(months_) + static_cast<std::size_t>(month - 1)];
     }
     // Pair index of options a < b, in the order (0,1), (0,2), …, (1,2), …
@@ -50,8 +77,8 @@ public:
     const Eigen::MatrixXd& inputs() const { return inputs_; }
     bool has_cumulative() const noexcept { return !cumulative_.empty(); }
 
-    std::vector<double>& overtake(std::size_t pair) { return overtake_[pair]; }
-    const std::vector<double>& overtake(std::size_t pair) const { return overtake_[pair]; }
+    Column<double>& overtake(std::size_t pair) { return overtake_[pair]; }
+    const Column<double>& overtake(std::size_t pair) const { return overtake_[pair]; }
 
     // Bytes a run of this shape holds, for a memory estimate before running.
     static std::uint64_t bytes_needed(std::size_t options, std::size_t horizons, int months, std::uint64_t paths);
@@ -60,8 +87,8 @@ private:
     std::uint64_t paths_;
     std::size_t options_, horizons_;
     int months_;
-    std::vector<std::vector<double>> metrics_, payback_, overtake_;
-    std::vector<std::vector<float>> cumulative_;
+    std::vector<Column<double>> metrics_, payback_, overtake_;
+    std::vector<Column<float>> cumulative_;
     Eigen::MatrixXd inputs_;
 };
 

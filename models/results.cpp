@@ -57,17 +57,16 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
         for (std::size_t h = 0; h < n_h; ++h)
             for (Metric m : all_metrics)
                 jobs.push_back([&, o, h, m] {
-                    out.horizons[h][static_cast<std::size_t>(m)] = sim::summarize(store.metric(o, h, m));
+                    out.horizons[h][static_cast<std::size_t>(m)] = sim::summarize(store.metric(o, h, m).to_vector());
                 });
         for (bool discounted : {false, true})
             jobs.push_back([&, o, discounted] {
                 (discounted ? out.discounted_payback : out.payback) =
-                    time_to_event(store.payback(o, discounted), s.horizons, H);
+                    time_to_event(store.payback(o, discounted).to_vector(), s.horizons, H);
             });
         for (int t = 1; t <= H && store.has_cumulative(); ++t)
             jobs.push_back([&, o, t] {
-                const auto& column = store.cumulative(o, t);
-                std::vector<double> v(column.begin(), column.end());
+                std::vector<double> v = store.cumulative(o, t).to_vector();
                 const auto bands = sim::select_percentiles(v, FanChart::levels);
                 for (std::size_t l = 0; l < FanChart::levels.size(); ++l)
                     out.cumulative_cash_flow.bands[l][static_cast<std::size_t>(t - 1)] = bands[l];
@@ -90,7 +89,7 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
                     c.prob_a_better[h] = static_cast<double>(better) / static_cast<double>(d.size());
                     c.npv_difference[h] = sim::summarize(std::move(d));
                 });
-            jobs.push_back([&, pair] { c.overtake = time_to_event(store.overtake(pair), s.horizons, H); });
+            jobs.push_back([&, pair] { c.overtake = time_to_event(store.overtake(pair).to_vector(), s.horizons, H); });
         }
 
     tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));

@@ -707,14 +707,56 @@ private:
 Scenario load_scenario(const Json& document) { return Loader{}.load(document); }
 
 Scenario parse_scenario(std::string_view text) {
+    // JSON parsers keep the last of two equal keys silently; a scenario with
+    // two options of the same name would lose one. The callback tracks the
+    // keys of every open object (and array positions, for the address).
+    struct Level {
+        std::set<std::string> keys;
+        std::string address;
+        bool array = false;
+        std::size_t index = 0;
+    };
+    std::vector<Level> levels;
+    std::string pending_key;
+    std::vector<Issue> duplicates;
+    const auto child_address = [&]() {
+        if (levels.empty()) return std::string();
+        Level& top = levels.back();
+        if (top.array) return top.address + "[" + std::to_string(top.index++) + "]";
+        return join(top.address, pending_key);
+    };
+    const Json::parser_callback_t track = [&](int, nlohmann::detail::parse_event_t event, Json& parsed) {
+        using E = nlohmann::detail::parse_event_t;
+        switch (event) {
+            case E::object_start:
+            case E::array_start:
+                levels.push_back({{}, child_address(), event == E::array_start, 0});
+                break;
+            case E::object_end:
+            case E::array_end:
+                levels.pop_back();
+                break;
+            case E::key:
+                pending_key = parsed.get<std::string>();
+                if (!levels.back().keys.insert(pending_key).second)
+                    duplicates.push_back({join(levels.back().address, pending_key),
+                                          "appears twice in the same object; the first would be lost"});
+                break;
+            case E::value:
+                if (!levels.empty() && levels.back().array) ++levels.back().index;
+                break;
+        }
+        return true;
+    };
     Json doc;
     try {
-        doc = Json::parse(text);
+        doc = Json::parse(text, track);
     } catch (const Json::parse_error& e) {
         std::string what = e.what();
         if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
         throw ScenarioError(std::vector<Issue>{{"", "not valid JSON: " + what}});
     }
+    if (!duplicates.empty()) throw ScenarioError(duplicates);
     return load_scenario(doc);
 }
 

@@ -65,12 +65,12 @@ std::vector<std::size_t> relevant_dimensions(const Scenario& s, const Option& o)
 std::vector<double> metric_column(const PathStore& store, std::size_t option, std::size_t horizon,
                                   const std::string& metric) {
     if (metric == "payback_months") {
-        std::vector<double> v = store.payback(option, false);
+        std::vector<double> v = store.payback(option, false).to_vector();
         for (double& x : v)
             if (std::isinf(x)) x = store.months() + 1.0;
         return v;
     }
-    return store.metric(option, horizon, metric == "npv" ? Metric::npv : Metric::roi);
+    return store.metric(option, horizon, metric == "npv" ? Metric::npv : Metric::roi).to_vector();
 }
 
 // Relabels rankings from local column indices to design dimensions.

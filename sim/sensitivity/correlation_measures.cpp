@@ -40,8 +40,17 @@ Eigen::VectorXd ranks(const Eigen::VectorXd& v) {
     return r;
 }
 
+// Fewer than two defined outputs say nothing about any input: every value is
+// undefined (NaN), never a crash or a made-up number.
+std::vector<Importance> undefined_for_all(Eigen::Index inputs) {
+    std::vector<Importance> out;
+    for (Eigen::Index j = 0; j < inputs; ++j) out.push_back({static_cast<std::size_t>(j), NAN, 0, std::nullopt});
+    return ranked(std::move(out));
+}
+
 std::vector<Importance> spearman_importance(const Eigen::MatrixXd& x, const Eigen::VectorXd& y) {
     const auto rows = defined_rows(y);
+    if (rows.size() < 2) return undefined_for_all(x.cols());
     const Eigen::VectorXd ry = ranks(y(rows));
     std::vector<Importance> out;
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
@@ -53,6 +62,7 @@ std::vector<Importance> spearman_importance(const Eigen::MatrixXd& x, const Eige
 
 RegressionImportance standardized_regression(const Eigen::MatrixXd& x, const Eigen::VectorXd& y) {
     const auto rows = defined_rows(y);
+    if (rows.size() < 2 || x.cols() == 0) return {undefined_for_all(x.cols()), NAN};
     const auto n = static_cast<Eigen::Index>(rows.size());
     Eigen::MatrixXd design(n, x.cols() + 1);
     design.col(0).setOnes();

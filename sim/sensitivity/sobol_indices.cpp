@@ -34,6 +34,17 @@ SobolIndices sobol_indices(const SaltelliOutputs& y, std::uint64_t seed, int boo
     std::vector<Eigen::Index> rows;
     for (Eigen::Index i = 0; i < y.y_a.size(); ++i)
         if (!std::isnan(y.y_a(i)) && !std::isnan(y.y_b(i)) && !y.y_ab.row(i).array().isNaN().any()) rows.push_back(i);
+    if (rows.size() < 2) {
+        SobolIndices none;
+        for (Eigen::Index j = 0; j < y.y_ab.cols(); ++j) {
+            none.first.push_back({static_cast<std::size_t>(j), NAN, 0, std::nullopt});
+            none.total.push_back({static_cast<std::size_t>(j), NAN, 0, std::nullopt});
+        }
+        none.first = ranked(std::move(none.first));
+        none.total = ranked(std::move(none.total));
+        none.variance = NAN;
+        return none;
+    }
     const Eigen::VectorXd a = y.y_a(rows), b = y.y_b(rows);
     const Eigen::MatrixXd ab = y.y_ab(rows, Eigen::all);
     const Estimate point = estimate(a, b, ab);

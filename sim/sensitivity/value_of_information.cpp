@@ -10,6 +10,7 @@ namespace sim {
 
 Evpi expected_value_of_perfect_information(const Eigen::MatrixXd& nb) {
     Evpi e;
+    if (nb.rows() == 0 || nb.cols() == 0) return {NAN, NAN, NAN, 0};
     const Eigen::RowVectorXd means = nb.colwise().mean();
     Eigen::Index best = 0;
     means.maxCoeff(&best);
@@ -26,6 +27,7 @@ Evpi expected_value_of_perfect_information(const Eigen::MatrixXd& nb) {
 std::vector<Importance> expected_value_of_partial_information(const Eigen::MatrixXd& inputs, const Eigen::MatrixXd& nb,
                                                               std::size_t bins) {
     const auto n = static_cast<std::size_t>(nb.rows());
+    if (n == 0 || nb.cols() == 0) return {};
     const double best_on_average = nb.colwise().mean().maxCoeff();
     bins = std::max<std::size_t>(1, std::min(bins, n));
     std::vector<Importance> out;

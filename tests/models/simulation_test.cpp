@@ -46,7 +46,7 @@ TEST(Simulation, MonteCarloMeanOfALinearModelIsItsValueAtTheMeans) {
 
 // Byte-for-byte equality: NaN (an undefined metric) must match NaN too.
 template <class T>
-bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
+bool same_bits(const models::Column<T>& a, const models::Column<T>& b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
 }
 

@@ -176,3 +176,23 @@ TEST(ValueOfInformation, EvpiOfAProjectAgainstDoingNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+// No defined output (e.g. ROI where nothing costs anything) or no inputs:
+// every estimator answers "undefined", never crashes.
+TEST(Sensitivity, DegenerateSamplesGiveUndefinedNotCrashes) {
+    Eigen::MatrixXd x = Eigen::MatrixXd::Random(10, 3);
+    Eigen::VectorXd y = Eigen::VectorXd::Constant(10, NAN);
+    const auto src = sim::standardized_regression(x, y);
+    EXPECT_TRUE(std::isnan(src.r_squared));
+    ASSERT_EQ(src.coefficients.size(), 3u);
+    EXPECT_TRUE(std::isnan(src.coefficients[0].value));
+    EXPECT_TRUE(std::isnan(sim::spearman_importance(x, y)[2].value));
+    EXPECT_TRUE(std::isnan(sim::standardized_regression(Eigen::MatrixXd(10, 0), Eigen::VectorXd::Ones(10)).r_squared));
+    sim::SaltelliOutputs none{y, y, Eigen::MatrixXd::Constant(10, 3, NAN)};
+    EXPECT_TRUE(std::isnan(sim::sobol_indices(none, 1).first[0].value));
+    EXPECT_TRUE(std::isnan(sim::expected_value_of_perfect_information(Eigen::MatrixXd(0, 2)).value));
+}
+
+}  // namespace

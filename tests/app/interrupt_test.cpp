@@ -1,0 +1,49 @@
+// Ctrl-C on a long run: it stops promptly with a message and exit code 130,
+// an existing results file is left as it was, and no temporary file remains.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "run_roicast.hpp"
+
+namespace {
+
+TEST(Interrupt, SigintStopsCleanlyAndKeepsTheOldResults) {
+    const auto dir = test::scratch_folder("interrupt");
+    const auto results = dir / "r.json", err = dir / "err.txt";
+    std::ofstream(results) << "previous results";
+
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        const int fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(fd, STDERR_FILENO);
+        const int null = ::open("/dev/null", O_WRONLY);
+        dup2(null, STDOUT_FILENO);
+        // 3 million paths take far longer than the second we wait.
+        execl(ROICAST_BINARY, "roicast", "run", "--paths", "3000000", "--json", results.c_str(), nullptr);
+        _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    const auto sent = std::chrono::steady_clock::now();
+    kill(child, SIGINT);
+    int status = 0;
+    waitpid(child, &status, 0);
+    const double stop_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+    EXPECT_LT(stop_seconds, 3.0) << "not prompt";
+    EXPECT_NE(test::slurp(err).find("interrupted"), std::string::npos) << test::slurp(err);
+    EXPECT_EQ(test::slurp(results), "previous results");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator{}), 2);  // r.json, err.txt
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
