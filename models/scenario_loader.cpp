@@ -23,15 +23,23 @@ struct Range {
     double low = -inf, high = inf;
     bool low_open = false;  // low itself excluded
 };
-constexpr Range any{};
-constexpr Range non_negative{0.0, inf};
-constexpr Range positive{0.0, inf, true};
+// No business quantity comes near 10^15 (a thousand trillion); bounding every
+// input there keeps products of inputs (users × price × months) finite.
+constexpr double largest = 1e15;
+constexpr Range any{-largest, largest};
+constexpr Range non_negative{0.0, largest};
+constexpr Range positive{0.0, largest, true};
 constexpr Range unit{0.0, 1.0};
 constexpr Range signed_unit{-1.0, 1.0};
-constexpr Range above_minus_one{-1.0, inf, true};
+constexpr Range above_minus_one{-1.0, largest, true};
+constexpr Range rate{0.0, 10.0};             // a year, at most 1,000 %
+constexpr Range yearly_change{-1.0, 10.0, true};
 
 std::string describe_range(const Range& r) {
     if (r.high == inf) return std::string(r.low_open ? "> " : ">= ") + sim::format_number(r.low);
+    if (r.high == largest && r.low == -largest) return "at most 1e+15 in magnitude";
+    if (r.high == largest)
+        return std::string(r.low_open ? "> " : ">= ") + sim::format_number(r.low) + " and at most 1e+15";
     return std::string(r.low_open ? "in (" : "in [") + sim::format_number(r.low) + ", " +
            sim::format_number(r.high) + "]";
 }
@@ -97,7 +105,7 @@ public:
         s_.currency = text(doc, "currency", "").value_or("EUR");
         notes(doc);
         horizons(doc);
-        s_.discount_rate = plain_number(doc, "discount_rate", "", non_negative).value_or(0.10);
+        s_.discount_rate = plain_number(doc, "discount_rate", "", rate).value_or(0.10);
         simulation(doc);
         payback_reference(doc);
         baseline(doc.contains("baseline") ? &doc["baseline"] : nullptr);
@@ -114,7 +122,8 @@ private:
 
     // Unknown fields, each with the nearest known one as a suggestion.
     void keys(const Json& obj, const std::string& address, std::initializer_list<const char*> allowed) {
-        for (const auto& [key, value] : obj.items()) {
+        for (const auto& item : obj.items()) {
+            const std::string& key = item.key();
             if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
                 continue;
             std::string message = "unknown field" + did_you_mean(key, std::vector<std::string>(allowed.begin(), allowed.end()));
@@ -223,7 +232,12 @@ private:
             issue(where, "expected a number or a distribution, got " + type_name(j) + " " + shown(j));
         }
         if (!d) return s_.inputs.add_default(where, fallback.value_or(0.0));
-        const sim::Support sup = sim::support(*d);
+        sim::Support sup = sim::support(*d);
+        // Against the magnitude cap an unbounded tail counts by its most
+        // extreme possible draw (u = 2^-54 or 1 − 2^-53), which is finite;
+        // against a real bound (a share in [0, 1], a cost >= 0) by its support.
+        if (std::isinf(sup.high) && range.high == largest) sup.high = sim::quantile(*d, 1.0 - 0x1p-53);
+        if (std::isinf(sup.low) && range.low == -largest) sup.low = sim::quantile(*d, 0x1p-54);
         if (!in_range(sup.low, sup.high, range)) {
             const bool constant_value = sim::is_constant(*d);
             const double bad = !(range.low_open ? sup.low > range.low : sup.low >= range.low) ? sup.low : sup.high;
@@ -538,7 +552,7 @@ private:
                 else if (*from == "go_live") m.from = Start::go_live;
                 else issue(at + ".from", "expected \"contract\" or \"go_live\", got \"" + *from + "\"");
             }
-            m.annual_increase = input(&line, "annual_increase", at, above_minus_one, 0.0);
+            m.annual_increase = input(&line, "annual_increase", at, yearly_change, 0.0);
             if (benefits) {
                 m.adoption_scaled = flag(line, "adoption_scaled", at).value_or(false);
             } else {
@@ -708,30 +722,39 @@ Scenario load_scenario(const Json& document) { return Loader{}.load(document); }
 
 Scenario parse_scenario(std::string_view text) {
     // JSON parsers keep the last of two equal keys silently; a scenario with
-    // two options of the same name would lose one. The callback tracks the
-    // keys of every open object (and array positions, for the address).
+    // two options of the same name would lose one. The callback keeps, per
+    // open object, its keys and the step that leads to it; an address is put
+    // together only for a duplicate. Scenarios nest about six deep; far
+    // deeper input is refused before it costs memory.
+    constexpr std::size_t max_depth = 64;
     struct Level {
-        std::set<std::string> keys;
-        std::string address;
+        std::string step;  // key or [index] from the parent
         bool array = false;
         std::size_t index = 0;
+        std::set<std::string> keys;
     };
     std::vector<Level> levels;
     std::string pending_key;
     std::vector<Issue> duplicates;
-    const auto child_address = [&]() {
-        if (levels.empty()) return std::string();
-        Level& top = levels.back();
-        if (top.array) return top.address + "[" + std::to_string(top.index++) + "]";
-        return join(top.address, pending_key);
+    const auto address_of = [&](const std::string& last) {
+        std::string a;
+        for (std::size_t i = 1; i < levels.size(); ++i)
+            a = levels[i].step.front() == '[' ? a + levels[i].step : join(a, levels[i].step);
+        return join(a, last);
     };
-    const Json::parser_callback_t track = [&](int, nlohmann::detail::parse_event_t event, Json& parsed) {
+    const Json::parser_callback_t track = [&](int depth, nlohmann::detail::parse_event_t event, Json& parsed) {
         using E = nlohmann::detail::parse_event_t;
         switch (event) {
             case E::object_start:
-            case E::array_start:
-                levels.push_back({{}, child_address(), event == E::array_start, 0});
+            case E::array_start: {
+                if (static_cast<std::size_t>(depth) >= max_depth)
+                    throw ScenarioError(std::vector<Issue>{{"", "nested more than " + std::to_string(max_depth) +
+                                                                    " levels deep; a scenario needs about six"}});
+                std::string step;
+                if (!levels.empty()) step = levels.back().array ? "[" + std::to_string(levels.back().index++) + "]" : pending_key;
+                levels.push_back({std::move(step), event == E::array_start, 0, {}});
                 break;
+            }
             case E::object_end:
             case E::array_end:
                 levels.pop_back();
@@ -739,8 +762,7 @@ Scenario parse_scenario(std::string_view text) {
             case E::key:
                 pending_key = parsed.get<std::string>();
                 if (!levels.back().keys.insert(pending_key).second)
-                    duplicates.push_back({join(levels.back().address, pending_key),
-                                          "appears twice in the same object; the first would be lost"});
+                    duplicates.push_back({address_of(pending_key), "appears twice in the same object; the first would be lost"});
                 break;
             case E::value:
                 if (!levels.empty() && levels.back().array) ++levels.back().index;

@@ -26,8 +26,8 @@ TEST(Interrupt, SigintStopsCleanlyAndKeepsTheOldResults) {
         dup2(fd, STDERR_FILENO);
         const int null = ::open("/dev/null", O_WRONLY);
         dup2(null, STDOUT_FILENO);
-        // 3 million paths take far longer than the second we wait.
-        execl(ROICAST_BINARY, "roicast", "run", "--paths", "3000000", "--json", results.c_str(), nullptr);
+        // A million paths take far longer than the 1.5 s we wait.
+        execl(ROICAST_BINARY, "roicast", "run", "--paths", "1000000", "--json", results.c_str(), nullptr);
         _exit(127);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
@@ -39,7 +39,8 @@ TEST(Interrupt, SigintStopsCleanlyAndKeepsTheOldResults) {
 
     ASSERT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 130);
-    EXPECT_LT(stop_seconds, 3.0) << "not prompt";
+    // Prompt for a person at a terminal, with room for sanitizer builds on a busy machine.
+    EXPECT_LT(stop_seconds, 5.0) << "not prompt";
     EXPECT_NE(test::slurp(err).find("interrupted"), std::string::npos) << test::slurp(err);
     EXPECT_EQ(test::slurp(results), "previous results");
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator{}), 2);  // r.json, err.txt

@@ -43,7 +43,9 @@ std::vector<Bad> catalogue() {
         {"horizon_zero", with_top(R"("horizons": {"short": 0})"), "horizons.short", "from 1 to 600"},
         {"horizon_too_long", with_top(R"("horizons": {"long": 601})"), "horizons.long", "from 1 to 600"},
         {"horizon_fraction", with_top(R"("horizons": {"h": 12.5})"), "horizons.h", "whole number"},
-        {"discount_negative", with_top(R"("discount_rate": -0.1)"), "discount_rate", ">= 0"},
+        {"discount_negative", with_top(R"("discount_rate": -0.1)"), "discount_rate", "must be in [0, 10]"},
+        {"amount_absurd", with_cost(R"({"amount": 1e300, "unit": "once"})"), "options.o.costs.build.amount", "at most 1e+15"},
+        {"nested_too_deep", "{\"options\": " + std::string(200, '[') + std::string(200, ']') + "}", "", "nested more than 64 levels"},
         {"sampling_unknown", with_top(R"("simulation": {"sampling": "random"})"), "simulation.sampling", "mc, lhs, sobol"},
         {"paths_zero", with_top(R"("simulation": {"paths": 0})"), "simulation.paths", "from 1"},
         {"conversion_above_one", with_top(R"("baseline": {"conversion_rate": 1.5})"), "baseline.conversion_rate", "got 1.5"},
@@ -139,6 +141,23 @@ TEST(InvalidScenario, CatalogueIsLargeAndDistinct) {
     std::set<std::string> texts;
     for (const auto& b : all) texts.insert(b.json);
     EXPECT_EQ(texts.size(), all.size());
+}
+
+}  // namespace
+
+namespace {
+
+// Inputs the fuzzer or a review found hostile (fuzz/regressions/): each is
+// either a valid scenario or refused with exit code 2, never a crash.
+TEST(FuzzRegressions, EveryFileLoadsOrIsRefused) {
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(ROICAST_SOURCE_DIR) + "/fuzz/regressions")) {
+        if (entry.path().extension() != ".json") continue;
+        ++files;
+        const auto o = test::roicast("run " + entry.path().string() + " --paths 50 --quiet");
+        EXPECT_TRUE(o.exit_code == 0 || o.exit_code == 2) << entry.path() << " exit " << o.exit_code << "\n" << o.err;
+    }
+    EXPECT_GE(files, 3u);
 }
 
 }  // namespace
