@@ -1,9 +1,8 @@
 #include "models/results.hpp"
 
+#include "sim/block_runner.hpp"
 #include "sim/order_statistics.hpp"
 
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
@@ -92,8 +91,7 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
             jobs.push_back([&, pair] { c.overtake = time_to_event(store.overtake(pair).to_vector(), s.horizons, H); });
         }
 
-    tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
-    arena.execute([&] { tbb::parallel_for(std::size_t{0}, jobs.size(), [&](std::size_t i) { jobs[i](); }); });
+    sim::parallel_for_each(threads, jobs.size(), [&](std::size_t i) { jobs[i](); });
     return results;
 }
 

@@ -1,7 +1,5 @@
 #include "models/sensitivity.hpp"
 
-#include <oneapi/tbb/parallel_for.h>
-
 #include <cmath>
 #include <functional>
 
@@ -142,8 +140,7 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
                 if (std::string(m) != "payback_months" || h + 1 == n_h) cells.push_back({o, h, m});
     }
     std::vector<MetricSensitivity> results(cells.size());
-    sim::in_arena(sim::RunOptions{0, 1, run.threads}, [&] {
-        tbb::parallel_for(std::size_t{0}, cells.size(), [&](std::size_t c) {
+    sim::parallel_for_each(run.threads, cells.size(), [&](std::size_t c) {
             const Cell& cell = cells[c];
             const auto dims = relevant_dimensions(s, s.options[cell.option]);
             MetricSensitivity& r = results[c];
@@ -179,7 +176,6 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
                 r.methods.push_back({"sobol_first", relabel(idx.first, dims)});
                 r.methods.push_back({"sobol_total", relabel(idx.total, dims)});
             }
-        });
     });
     for (std::size_t c = 0; c < cells.size(); ++c)
         out.options[cells[c].option].horizons[cells[c].horizon].push_back(std::move(results[c]));

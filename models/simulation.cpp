@@ -1,7 +1,6 @@
 #include "models/simulation.hpp"
 
 #include <oneapi/tbb/enumerable_thread_specific.h>
-#include <oneapi/tbb/parallel_for.h>
 
 #include <cmath>
 #include <limits>
@@ -60,10 +59,8 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
     // One sampler per dimension; tables are built in parallel (each is
     // independent, so the result does not depend on the thread count).
     std::vector<std::optional<sim::InverseCdf>> draw(s.inputs.dimensions());
-    sim::in_arena(sim::RunOptions{0, 1, settings.threads}, [&] {
-        tbb::parallel_for(std::size_t{0}, draw.size(),
-                          [&](std::size_t d) { draw[d].emplace(s.inputs[s.inputs.uncertain()[d]].distribution); });
-    });
+    sim::parallel_for_each(settings.threads, draw.size(),
+                           [&](std::size_t d) { draw[d].emplace(s.inputs[s.inputs.uncertain()[d]].distribution); });
     const std::vector<double> discount = discount_factors(s.discount_rate, H);
     std::vector<int> horizon_months;
     for (const auto& h : s.horizons) horizon_months.push_back(h.months);

@@ -9,6 +9,7 @@ packages=(
   libeigen3-dev libtbb-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev librandom123-dev libcli11-dev
   python3 python3-jsonschema
+  clang libclang-rt-14-dev
 )
 
 missing=()

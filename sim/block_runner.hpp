@@ -11,6 +11,7 @@
 #include <cstdint>
 
 #include "sim/block.hpp"
+#include "sim/thread_annotations.hpp"
 
 namespace sim {
 
@@ -38,19 +39,41 @@ decltype(auto) in_arena(const RunOptions& o, F&& f) {
     return arena.execute(std::forward<F>(f));
 }
 
+// Calls fn(i) for i = 0 … count − 1 in parallel, at most `threads` at a time
+// (0: every core). For independent jobs that each write their own output.
+template <class Fn>
+    requires std::invocable<Fn&, std::size_t>
+void parallel_for_each(unsigned threads, std::size_t count, Fn&& fn) {
+    detail::HandOver hand_over;
+    hand_over.caller_starts();
+    in_arena(RunOptions{0, 1, threads}, [&] {
+        tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) {
+            hand_over.task_starts();
+            fn(i);
+            hand_over.task_ends();
+        });
+    });
+    hand_over.caller_resumes();
+}
+
 // Calls fn(block) for every block of paths, in parallel. For outputs that
 // each path writes to its own slot.
 template <class BlockFn>
     requires std::invocable<BlockFn&, BlockRange>
 void for_each_block(const RunOptions& o, BlockFn&& fn) {
+    detail::HandOver hand_over;
+    hand_over.caller_starts();
     in_arena(o, [&] {
         tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, block_count(o), 1),
                           [&](const tbb::blocked_range<std::uint64_t>& r) {
+                              hand_over.task_starts();
                               for (std::uint64_t b = r.begin(); b != r.end(); ++b)
                                   fn(block_at(o, b));
+                              hand_over.task_ends();
                           },
                           tbb::simple_partitioner{});
     });
+    hand_over.caller_resumes();
 }
 
 // Folds every block into an accumulator with fn(block, acc) and merges the
@@ -60,19 +83,29 @@ void for_each_block(const RunOptions& o, BlockFn&& fn) {
 template <Mergeable Acc, class BlockFn>
     requires std::invocable<BlockFn&, BlockRange, Acc&>
 Acc reduce_blocks(const RunOptions& o, const Acc& identity, BlockFn&& fn) {
-    return in_arena(o, [&] {
+    detail::HandOver hand_over;
+    hand_over.caller_starts();
+    Acc result = in_arena(o, [&] {
         return tbb::parallel_deterministic_reduce(
             tbb::blocked_range<std::uint64_t>(0, block_count(o), 1), identity,
             [&](const tbb::blocked_range<std::uint64_t>& r, Acc acc) {
+                hand_over.task_starts();
                 for (std::uint64_t b = r.begin(); b != r.end(); ++b) fn(block_at(o, b), acc);
+                hand_over.task_ends();
                 return acc;
             },
-            [](Acc left, const Acc& right) {
+            [&](Acc left, const Acc& right) {
+                // A join reads accumulators that other tasks finished.
+                hand_over.task_starts();
+                hand_over.caller_resumes();
                 left.merge(right);
+                hand_over.task_ends();
                 return left;
             },
             tbb::simple_partitioner{});
     });
+    hand_over.caller_resumes();
+    return result;
 }
 
 }  // namespace sim
