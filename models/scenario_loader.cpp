@@ -773,7 +773,9 @@ Scenario parse_scenario(std::string_view text) {
     Json doc;
     try {
         doc = Json::parse(text, track);
-    } catch (const Json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // Syntax errors and numbers beyond double range ("1e3000",
+        // out_of_range 406) alike: the file is not usable JSON.
         std::string what = e.what();
         if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
         throw ScenarioError(std::vector<Issue>{{"", "not valid JSON: " + what}});

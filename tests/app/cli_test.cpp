@@ -124,6 +124,7 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCommand{"paths_zero", "run --paths 0", "--paths"},
                     BadCommand{"paths_text", "run --paths many", "--paths"},
                     BadCommand{"paths_huge", "run --paths 999999999999", "--paths"},
+                    BadCommand{"paths_beyond_memory", "run --paths 500000000", "paths would need about"},
                     BadCommand{"threads_zero", "run --threads 0", "--threads"},
                     BadCommand{"sampling_unknown", "run --sampling random", "--sampling"},
                     BadCommand{"unknown_flag", "run --pahts 10", "--pahts"},

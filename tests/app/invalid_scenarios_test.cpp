@@ -39,6 +39,7 @@ std::vector<Bad> catalogue() {
         {"options_not_object", R"({"options": [1]})", "options", "expected an object"},
         {"top_level_array", "[1, 2]", "", "a scenario is a JSON object"},
         {"invalid_json", R"({"options": {,}})", "", "not valid JSON"},
+        {"number_overflow", with_top(R"("discount_rate": 1e3000)"), "", "number overflow"},
         {"unknown_top_field", with_top(R"("horizon": {"h": 12})"), "horizon", "did you mean \"horizons\""},
         {"horizon_zero", with_top(R"("horizons": {"short": 0})"), "horizons.short", "from 1 to 600"},
         {"horizon_too_long", with_top(R"("horizons": {"long": 601})"), "horizons.long", "from 1 to 600"},
