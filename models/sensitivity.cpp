@@ -141,41 +141,41 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
     }
     std::vector<MetricSensitivity> results(cells.size());
     sim::parallel_for_each(run.threads, cells.size(), [&](std::size_t c) {
-            const Cell& cell = cells[c];
-            const auto dims = relevant_dimensions(s, s.options[cell.option]);
-            MetricSensitivity& r = results[c];
-            r.metric = cell.metric;
-            if (tornado_store) {
-                const auto y = metric_column(*tornado_store, cell.option, cell.horizon, cell.metric);
-                const auto t = sim::tornado_from_outputs(y, dims);
-                r.tornado_base = t.base;
-                r.methods.push_back({"tornado", t.ranking});
+        const Cell& cell = cells[c];
+        const auto dims = relevant_dimensions(s, s.options[cell.option]);
+        MetricSensitivity& r = results[c];
+        r.metric = cell.metric;
+        if (tornado_store) {
+            const auto y = metric_column(*tornado_store, cell.option, cell.horizon, cell.metric);
+            const auto t = sim::tornado_from_outputs(y, dims);
+            r.tornado_base = t.base;
+            r.methods.push_back({"tornado", t.ranking});
+        }
+        if (wants(settings, SensitivityMethod::spearman) || wants(settings, SensitivityMethod::src)) {
+            const auto column = metric_column(main, cell.option, cell.horizon, cell.metric);
+            const Eigen::Map<const Eigen::VectorXd> y(column.data(), static_cast<Eigen::Index>(column.size()));
+            std::vector<Eigen::Index> cols(dims.begin(), dims.end());
+            const Eigen::MatrixXd x = main.inputs()(Eigen::all, cols);
+            if (wants(settings, SensitivityMethod::spearman))
+                r.methods.push_back({"spearman", relabel(sim::spearman_importance(x, y), dims)});
+            if (wants(settings, SensitivityMethod::src)) {
+                const auto reg = sim::standardized_regression(x, y);
+                r.src_r_squared = reg.r_squared;
+                r.methods.push_back({"src", relabel(reg.coefficients, dims)});
             }
-            if (wants(settings, SensitivityMethod::spearman) || wants(settings, SensitivityMethod::src)) {
-                const auto column = metric_column(main, cell.option, cell.horizon, cell.metric);
-                const Eigen::Map<const Eigen::VectorXd> y(column.data(), static_cast<Eigen::Index>(column.size()));
-                std::vector<Eigen::Index> cols(dims.begin(), dims.end());
-                const Eigen::MatrixXd x = main.inputs()(Eigen::all, cols);
-                if (wants(settings, SensitivityMethod::spearman))
-                    r.methods.push_back({"spearman", relabel(sim::spearman_importance(x, y), dims)});
-                if (wants(settings, SensitivityMethod::src)) {
-                    const auto reg = sim::standardized_regression(x, y);
-                    r.src_r_squared = reg.r_squared;
-                    r.methods.push_back({"src", relabel(reg.coefficients, dims)});
-                }
-            }
-            if (sobol_store) {
-                const auto column = metric_column(*sobol_store, cell.option, cell.horizon, cell.metric);
-                const auto N = static_cast<Eigen::Index>(settings.sobol_base_rows);
-                const Eigen::Map<const Eigen::VectorXd> y(column.data(), static_cast<Eigen::Index>(column.size()));
-                sim::SaltelliOutputs so{y.segment(0, N), y.segment(N, N),
-                                        Eigen::MatrixXd(N, static_cast<Eigen::Index>(dims.size()))};
-                for (std::size_t k = 0; k < dims.size(); ++k)
-                    so.y_ab.col(static_cast<Eigen::Index>(k)) = y.segment((2 + static_cast<Eigen::Index>(dims[k])) * N, N);
-                const auto idx = sim::sobol_indices(so, run.seed + c);
-                r.methods.push_back({"sobol_first", relabel(idx.first, dims)});
-                r.methods.push_back({"sobol_total", relabel(idx.total, dims)});
-            }
+        }
+        if (sobol_store) {
+            const auto column = metric_column(*sobol_store, cell.option, cell.horizon, cell.metric);
+            const auto N = static_cast<Eigen::Index>(settings.sobol_base_rows);
+            const Eigen::Map<const Eigen::VectorXd> y(column.data(), static_cast<Eigen::Index>(column.size()));
+            sim::SaltelliOutputs so{y.segment(0, N), y.segment(N, N),
+                                    Eigen::MatrixXd(N, static_cast<Eigen::Index>(dims.size()))};
+            for (std::size_t k = 0; k < dims.size(); ++k)
+                so.y_ab.col(static_cast<Eigen::Index>(k)) = y.segment((2 + static_cast<Eigen::Index>(dims[k])) * N, N);
+            const auto idx = sim::sobol_indices(so, run.seed + c);
+            r.methods.push_back({"sobol_first", relabel(idx.first, dims)});
+            r.methods.push_back({"sobol_total", relabel(idx.total, dims)});
+        }
     });
     for (std::size_t c = 0; c < cells.size(); ++c)
         out.options[cells[c].option].horizons[cells[c].horizon].push_back(std::move(results[c]));
