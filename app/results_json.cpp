@@ -42,7 +42,6 @@ Json time_json(const models::TimeToEvent& t, const models::Scenario& s) {
 
 Json sensitivity_json(const models::Sensitivity& sens, const models::Scenario& s) {
     Json j = Json::object();
-    const auto address = [&](std::size_t dimension) { return s.inputs[s.inputs.uncertain()[dimension]].address; };
     for (const auto& o : sens.options) {
         Json oj = Json::object();
         for (std::size_t h = 0; h < o.horizons.size(); ++h) {
@@ -52,7 +51,7 @@ Json sensitivity_json(const models::Sensitivity& sens, const models::Scenario& s
                 for (const auto& method : m.methods) {
                     Json list = Json::array();
                     for (const auto& i : method.ranking)
-                        list.push_back({{"input", address(i.input)},
+                        list.push_back({{"input", s.inputs.of_dimension(i.input).address},
                                         {"value", number(i.value)},
                                         {"rank", i.rank},
                                         {"ci95", i.ci95 ? Json{number(i.ci95->first), number(i.ci95->second)} : Json(nullptr)}});
@@ -164,7 +163,7 @@ Json results_json(const RunReport& r) {
             if (!hv.partial.empty()) {
                 Json list = Json::array();
                 for (const auto& i : hv.partial)
-                    list.push_back({{"input", s.inputs[s.inputs.uncertain()[i.input]].address},
+                    list.push_back({{"input", s.inputs.of_dimension(i.input).address},
                                     {"value", number(i.value)},
                                     {"rank", i.rank}});
                 hj["evppi"] = list;
@@ -179,9 +178,8 @@ Json results_json(const RunReport& r) {
     for (const auto& c : s.correlations)
         correlations.push_back({{"between", {s.inputs[c.first].address, s.inputs[c.second].address}}, {"rank", c.rank}});
     Json repairs = Json::array();
-    const auto address_of_dimension = [&](std::size_t d) { return s.inputs[s.inputs.uncertain()[d]].address; };
     for (const auto& rep : r.copula.repairs())
-        repairs.push_back({{"between", {address_of_dimension(rep.first), address_of_dimension(rep.second)}},
+        repairs.push_back({{"between", {s.inputs.of_dimension(rep.first).address, s.inputs.of_dimension(rep.second).address}},
                            {"requested", rep.requested},
                            {"applied", rep.applied}});
     j["correlations"] = {{"requested", correlations}, {"repairs", repairs}};

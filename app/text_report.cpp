@@ -61,7 +61,7 @@ void print_drivers(std::ostream& out, const RunReport& r) {
                     const auto& i = method->ranking[k];
                     if (method->method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, s.currency).c_str());
                     else std::snprintf(value, sizeof value, "%.2f", i.value);
-                    out << (k ? ", " : " ") << short_address(s.inputs[s.inputs.uncertain()[i.input]].address, o.name) << " "
+                    out << (k ? ", " : " ") << short_address(s.inputs.of_dimension(i.input).address, o.name) << " "
                         << value;
                 }
                 out << "\n";
@@ -83,7 +83,7 @@ void print_value_of_information(std::ostream& out, const RunReport& r) {
             for (std::size_t k = 0; k < hv.partial.size() && shown < 3; ++k) {
                 if (!(hv.partial[k].value > 0.01 * hv.evpi.value)) break;
                 out << (shown++ ? ", " : "; worth refining first: ")
-                    << s.inputs[s.inputs.uncertain()[hv.partial[k].input]].address << " "
+                    << s.inputs.of_dimension(hv.partial[k].input).address << " "
                     << money(hv.partial[k].value, s.currency);
             }
             if (!shown) out << "; no single input changes the decision on its own";
@@ -167,10 +167,9 @@ void print_summary(std::ostream& out, const RunReport& r) {
 
 void print_repairs(std::ostream& err, const std::string& label, const models::Scenario& s,
                    const sim::GaussianCopula& copula) {
-    const auto& dims = s.inputs.uncertain();
     for (const auto& rep : copula.repairs())
-        err << "warning: " << label << ": correlations: " << s.inputs[dims[rep.first]].address << " and "
-            << s.inputs[dims[rep.second]].address << " correlated at " << sim::format_number(std::round(rep.applied * 1e4) / 1e4)
+        err << "warning: " << label << ": correlations: " << s.inputs.of_dimension(rep.first).address << " and "
+            << s.inputs.of_dimension(rep.second).address << " correlated at " << sim::format_number(std::round(rep.applied * 1e4) / 1e4)
             << " instead of " << sim::format_number(rep.requested)
             << ": the requested ranks together are not a valid correlation matrix (nearest valid one used, Higham 2002)\n";
 }

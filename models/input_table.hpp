@@ -35,6 +35,8 @@ public:
     std::size_t dimensions() const noexcept { return uncertain_.size(); }
     // The inputs that are dimensions, by dimension.
     const std::vector<InputId>& uncertain() const noexcept { return uncertain_; }
+    // The uncertain input behind design dimension d.
+    const Input& of_dimension(std::size_t d) const { return inputs_[uncertain_[d]]; }
     std::optional<InputId> find(const std::string& address) const;
     const std::vector<Input>& all() const noexcept { return inputs_; }
 

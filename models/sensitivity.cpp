@@ -51,7 +51,7 @@ std::vector<std::size_t> relevant_dimensions(const Scenario& s, const Option& o)
     std::vector<std::size_t> dims;
     const std::string own = "options." + o.name + ".";
     for (std::size_t d = 0; d < s.inputs.dimensions(); ++d) {
-        const std::string& address = s.inputs[s.inputs.uncertain()[d]].address;
+        const std::string& address = s.inputs.of_dimension(d).address;
         if (address.rfind("baseline.", 0) == 0 || address.rfind(own, 0) == 0) dims.push_back(d);
     }
     return dims;

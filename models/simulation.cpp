@@ -60,7 +60,7 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
     // independent, so the result does not depend on the thread count).
     std::vector<std::optional<sim::InverseCdf>> draw(s.inputs.dimensions());
     sim::parallel_for_each(settings.threads, draw.size(),
-                           [&](std::size_t d) { draw[d].emplace(s.inputs[s.inputs.uncertain()[d]].distribution); });
+                           [&](std::size_t d) { draw[d].emplace(s.inputs.of_dimension(d).distribution); });
     const std::vector<double> discount = discount_factors(s.discount_rate, H);
     std::vector<int> horizon_months;
     for (const auto& h : s.horizons) horizon_months.push_back(h.months);

@@ -38,7 +38,7 @@ const models::MetricSensitivity& cell(const models::Sensitivity& s, std::size_t 
 
 double value_of(const models::MethodRanking& m, const models::Scenario& s, const std::string& address) {
     for (const auto& i : m.ranking)
-        if (s.inputs[s.inputs.uncertain()[i.input]].address == address) return i.value;
+        if (s.inputs.of_dimension(i.input).address == address) return i.value;
     return NAN;
 }
 
@@ -74,7 +74,7 @@ TEST(Sensitivity, LinearScenarioHasClosedFormAnswers) {
     EXPECT_NEAR(value_of(method(npv, "tornado"), s, build), -0.8 * 120000, 1e-6);
     EXPECT_NEAR(value_of(method(npv, "tornado"), s, upgrade), -0.8 * 30000, 1e-6);
     EXPECT_EQ(method(npv, "spearman").ranking[0].rank, 1u);
-    EXPECT_EQ(s.inputs[s.inputs.uncertain()[method(npv, "spearman").ranking[0].input]].address, build);
+    EXPECT_EQ(s.inputs.of_dimension(method(npv, "spearman").ranking[0].input).address, build);
     // Within one year the upgrade (month 20) has no effect at all.
     EXPECT_NEAR(value_of(method(cell(result, 0, 0, "npv"), "sobol_total"), s, upgrade), 0.0, 1e-12);
     EXPECT_NEAR(value_of(method(cell(result, 0, 0, "npv"), "tornado"), s, upgrade), 0.0, 1e-12);
