@@ -6,6 +6,9 @@
 
 namespace sim {
 
+// Φ⁻¹(0.975): the half-width factor of two-sided 95 % normal intervals.
+inline constexpr double z_975 = 1.959963984540054;
+
 // Count, mean and sum of squared deviations, updated one value at a time
 // (Welford 1962) and merged pairwise (Chan, Golub & LeVeque 1979). NaN marks
 // an undefined result: it is counted, never averaged.
@@ -47,7 +50,7 @@ public:
     double standard_error() const noexcept { return sd() / std::sqrt(static_cast<double>(n_)); }
     // Normal-approximation 95 % interval for the mean.
     std::pair<double, double> mean_ci95() const noexcept {
-        const double h = 1.959963984540054 * standard_error();
+        const double h = z_975 * standard_error();
         return {mean() - h, mean() + h};
     }
 

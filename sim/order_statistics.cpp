@@ -37,9 +37,8 @@ std::vector<double> select_percentiles(std::span<double> values, std::span<const
     for (std::size_t i = 0; i < percentiles.size(); ++i) {
         const double position = percentiles[i] * static_cast<double>(n - 1);
         const auto lo = static_cast<std::size_t>(std::floor(position));
-        const double a = values[lo], b = values[std::min(lo + 1, n - 1)], frac = position - static_cast<double>(lo);
-        // Equal neighbours need no interpolation (two +∞ would give NaN).
-        out[i] = (frac == 0.0 || a == b) ? a : a + frac * (b - a);
+        out[i] = between_order_statistics(values[lo], values[std::min(lo + 1, n - 1)],
+                                          position - static_cast<double>(lo));
     }
     return out;
 }

@@ -5,6 +5,13 @@
 
 namespace sim {
 
+// The value at fractional position frac ∈ [0, 1) between two neighbouring
+// order statistics. Equal neighbours (two +∞, as censored times are) need no
+// interpolation, which would give ∞ − ∞ = NaN.
+inline double between_order_statistics(double lower, double upper, double frac) {
+    return (frac == 0.0 || lower == upper) ? lower : lower + frac * (upper - lower);
+}
+
 // Rearranges values so that values[r] is the r-th smallest for every r in
 // ranks (ascending, any duplicates ignored), everything before it is no
 // larger and everything after it no smaller. Multiple selection: nth_element

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "sim/moments.hpp"
 #include "sim/order_statistics.hpp"
 
 namespace sim {
@@ -11,7 +12,7 @@ namespace sim {
 std::pair<double, double> percentile_ci95(std::span<double> values, double p) {
     if (values.empty()) return {NAN, NAN};
     const double n = static_cast<double>(values.size());
-    const double spread = 1.959963984540054 * std::sqrt(n * p * (1 - p));
+    const double spread = z_975 * std::sqrt(n * p * (1 - p));
     const auto clamp_rank = [&](double r) {
         return static_cast<std::size_t>(std::clamp(r, 0.0, n - 1));
     };

@@ -21,11 +21,7 @@ double percentile_of_sorted(std::span<const double> sorted, double p) {
     const double position = p * static_cast<double>(sorted.size() - 1);
     const auto lo = static_cast<std::size_t>(std::floor(position));
     const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-    const double frac = position - static_cast<double>(lo);
-    // Equal neighbours (including two +∞, as censored times are) need no
-    // interpolation, which would give ∞ − ∞ = NaN.
-    if (frac == 0.0 || sorted[lo] == sorted[hi]) return sorted[lo];
-    return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
+    return between_order_statistics(sorted[lo], sorted[hi], position - static_cast<double>(lo));
 }
 
 Summary summarize(std::vector<double> values) {
@@ -45,7 +41,7 @@ Summary summarize(std::vector<double> values) {
     for (double x : values) m.add(x);
     s.mean = m.mean();
     s.sd = values.size() > 1 ? m.sd() : 0.0;
-    const double h = 1.959963984540054 * s.sd / std::sqrt(static_cast<double>(s.count));
+    const double h = z_975 * s.sd / std::sqrt(static_cast<double>(s.count));
     s.mean_ci_low = s.mean - h;
     s.mean_ci_high = s.mean + h;
 
