@@ -117,17 +117,6 @@ int run(const RunArguments& args) {
             convergence->notes.push_back("Intervals assume independent paths; for scrambled Sobol points they are "
                                          "conservative.");
     }
-    const std::uint64_t most_paths = convergence ? convergence->max_paths : settings.paths;
-    const std::uint64_t need = models::PathStore::bytes_needed(s.options.size(), s.horizons.size(),
-                                                              s.simulated_months(), most_paths);
-    const std::uint64_t have = available_memory();
-    if (have && need > have / 10 * 8)
-        throw InvalidUsage{convergence ? "--max-paths" : "--paths", std::to_string(most_paths) + " paths would need about " +
-                                          std::to_string(need >> 20) + " MiB, more than the " +
-                                          std::to_string(have >> 20) + " MiB available; use fewer paths"};
-    if (!args.json.empty())
-        if (const std::string why = app::check_writable(args.json); !why.empty()) throw InvalidUsage{"--json", why};
-
     std::optional<models::SensitivitySettings> sensitivity;
     if (!args.sensitivity.empty()) {
         std::string bad;
@@ -137,6 +126,32 @@ int run(const RunArguments& args) {
         sensitivity = models::SensitivitySettings{*methods, args.sobol_samples};
         settings.keep_inputs = models::needs_inputs(*sensitivity);
     }
+
+    // Refuse, before allocating anything, a run that would not fit: the main
+    // store (with the inputs kept for Spearman, SRC and EVPPI) and, held at
+    // the same time, the Sobol design's store of N·(inputs + 2) runs.
+    const std::uint64_t most_paths = convergence ? convergence->max_paths : settings.paths;
+    const std::size_t d = s.inputs.dimensions();
+    const std::uint64_t main_need = models::PathStore::bytes_needed(
+        s.options.size(), s.horizons.size(), s.simulated_months(), most_paths, true, settings.keep_inputs ? d : 0);
+    const bool sobol = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),
+                                                models::SensitivityMethod::sobol) != sensitivity->methods.end();
+    const std::uint64_t sobol_runs = sobol && d ? args.sobol_samples * (d + 2) : 0;
+    const std::uint64_t sobol_need =
+        models::PathStore::bytes_needed(s.options.size(), s.horizons.size(), s.simulated_months(), sobol_runs, false);
+    const std::uint64_t have = available_memory();
+    if (have && main_need + sobol_need > have / 10 * 8) {
+        const bool sobol_is_why = sobol_need > main_need;
+        throw InvalidUsage{sobol_is_why ? "--sobol-samples" : (convergence ? "--max-paths" : "--paths"),
+                           (sobol_is_why ? std::to_string(args.sobol_samples) + " base rows (" +
+                                               std::to_string(sobol_runs) + " Sobol runs)"
+                                         : std::to_string(most_paths) + " paths") +
+                               " would need about " + std::to_string((main_need + sobol_need) >> 20) +
+                               " MiB, more than the " + std::to_string(have >> 20) + " MiB available; use fewer " +
+                               (sobol_is_why ? "base rows" : "paths")};
+    }
+    if (!args.json.empty())
+        if (const std::string why = app::check_writable(args.json); !why.empty()) throw InvalidUsage{"--json", why};
 
     std::atomic<std::uint64_t> done{0};
     settings.progress = &done;

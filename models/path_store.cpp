@@ -17,9 +17,11 @@ PathStore::PathStore(std::size_t options, std::size_t horizons, int months, std:
     if (input_columns) inputs_.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(input_columns));
 }
 
-std::uint64_t PathStore::bytes_needed(std::size_t options, std::size_t horizons, int months, std::uint64_t paths) {
-    const std::uint64_t doubles = options * horizons * metric_count + options * 2 + options * (options - 1) / 2;
-    const std::uint64_t floats = options * static_cast<std::uint64_t>(months);
+std::uint64_t PathStore::bytes_needed(std::size_t options, std::size_t horizons, int months, std::uint64_t paths,
+                                      bool keep_cumulative, std::size_t input_columns) {
+    const std::uint64_t doubles =
+        options * horizons * metric_count + options * 2 + options * (options - 1) / 2 + input_columns;
+    const std::uint64_t floats = keep_cumulative ? options * static_cast<std::uint64_t>(months) : 0;
     // Summaries copy one column at a time, per thread: a small extra.
     return paths * (doubles * sizeof(double) + floats * sizeof(float)) + 2 * paths * sizeof(double);
 }

@@ -81,7 +81,9 @@ public:
     const Column<double>& overtake(std::size_t pair) const { return overtake_[pair]; }
 
     // Bytes a run of this shape holds, for a memory estimate before running.
-    static std::uint64_t bytes_needed(std::size_t options, std::size_t horizons, int months, std::uint64_t paths);
+    // Same shape arguments as the constructor.
+    static std::uint64_t bytes_needed(std::size_t options, std::size_t horizons, int months, std::uint64_t paths,
+                                      bool keep_cumulative = true, std::size_t input_columns = 0);
 
 private:
     std::uint64_t paths_;
