@@ -14,6 +14,8 @@
 #include "app/atomic_file.hpp"
 #include "app/embedded_scenarios.hpp"
 #include "app/progress_bar.hpp"
+#include "app/report_data.hpp"
+#include "app/report_outputs.hpp"
 #include "app/results_json.hpp"
 #include "app/text_report.hpp"
 #include "models/convergence.hpp"
@@ -87,6 +89,7 @@ struct RunArguments {
     std::optional<double> target_ci;
     std::uint64_t max_paths = 1'000'000;
     bool quiet = false;
+    app::ReportOutputs reports;
 };
 
 int run(const RunArguments& args) {
@@ -152,6 +155,8 @@ int run(const RunArguments& args) {
     }
     if (!args.json.empty())
         if (const std::string why = app::check_writable(args.json); !why.empty()) throw InvalidUsage{"--json", why};
+    if (const std::string why = app::check_outputs(args.reports); !why.empty())
+        throw InvalidUsage{why.substr(0, why.find(':')), why.substr(why.find(':') + 2)};
 
     std::atomic<std::uint64_t> done{0};
     settings.progress = &done;
@@ -192,9 +197,34 @@ int run(const RunArguments& args) {
                                 sensitivity_results ? &*sensitivity_results : nullptr, &*voi,
                                 convergence ? &*convergence : nullptr};
 
-    if (!args.json.empty())
-        app::write_atomically(args.json, [&](std::ostream& out) { out << app::results_json(report).dump(2) << "\n"; });
+    if (!args.json.empty() || args.reports.any()) {
+        const auto document = app::results_json(report);
+        if (!args.json.empty())
+            app::write_atomically(args.json, [&](std::ostream& out) { out << document.dump(2) << "\n"; });
+        app::write_reports(args.reports, document);
+    }
     if (!args.quiet) app::print_summary(std::cout, report);
+    return exit_ok;
+}
+
+// Reports from a saved results file.
+int report(const std::string& results_file, const app::ReportOutputs& outputs) {
+    if (!outputs.any()) throw InvalidUsage{"report", "nothing to write; give --html FILE, --xlsx FILE or --csv DIR"};
+    if (const std::string why = app::check_outputs(outputs); !why.empty())
+        throw InvalidUsage{why.substr(0, why.find(':')), why.substr(why.find(':') + 2)};
+    std::ifstream in(results_file, std::ios::binary);
+    if (!in) throw InvalidUsage{results_file, "cannot open the results file"};
+    nlohmann::ordered_json document;
+    try {
+        document = nlohmann::ordered_json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw InvalidUsage{results_file, std::string("not valid JSON: ") + e.what()};
+    }
+    try {
+        app::write_reports(outputs, document);
+    } catch (const app::ResultsFileError& e) {
+        throw InvalidUsage{results_file, e.what()};
+    }
     return exit_ok;
 }
 
@@ -247,6 +277,18 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--max-paths", run_args.max_paths, "Most paths a --target-ci run may use (default 1,000,000)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
     run_cmd->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
+    const auto add_report_options = [](CLI::App* cmd, app::ReportOutputs& outputs) {
+        cmd->add_option("--html", outputs.html, "Write a self-contained HTML report (charts, summary, assumptions)");
+        cmd->add_option("--xlsx", outputs.xlsx, "Write an Excel workbook with native charts");
+        cmd->add_option("--csv", outputs.csv_dir, "Write tidy CSV files into this folder");
+    };
+    add_report_options(run_cmd, run_args.reports);
+
+    std::string report_file;
+    app::ReportOutputs report_outputs;
+    auto* report_cmd = cli.add_subcommand("report", "Write the HTML, Excel or CSV reports of a saved results file");
+    report_cmd->add_option("results", report_file, "Results file written by 'roicast run --json'")->required();
+    add_report_options(report_cmd, report_outputs);
 
     std::string validate_scenario;
     auto* validate_cmd = cli.add_subcommand("validate", "Check a scenario and list its uncertain inputs");
@@ -257,8 +299,9 @@ int main(int argc, char** argv) {
     init_cmd->add_option("--template", template_name, "Shipped scenario to start from");
 
     const std::string first = argc > 1 ? argv[1] : "";
-    if (!first.empty() && first[0] != '-' && first != "run" && first != "validate" && first != "init") {
-        std::cerr << "error: unknown command \"" << argv[1] << "\"; commands: run, validate, init\n"
+    if (!first.empty() && first[0] != '-' && first != "run" && first != "validate" && first != "init" &&
+        first != "report") {
+        std::cerr << "error: unknown command \"" << argv[1] << "\"; commands: run, report, validate, init\n"
                   << "run 'roicast --help' for usage\n";
         return exit_invalid;
     }
@@ -281,8 +324,12 @@ int main(int argc, char** argv) {
         if (*run_cmd) return run(run_args);
         if (*validate_cmd) return validate(validate_scenario);
         if (*init_cmd) return init(template_name);
+        if (*report_cmd) return report(report_file, report_outputs);
     } catch (const models::ScenarioError& e) {
         return report_scenario_error(*run_cmd ? run_args.scenario : validate_scenario, e);
+    } catch (const app::ResultsFileError& e) {
+        std::cerr << "error: results: " << e.what() << "\n";
+        return exit_internal;  // a run's own document failed to read back: a bug, not bad input
     } catch (const InvalidUsage& e) {
         std::cerr << "error: " << e.where << ": " << e.message << "\n";
         return exit_invalid;

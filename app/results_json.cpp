@@ -27,6 +27,14 @@ Json summary_json(const sim::Summary& s) {
     return j;
 }
 
+// Bins for charts (an addition to MODEL §5): counts over [low, low + bins·width),
+// with the values beyond the charted range counted apart.
+Json histogram_json(const std::optional<sim::Histogram>& h) {
+    if (!h) return nullptr;
+    return {{"low", h->low()},       {"bin_width", h->bin_width()}, {"counts", h->counts()},
+            {"below", h->below()},   {"above", h->above()},         {"undefined", h->undefined()}};
+}
+
 Json time_json(const models::TimeToEvent& t, const models::Scenario& s) {
     Json j;
     const char* names[] = {"p10", "p25", "p50", "p75", "p90"};
@@ -110,6 +118,7 @@ Json results_json(const RunReport& r) {
             Json metrics;
             for (std::size_t m = 0; m < models::metric_count; ++m)
                 metrics[models::metric_names[m]] = summary_json(o.horizons[h][m]);
+            metrics["roi"]["histogram"] = histogram_json(o.roi_histograms[h]);
             by_h[std::to_string(s.horizons[h].months)] = metrics;
         }
         oj["horizons"] = by_h;
@@ -128,8 +137,12 @@ Json results_json(const RunReport& r) {
         Json cj;
         Json by_h = Json::object();
         for (std::size_t h = 0; h < s.horizons.size(); ++h)
-            by_h[std::to_string(s.horizons[h].months)] = {{"npv_difference", summary_json(c.npv_difference[h])},
+        {
+            Json difference = summary_json(c.npv_difference[h]);
+            difference["histogram"] = histogram_json(c.npv_difference_histograms[h]);
+            by_h[std::to_string(s.horizons[h].months)] = {{"npv_difference", difference},
                                                           {"prob_a_better", c.prob_a_better[h]}};
+        }
         cj["horizons"] = by_h;
         cj["overtake_month"] = time_json(c.overtake, s);
         comparison[c.a + "_vs_" + c.b] = cj;

@@ -29,6 +29,21 @@ TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>&
     return r;
 }
 
+sim::Histogram chart_histogram(std::span<const double> values, const sim::Summary& summary) {
+    constexpr std::size_t bins = 40;
+    if (summary.count == 0) return sim::Histogram(0, 1, bins);
+    const double p5 = summary.percentile(0.05), p95 = summary.percentile(0.95), margin = 0.25 * (p95 - p5);
+    double low = std::max(summary.min, p5 - margin), high = std::min(summary.max, p95 + margin);
+    if (!(low < high)) {
+        low = summary.min;
+        high = summary.max > summary.min ? summary.max : summary.min + 1;
+    }
+    // One ulp wider, so a maximum at the edge falls inside the last bin.
+    sim::Histogram histogram(low, std::nextafter(high, INFINITY), bins);
+    for (double x : values) histogram.add(x);
+    return histogram;
+}
+
 Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
     Results results;
     const std::size_t n_options = s.options.size(), n_h = s.horizons.size();
@@ -37,6 +52,7 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
     for (std::size_t o = 0; o < n_options; ++o) {
         results.options[o].name = s.options[o].name;
         results.options[o].horizons.resize(n_h);
+        results.options[o].roi_histograms.resize(n_h);
         for (auto& band : results.options[o].cumulative_cash_flow.bands) band.resize(static_cast<std::size_t>(H));
     }
     for (std::size_t a = 0; a < n_options; ++a)
@@ -46,6 +62,7 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
             c.b = s.options[b].name;
             c.npv_difference.resize(n_h);
             c.prob_a_better.resize(n_h);
+            c.npv_difference_histograms.resize(n_h);
             results.comparisons.push_back(std::move(c));
         }
 
@@ -56,7 +73,14 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
         for (std::size_t h = 0; h < n_h; ++h)
             for (Metric m : all_metrics)
                 jobs.push_back([&, o, h, m] {
-                    out.horizons[h][static_cast<std::size_t>(m)] = sim::summarize(store.metric(o, h, m).to_vector());
+                    auto& summary = out.horizons[h][static_cast<std::size_t>(m)];
+                    if (m != Metric::roi) {
+                        summary = sim::summarize(store.metric(o, h, m).to_vector());
+                        return;
+                    }
+                    const std::vector<double> v = store.metric(o, h, m).to_vector();
+                    summary = sim::summarize(v);
+                    out.roi_histograms[h] = chart_histogram(v, summary);
                 });
         for (bool discounted : {false, true})
             jobs.push_back([&, o, discounted] {
@@ -86,7 +110,8 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
                         better += x[i] > y[i];
                     }
                     c.prob_a_better[h] = static_cast<double>(better) / static_cast<double>(d.size());
-                    c.npv_difference[h] = sim::summarize(std::move(d));
+                    c.npv_difference[h] = sim::summarize(d);
+                    c.npv_difference_histograms[h] = chart_histogram(d, c.npv_difference[h]);
                 });
             jobs.push_back([&, pair] { c.overtake = time_to_event(store.overtake(pair).to_vector(), s.horizons, H); });
         }

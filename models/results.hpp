@@ -1,11 +1,13 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "models/path_store.hpp"
 #include "models/scenario.hpp"
+#include "sim/histogram.hpp"
 #include "sim/summary.hpp"
 
 namespace models {
@@ -28,6 +30,7 @@ struct FanChart {
 struct OptionResults {
     std::string name;
     std::vector<std::array<sim::Summary, metric_count>> horizons;  // [h][metric]
+    std::vector<std::optional<sim::Histogram>> roi_histograms;  // per horizon, for charts
     TimeToEvent payback, discounted_payback;
     FanChart cumulative_cash_flow;
 };
@@ -36,6 +39,7 @@ struct Comparison {
     std::string a, b;
     std::vector<sim::Summary> npv_difference;  // per horizon: npv_a − npv_b
     std::vector<double> prob_a_better;         // per horizon: P(npv_a > npv_b)
+    std::vector<std::optional<sim::Histogram>> npv_difference_histograms;  // per horizon
     TimeToEvent overtake;                      // month from which a stays ahead of b
 };
 
@@ -43,6 +47,11 @@ struct Results {
     std::vector<OptionResults> options;
     std::vector<Comparison> comparisons;
 };
+
+// Histogram for a chart: 40 bins over the central range of the values
+// (P5 − ¼·(P95 − P5) to P95 + ¼·(P95 − P5), within min and max); values
+// beyond are counted as below or above, so one extreme path cannot flatten it.
+sim::Histogram chart_histogram(std::span<const double> values, const sim::Summary& summary);
 
 TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>& horizons, int months);
 

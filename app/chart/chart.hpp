@@ -1,0 +1,73 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace app::chart {
+
+// A small chart model that the report builds and an SVG writer draws. Colours
+// are chosen by the caller from palette.hpp, which differ in lightness so the
+// charts still read when printed in grey.
+
+using Format = std::function<std::string(double)>;
+
+struct Band {  // filled region between two curves, e.g. P5–P95
+    std::vector<double> x, low, high;
+    std::string fill, label;
+};
+
+struct Line {
+    std::vector<double> x, y;
+    std::string stroke, label;
+    double width = 2;
+    std::string dash;   // SVG stroke-dasharray, empty for solid
+    bool step = false;  // a step function (CDFs of whole months)
+};
+
+struct Bars {  // equal-width bins starting at x0
+    double x0 = 0, bin_width = 1;
+    std::vector<double> heights;
+    std::string fill, label;
+};
+
+struct Marker {  // vertical reference line with a label at the top
+    double x = 0;
+    std::string label, dash = "4 3";
+};
+
+struct Span {  // shaded vertical region, e.g. a reference band of months
+    double from = 0, to = 0;
+    std::string label, fill;
+};
+
+struct Chart {
+    std::string id, title, x_label, y_label;
+    Format x_format, y_format;
+    std::vector<Band> bands;
+    std::vector<Bars> bars;
+    std::vector<Line> lines;
+    std::vector<Marker> markers;
+    std::vector<Span> spans;
+    std::optional<std::pair<double, double>> x_range, y_range;  // default: fitted to the data
+    std::vector<double> x_ticks;                                // default: nice ticks
+    bool zero_line = false;                                     // a stronger y = 0 line
+};
+
+// Horizontal bars from 0, largest first: a tornado of signed swings.
+struct DivergingBars {
+    std::string id, title, x_label;
+    Format x_format;
+    std::vector<std::pair<std::string, double>> bars;  // (label, value)
+    std::string positive_fill, negative_fill;
+};
+
+std::string render_svg(const Chart& chart, double width = 640, double height = 300);
+std::string render_svg(const DivergingBars& chart, double width = 640);
+
+// Escapes text for SVG and HTML content and attributes.
+std::string escape_xml(const std::string& text);
+
+}  // namespace app::chart

@@ -1,0 +1,260 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+#include "app/chart/chart.hpp"
+#include "app/chart/palette.hpp"
+#include "app/chart/ticks.hpp"
+
+namespace app::chart {
+
+std::string escape_xml(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    return out;
+}
+
+namespace {
+
+constexpr const char* font = "font-family=\"Helvetica, Arial, sans-serif\"";
+constexpr double char_width = 6.0;  // at 11 px, for laying out legends and labels
+
+std::string f(double x) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", x);
+    return buffer;
+}
+
+struct Range {
+    double low = std::numeric_limits<double>::infinity(), high = -std::numeric_limits<double>::infinity();
+    void add(double x) {
+        if (!std::isfinite(x)) return;
+        low = std::min(low, x);
+        high = std::max(high, x);
+    }
+    bool empty() const { return !(low <= high); }
+};
+
+std::string default_format(double x) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", x);
+    return buffer;
+}
+
+void svg_open(std::ostringstream& o, const std::string& id, const std::string& title, double width, double height) {
+    o << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " << f(width) << " " << f(height)
+      << "\" width=\"" << f(width) << "\" height=\"" << f(height) << "\" role=\"img\" data-chart=\""
+      << escape_xml(id) << "\" " << font << ">\n<title>" << escape_xml(title) << "</title>\n"
+      << "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\" fill=\"#222\">" << escape_xml(title)
+      << "</text>\n";
+}
+
+struct LegendItem {
+    std::string label, fill, stroke, dash;
+};
+
+}  // namespace
+
+std::string render_svg(const Chart& c, double width, double height) {
+    std::vector<LegendItem> legend;
+    for (const auto& s : c.spans)
+        if (!s.label.empty()) legend.push_back({s.label, s.fill, "", ""});
+    for (const auto& b : c.bands)
+        if (!b.label.empty()) legend.push_back({b.label, b.fill, "", ""});
+    for (const auto& b : c.bars)
+        if (!b.label.empty()) legend.push_back({b.label, b.fill, "", ""});
+    for (const auto& l : c.lines)
+        if (!l.label.empty()) legend.push_back({l.label, "", l.stroke, l.dash});
+
+    const double left = 74, right = 18, top = 40, bottom = 46 + (legend.empty() ? 0 : 22);
+    const double pw = width - left - right, ph = height - top - bottom;
+
+    Range xr, yr;
+    for (const auto& b : c.bands) {
+        for (double x : b.x) xr.add(x);
+        for (double y : b.low) yr.add(y);
+        for (double y : b.high) yr.add(y);
+    }
+    for (const auto& b : c.bars) {
+        xr.add(b.x0);
+        xr.add(b.x0 + b.bin_width * static_cast<double>(b.heights.size()));
+        yr.add(0);
+        for (double y : b.heights) yr.add(y);
+    }
+    for (const auto& l : c.lines) {
+        for (double x : l.x) xr.add(x);
+        for (double y : l.y) yr.add(y);
+    }
+    for (const auto& m : c.markers) xr.add(m.x);
+    for (const auto& s : c.spans) {
+        xr.add(s.from);
+        xr.add(s.to);
+    }
+    if (c.zero_line) yr.add(0);
+    if (xr.empty()) xr = {0, 1};
+    if (yr.empty()) yr = {0, 1};
+
+    std::vector<double> xt = c.x_ticks;
+    if (c.x_range) xr = {c.x_range->first, c.x_range->second};
+    if (xt.empty()) {
+        xt = nice_ticks(xr.low, xr.high, 6);
+        if (!c.x_range) xr = {xt.front(), xt.back()};
+    }
+    if (c.y_range) yr = {c.y_range->first, c.y_range->second};
+    std::vector<double> yt = nice_ticks(yr.low, yr.high, 5);
+    if (!c.y_range) yr = {yt.front(), yt.back()};
+    if (!(xr.high > xr.low)) xr.high = xr.low + 1;
+    if (!(yr.high > yr.low)) yr.high = yr.low + 1;
+
+    const auto sx = [&](double x) { return left + (x - xr.low) / (xr.high - xr.low) * pw; };
+    const auto sy = [&](double y) { return top + ph - (y - yr.low) / (yr.high - yr.low) * ph; };
+    const Format xf = c.x_format ? c.x_format : default_format, yf = c.y_format ? c.y_format : default_format;
+
+    std::ostringstream o;
+    svg_open(o, c.id, c.title, width, height);
+    const std::string clip = "clip-" + c.id;
+    o << "<defs><clipPath id=\"" << escape_xml(clip) << "\"><rect x=\"" << f(left) << "\" y=\"" << f(top)
+      << "\" width=\"" << f(pw) << "\" height=\"" << f(ph) << "\"/></clipPath></defs>\n";
+
+    // Grid and tick labels.
+    o << "<g font-size=\"11\" fill=\"" << palette::axis << "\">\n";
+    for (double t : yt) {
+        if (t < yr.low - 1e-9 * std::abs(yr.high - yr.low) || t > yr.high + 1e-9 * std::abs(yr.high - yr.low)) continue;
+        o << "<line x1=\"" << f(left) << "\" x2=\"" << f(left + pw) << "\" y1=\"" << f(sy(t)) << "\" y2=\""
+          << f(sy(t)) << "\" stroke=\"" << palette::grid << "\"/>"
+          << "<text x=\"" << f(left - 6) << "\" y=\"" << f(sy(t) + 4) << "\" text-anchor=\"end\">"
+          << escape_xml(yf(t)) << "</text>\n";
+    }
+    for (double t : xt) {
+        if (t < xr.low - 1e-9 * (xr.high - xr.low) || t > xr.high + 1e-9 * (xr.high - xr.low)) continue;
+        o << "<line x1=\"" << f(sx(t)) << "\" x2=\"" << f(sx(t)) << "\" y1=\"" << f(top + ph) << "\" y2=\""
+          << f(top + ph + 4) << "\" stroke=\"" << palette::axis << "\"/>"
+          << "<text x=\"" << f(sx(t)) << "\" y=\"" << f(top + ph + 16) << "\" text-anchor=\"middle\">"
+          << escape_xml(xf(t)) << "</text>\n";
+    }
+    o << "<text x=\"" << f(left + pw / 2) << "\" y=\"" << f(top + ph + 34) << "\" text-anchor=\"middle\">"
+      << escape_xml(c.x_label) << "</text>\n";
+    o << "<text transform=\"translate(14 " << f(top + ph / 2) << ") rotate(-90)\" text-anchor=\"middle\">"
+      << escape_xml(c.y_label) << "</text>\n</g>\n";
+
+    o << "<g clip-path=\"url(#" << escape_xml(clip) << ")\">\n";
+    for (const auto& s : c.spans)
+        o << "<rect class=\"span\" x=\"" << f(sx(s.from)) << "\" y=\"" << f(top) << "\" width=\""
+          << f(std::max(0.0, sx(s.to) - sx(s.from))) << "\" height=\"" << f(ph) << "\" fill=\"" << s.fill
+          << "\"/>\n";
+    for (const auto& b : c.bands) {
+        o << "<path class=\"band\" fill=\"" << b.fill << "\" stroke=\"none\" d=\"";
+        for (std::size_t i = 0; i < b.x.size(); ++i) o << (i ? "L" : "M") << f(sx(b.x[i])) << " " << f(sy(b.high[i]));
+        for (std::size_t i = b.x.size(); i-- > 0;) o << "L" << f(sx(b.x[i])) << " " << f(sy(b.low[i]));
+        o << "Z\"/>\n";
+    }
+    for (const auto& b : c.bars)
+        for (std::size_t i = 0; i < b.heights.size(); ++i) {
+            if (!(b.heights[i] > 0)) continue;
+            const double x0 = sx(b.x0 + b.bin_width * static_cast<double>(i));
+            const double x1 = sx(b.x0 + b.bin_width * static_cast<double>(i + 1));
+            o << "<rect class=\"bar\" x=\"" << f(x0) << "\" y=\"" << f(sy(b.heights[i])) << "\" width=\""
+              << f(std::max(0.5, x1 - x0 - 0.6)) << "\" height=\"" << f(sy(0) - sy(b.heights[i])) << "\" fill=\""
+              << b.fill << "\"/>\n";
+        }
+    if (c.zero_line && yr.low < 0 && yr.high > 0)
+        o << "<line x1=\"" << f(left) << "\" x2=\"" << f(left + pw) << "\" y1=\"" << f(sy(0)) << "\" y2=\"" << f(sy(0))
+          << "\" stroke=\"#000\" stroke-width=\"1.2\"/>\n";
+    for (const auto& l : c.lines) {
+        o << "<path class=\"line\" fill=\"none\" stroke=\"" << l.stroke << "\" stroke-width=\"" << f(l.width) << "\"";
+        if (!l.dash.empty()) o << " stroke-dasharray=\"" << l.dash << "\"";
+        o << " d=\"";
+        bool pen = false;
+        for (std::size_t i = 0; i < l.x.size() && i < l.y.size(); ++i) {
+            if (!std::isfinite(l.y[i]) || !std::isfinite(l.x[i])) {
+                pen = false;
+                continue;
+            }
+            if (pen && l.step) o << "L" << f(sx(l.x[i])) << " " << f(sy(l.y[i - 1]));
+            o << (pen ? "L" : "M") << f(sx(l.x[i])) << " " << f(sy(l.y[i]));
+            pen = true;
+        }
+        o << "\"/>\n";
+    }
+    o << "</g>\n";
+    for (std::size_t i = 0; i < c.markers.size(); ++i) {
+        const auto& m = c.markers[i];
+        if (!(m.x >= xr.low && m.x <= xr.high)) continue;
+        o << "<line class=\"marker\" x1=\"" << f(sx(m.x)) << "\" x2=\"" << f(sx(m.x)) << "\" y1=\"" << f(top)
+          << "\" y2=\"" << f(top + ph) << "\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"" << m.dash
+          << "\"/><text x=\"" << f(sx(m.x) + 3) << "\" y=\"" << f(top + 10 + 12 * static_cast<double>(i % 3))
+          << "\" font-size=\"10.5\" fill=\"#222\">" << escape_xml(m.label) << "</text>\n";
+    }
+    o << "<rect x=\"" << f(left) << "\" y=\"" << f(top) << "\" width=\"" << f(pw) << "\" height=\"" << f(ph)
+      << "\" fill=\"none\" stroke=\"" << palette::axis << "\" stroke-width=\"0.8\"/>\n";
+
+    double lx = left;
+    const double ly = height - 12;
+    o << "<g font-size=\"11\" fill=\"#222\">\n";
+    for (const auto& item : legend) {
+        if (!item.fill.empty())
+            o << "<rect x=\"" << f(lx) << "\" y=\"" << f(ly - 9) << "\" width=\"14\" height=\"10\" fill=\"" << item.fill
+              << "\" stroke=\"#888\" stroke-width=\"0.5\"/>";
+        else {
+            o << "<line x1=\"" << f(lx) << "\" x2=\"" << f(lx + 18) << "\" y1=\"" << f(ly - 4) << "\" y2=\""
+              << f(ly - 4) << "\" stroke=\"" << item.stroke << "\" stroke-width=\"2.2\"";
+            if (!item.dash.empty()) o << " stroke-dasharray=\"" << item.dash << "\"";
+            o << "/>";
+        }
+        o << "<text x=\"" << f(lx + 22) << "\" y=\"" << f(ly) << "\">" << escape_xml(item.label) << "</text>\n";
+        lx += 34 + char_width * static_cast<double>(item.label.size());
+    }
+    o << "</g>\n</svg>\n";
+    return o.str();
+}
+
+std::string render_svg(const DivergingBars& c, double width) {
+    const double label_width = 250, right = 70, top = 34, row = 22, bottom = 42;
+    const double height = top + row * static_cast<double>(std::max<std::size_t>(c.bars.size(), 1)) + bottom;
+    const double pw = width - label_width - right;
+    Range r;
+    r.add(0);
+    for (const auto& [label, v] : c.bars) r.add(1.3 * v);  // room for the value printed beyond the bar
+    if (!(r.high > r.low)) r.high = r.low + 1;
+    const auto ticks = nice_ticks(r.low, r.high, 4);
+    const double low = ticks.front(), high = ticks.back();
+    const auto sx = [&](double x) { return label_width + (x - low) / (high - low) * pw; };
+    const Format xf = c.x_format ? c.x_format : default_format;
+
+    std::ostringstream o;
+    svg_open(o, c.id, c.title, width, height);
+    const double plot_bottom = top + row * static_cast<double>(c.bars.size());
+    o << "<g font-size=\"11\" fill=\"" << palette::axis << "\">\n";
+    for (double t : ticks)
+        o << "<line x1=\"" << f(sx(t)) << "\" x2=\"" << f(sx(t)) << "\" y1=\"" << f(top) << "\" y2=\""
+          << f(plot_bottom) << "\" stroke=\"" << palette::grid << "\"/><text x=\"" << f(sx(t)) << "\" y=\""
+          << f(plot_bottom + 15) << "\" text-anchor=\"middle\">" << escape_xml(xf(t)) << "</text>\n";
+    o << "<text x=\"" << f(label_width + pw / 2) << "\" y=\"" << f(plot_bottom + 32) << "\" text-anchor=\"middle\">"
+      << escape_xml(c.x_label) << "</text>\n</g>\n<g font-size=\"11\" fill=\"#222\">\n";
+    for (std::size_t i = 0; i < c.bars.size(); ++i) {
+        const auto& [label, v] = c.bars[i];
+        const double y = top + row * static_cast<double>(i);
+        const double x0 = sx(std::min(0.0, v)), x1 = sx(std::max(0.0, v));
+        o << "<text x=\"" << f(label_width - 8) << "\" y=\"" << f(y + 15) << "\" text-anchor=\"end\">"
+          << escape_xml(label) << "</text><rect class=\"bar\" x=\"" << f(x0) << "\" y=\"" << f(y + 4) << "\" width=\""
+          << f(std::max(0.5, x1 - x0)) << "\" height=\"" << f(row - 8) << "\" fill=\""
+          << (v >= 0 ? c.positive_fill : c.negative_fill) << "\" stroke=\"#555\" stroke-width=\"0.5\"/>"
+          << "<text x=\"" << f(v >= 0 ? x1 + 4 : x0 - 4) << "\" y=\"" << f(y + 15) << "\" text-anchor=\""
+          << (v >= 0 ? "start" : "end") << "\" font-size=\"10.5\">" << escape_xml(xf(v)) << "</text>\n";
+    }
+    o << "<line x1=\"" << f(sx(0)) << "\" x2=\"" << f(sx(0)) << "\" y1=\"" << f(top) << "\" y2=\"" << f(plot_bottom)
+      << "\" stroke=\"#000\" stroke-width=\"1.2\"/>\n</g>\n</svg>\n";
+    return o.str();
+}
+
+}  // namespace app::chart

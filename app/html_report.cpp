@@ -1,0 +1,405 @@
+#include "app/html_report.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "app/chart/chart.hpp"
+#include "app/chart/palette.hpp"
+#include "app/chart/ticks.hpp"
+#include "app/format.hpp"
+#include "app/report_text.hpp"
+
+namespace app {
+
+namespace {
+
+namespace palette = chart::palette;
+using chart::escape_xml;
+
+constexpr const char* style = R"(
+:root { color: #1d1d1f; }
+body { font-family: Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.45; margin: 0 auto;
+       max-width: 1000px; padding: 24px; background: #fff; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; border-bottom: 2px solid #08306b; padding-bottom: 3px; margin-top: 32px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+.subtitle { color: #555; margin: 0 0 16px; }
+.summary { background: #f2f6fb; border-left: 4px solid #08306b; padding: 10px 16px; }
+.summary li { margin: 6px 0; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 12.5px; }
+th, td { border-bottom: 1px solid #d8d8d8; padding: 4px 6px; text-align: right; vertical-align: top; }
+th { background: #eef1f5; }
+td.text, th.text { text-align: left; }
+td.source { text-align: left; color: #444; font-size: 11.5px; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 16px; }
+.charts.wide { grid-template-columns: 1fr; }
+.charts.three { grid-template-columns: 1fr 1fr 1fr; }
+p.caption { font-size: 11.5px; color: #555; }
+svg.chart { width: 100%; height: auto; display: block; }
+figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-size: 11.5px; color: #555; margin-top: 2px; }
+.notes li { margin: 3px 0; }
+footer { margin-top: 32px; font-size: 11px; color: #666; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  section { break-inside: auto; }
+  .summary { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+)";
+
+std::string roi_percent(double x) { return percent(x, 0); }
+
+struct Page {
+    std::ostream& out;
+    const ReportData& r;
+
+    chart::Format money_format() const {
+        return [c = r.currency](double x) { return money(x, c); };
+    }
+
+    void figure(const std::string& svg, const std::string& caption = "") {
+        out << "<figure>" << svg;
+        if (!caption.empty()) out << "<figcaption>" << escape_xml(caption) << "</figcaption>";
+        out << "</figure>\n";
+    }
+
+    void header() {
+        out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+               "img-src data:\">\n"
+            << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            << "<title>CRM investment case: " << escape_xml(r.scenario) << "</title>\n<style>" << style
+            << "</style>\n</head>\n<body>\n"
+            << "<h1>CRM investment case: " << escape_xml(r.scenario) << "</h1>\n<p class=\"subtitle\">Monte Carlo forecast, "
+            << grouped(static_cast<unsigned long long>(r.paths)) << " simulated futures, amounts in "
+            << escape_xml(r.currency) << ", discounted at " << percent(r.discount_rate, 1) << " a year.</p>\n";
+    }
+
+    void executive_summary() {
+        out << "<section id=\"summary\">\n<h2>Executive summary</h2>\n<div class=\"summary\"><ul>\n";
+        for (const auto& o : r.options) out << "<li>" << escape_xml(option_summary(r, o)) << "</li>\n";
+        for (const auto& c : r.comparisons) out << "<li>" << escape_xml(comparison_summary(r, c)) << "</li>\n";
+        out << "</ul></div>\n";
+        out << "<table>\n<tr><th class=\"text\">Option</th><th>Horizon</th><th>NPV median</th><th>NPV P10 to P90</th>"
+               "<th>P(NPV &gt; 0)</th><th>ROI median</th><th>ROI P10 to P90</th><th>IRR median</th>"
+               "<th>Costs (mean)</th><th>Benefits (mean)</th></tr>\n";
+        for (const auto& o : r.options)
+            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                const auto& m = o.horizons[h];
+                const auto& npv = m.at("npv");
+                const auto& roi = m.at("roi");
+                out << "<tr><td class=\"text\">" << escape_xml(r.option_label(o.name)) << "</td><td>"
+                    << r.horizons[h].months << " months</td><td>" << money(npv["p50"], r.currency) << "</td><td>"
+                    << money(npv["p10"], r.currency) << " to " << money(npv["p90"], r.currency) << "</td><td>"
+                    << percent(npv["prob_positive"], 0) << "</td><td>" << roi_percent(roi["p50"]) << "</td><td>"
+                    << roi_percent(roi["p10"]) << " to " << roi_percent(roi["p90"]) << "</td><td>"
+                    << percent(m.at("irr")["p50"], 1) << "</td><td>" << money(m.at("costs")["mean"], r.currency)
+                    << "</td><td>" << money(m.at("benefits")["mean"], r.currency) << "</td></tr>\n";
+            }
+        out << "</table>\n<p>ROI is (benefits − costs) / costs, undiscounted, cumulated up to the horizon. "
+               "IRR is annual. An 80 % interval runs from the 10th to the 90th percentile of the simulated futures.</p>\n"
+            << "</section>\n";
+    }
+
+    void roi_distributions() {
+        out << "<section id=\"roi\">\n<h2>Return on investment by horizon</h2>\n";
+        std::vector<chart::Chart> cdfs;
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+            const int months = r.horizons[h].months;
+            out << "<h3>" << months << " months (" << escape_xml(r.horizons[h].name) << " term)</h3>\n<div class=\"charts\">\n";
+            // One x axis for every option at this horizon, so they compare at a glance.
+            double low = INFINITY, high = -INFINITY;
+            for (const auto& o : r.options)
+                if (const auto& hist = o.horizons[h].at("roi").histogram) {
+                    low = std::min(low, hist->low);
+                    high = std::max(high, hist->low + hist->bin_width * static_cast<double>(hist->counts.size()));
+                }
+            const std::vector<double> ticks = low < high ? chart::nice_ticks(low, high, 6) : std::vector<double>{};
+            chart::Chart cdf;
+            cdf.id = "roi-cdf-" + std::to_string(months);
+            cdf.title = "ROI at " + std::to_string(months) + " months";
+            cdf.x_label = "ROI";
+            cdf.y_label = "probability ROI ≤ x";
+            cdf.x_format = [](double x) { return percent(x, 0); };
+            cdf.y_format = [](double y) { return percent(y, 0); };
+            cdf.y_range = std::pair{0.0, 1.0};
+            cdf.x_ticks = ticks;
+            if (!ticks.empty()) cdf.x_range = std::pair{ticks.front(), ticks.back()};
+            cdf.markers.push_back({0, "break-even", "2 2"});
+            for (std::size_t i = 0; i < r.options.size(); ++i) {
+                const auto& o = r.options[i];
+                const auto& roi = o.horizons[h].at("roi");
+                if (!roi.histogram) continue;
+                const auto& hist = *roi.histogram;
+                chart::Chart c;
+                c.id = "roi-histogram-" + o.name + "-" + std::to_string(months);
+                c.title = r.option_label(o.name) + ": ROI at " + std::to_string(months) + " months";
+                c.x_label = "ROI";
+                c.y_label = "share of futures";
+                c.x_format = cdf.x_format;
+                c.y_format = [](double y) { return percent(y, 1); };
+                c.x_ticks = cdf.x_ticks;
+                c.x_range = cdf.x_range;
+                const double total = hist.total();
+                c.bars.push_back(share_bars(hist));
+                c.markers.push_back({roi["p10"], "P10 " + roi_percent(roi["p10"]), "4 3"});
+                c.markers.push_back({roi["p50"], "P50 " + roi_percent(roi["p50"]), ""});
+                c.markers.push_back({roi["p90"], "P90 " + roi_percent(roi["p90"]), "4 3"});
+                std::string caption = "Bars: share of simulated futures per ROI bin. Dashed lines: P10 and P90; solid: median.";
+                if (hist.below + hist.above > 0)
+                    caption += " " + percent((hist.below + hist.above) / total, 1) + " of futures lie beyond the charted range.";
+                figure(chart::render_svg(c, 480, 270), caption);
+
+                chart::Line line;
+                line.stroke = palette::option_stroke[i % 4];
+                line.dash = palette::option_dash[i % 4];
+                line.label = r.option_label(o.name);
+                double cumulative = hist.below;
+                line.x.push_back(hist.low);
+                line.y.push_back(total > 0 ? cumulative / total : 0);
+                for (std::size_t b = 0; b < hist.counts.size(); ++b) {
+                    cumulative += hist.counts[b];
+                    line.x.push_back(hist.low + hist.bin_width * static_cast<double>(b + 1));
+                    line.y.push_back(total > 0 ? cumulative / total : 0);
+                }
+                cdf.lines.push_back(std::move(line));
+            }
+            out << "</div>\n";
+            cdfs.push_back(std::move(cdf));
+        }
+        out << "<h3>Cumulative probability of ROI</h3>\n<div class=\"charts three\">\n";
+        for (const auto& cdf : cdfs) figure(chart::render_svg(cdf, 340, 280));
+        out << "</div>\n<p class=\"caption\">Read across from a return on the horizontal axis to the chance of doing no "
+               "better than it; the dotted line is break-even.</p>\n</section>\n";
+    }
+
+    static chart::Bars share_bars(const HistogramData& hist) {
+        const double total = hist.total();
+        chart::Bars bars{hist.low, hist.bin_width, {}, palette::bars, ""};
+        for (double n : hist.counts) bars.heights.push_back(total > 0 ? n / total : 0);
+        return bars;
+    }
+
+    void cash_flow() {
+        out << "<section id=\"cash-flow\">\n<h2>Cumulative cash flow</h2>\n<div class=\"charts wide\">\n";
+        for (const auto& o : r.options) {
+            chart::Chart c;
+            c.id = "fan-" + o.name;
+            c.title = r.option_label(o.name) + ": cumulative net cash flow by month";
+            c.x_label = "months from the start of the project";
+            c.y_label = "cumulative cash flow (" + r.currency + ")";
+            c.x_format = [](double x) { return plain_number(x); };
+            c.y_format = money_format();
+            c.zero_line = true;
+            const auto& fan = o.fan;
+            const std::size_t n = fan[0].second.size();
+            std::vector<double> x(n);
+            for (std::size_t t = 0; t < n; ++t) x[t] = static_cast<double>(t + 1);
+            c.x_ticks = chart::month_ticks(static_cast<double>(n));
+            c.x_range = std::pair{0.0, c.x_ticks.back()};
+            const double p10 = o.payback["p10"], p90 = o.payback["p90"];
+            if (std::isfinite(p10))
+                c.spans.push_back({p10, std::isfinite(p90) ? p90 : static_cast<double>(n), "payback P10 to P90",
+                                   palette::reference});
+            c.bands.push_back({x, fan[0].second, fan[4].second, palette::band_outer, "P5 to P95"});
+            c.bands.push_back({x, fan[1].second, fan[3].second, palette::band_inner, "P25 to P75"});
+            c.lines.push_back({x, fan[2].second, palette::dark, "median", 2.4, "", false});
+            figure(chart::render_svg(c, 960, 340),
+                   "Shaded bands hold 90 % and 50 % of the simulated futures; the line is the median. Above zero the "
+                   "project has paid back what it cost so far.");
+        }
+        out << "</div>\n</section>\n";
+    }
+
+    void payback() {
+        out << "<section id=\"payback\">\n<h2>Time to positive ROI</h2>\n<div class=\"charts wide\">\n";
+        chart::Chart c;
+        c.id = "payback-cdf";
+        c.title = "Chance of having paid back, by month";
+        c.x_label = "months from the start of the project";
+        c.y_label = "probability of payback";
+        c.x_format = [](double x) { return plain_number(x); };
+        c.y_format = [](double y) { return percent(y, 0); };
+        c.y_range = std::pair{0.0, 1.0};
+        std::size_t months = 0;
+        for (std::size_t i = 0; i < r.options.size(); ++i) {
+            const auto& o = r.options[i];
+            chart::Line line;
+            line.stroke = palette::option_stroke[i % 4];
+            line.dash = palette::option_dash[i % 4];
+            line.width = 2.4;
+            line.label = r.option_label(o.name);
+            line.x.push_back(0);
+            line.y.push_back(0);
+            for (std::size_t t = 0; t < o.payback.cdf.size(); ++t) {
+                line.x.push_back(static_cast<double>(t + 1));
+                line.y.push_back(o.payback.cdf[t]);
+            }
+            months = std::max(months, o.payback.cdf.size());
+            c.lines.push_back(std::move(line));
+        }
+        c.x_ticks = chart::month_ticks(static_cast<double>(months));
+        c.x_range = std::pair{0.0, c.x_ticks.back()};
+        std::string caption = "Each line gives the share of simulated futures whose cumulative cash flow has turned "
+                              "positive by that month.";
+        if (r.payback_reference) {
+            const auto [from, to] = *r.payback_reference;
+            c.spans.push_back({from, to, "reference: " + months_text(from) + " to " + months_text(to) + " months",
+                               palette::reference});
+            caption += " The shaded band is the payback range the scenario cites as a reference.";
+        }
+        figure(chart::render_svg(c, 960, 320), caption);
+        out << "</div>\n<table>\n<tr><th class=\"text\">Option</th><th>P10</th><th>P25</th><th>Median</th><th>P75</th>"
+               "<th>P90</th><th>Discounted payback, median</th><th>Share that ever pays back</th></tr>\n";
+        for (const auto& o : r.options) {
+            const int last = r.horizons.back().months;
+            const auto m = [&](double x) { return std::isnan(x) ? "after " + std::to_string(last) : months_text(x); };
+            out << "<tr><td class=\"text\">" << escape_xml(r.option_label(o.name)) << "</td>";
+            for (const char* p : {"p10", "p25", "p50", "p75", "p90"}) out << "<td>" << m(o.payback[p]) << "</td>";
+            out << "<td>" << m(o.discounted_payback["p50"]) << "</td><td>" << percent(o.payback["share_reached"], 1)
+                << "</td></tr>\n";
+        }
+        out << "</table>\n<p>Months from the start of the project; payback is the first time cumulative net cash "
+               "flow reaches zero.</p>\n</section>\n";
+    }
+
+    static std::string months_text(double x) { return plain_number(std::round(x * 10) / 10); }
+
+    void sensitivity() {
+        if (r.sensitivity.empty()) return;
+        out << "<section id=\"sensitivity\">\n<h2>What drives the result</h2>\n";
+        for (const auto& o : r.options) {
+            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                const std::string method = preferred_sensitivity_method(r, o.name, h, "npv");
+                if (method.empty()) continue;
+                const auto& ranking = r.sensitivity.at(o.name)[h].at("npv").at(method);
+                chart::DivergingBars c;
+                c.id = "tornado-" + o.name + "-" + std::to_string(r.horizons[h].months);
+                c.title = r.option_label(o.name) + ": NPV drivers at " + std::to_string(r.horizons[h].months) +
+                          " months (" + r.horizons[h].name + " term)";
+                c.positive_fill = palette::bars;
+                c.negative_fill = palette::negative;
+                if (method == "tornado") {
+                    c.x_label = "change in NPV when the input moves from its P10 to its P90";
+                    c.x_format = money_format();
+                } else {
+                    c.x_label = method == "sobol_total" ? "total-order Sobol index" : method + " coefficient";
+                    c.x_format = [](double x) { return plain_number(x); };
+                }
+                for (std::size_t i = 0; i < ranking.size() && i < 10; ++i)
+                    c.bars.emplace_back(input_label(ranking[i].input), ranking[i].value);
+                figure(chart::render_svg(c, 960),
+                       "The ten inputs that move NPV most, largest first. Bars to the left: a higher value of the "
+                       "input lowers NPV.");
+            }
+        }
+        out << "</section>\n";
+    }
+
+    void comparison() {
+        if (r.comparisons.empty()) return;
+        out << "<section id=\"comparison\">\n<h2>Option comparison</h2>\n";
+        for (const auto& cmp : r.comparisons) {
+            out << "<p>" << escape_xml(comparison_summary(r, cmp)) << "</p>\n<div class=\"charts\">\n";
+            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                const auto& d = cmp.npv_difference[h];
+                if (!d.histogram) continue;
+                const auto& hist = *d.histogram;
+                const int months = r.horizons[h].months;
+                chart::Chart c;
+                c.id = "npv-difference-" + cmp.a + "-vs-" + cmp.b + "-" + std::to_string(months);
+                c.title = "NPV " + r.option_label(cmp.a) + " minus " + r.option_label(cmp.b) + " at " +
+                          std::to_string(months) + " months";
+                c.x_label = "NPV difference (" + r.currency + ")";
+                c.y_label = "share of futures";
+                c.x_format = money_format();
+                c.y_format = [](double y) { return percent(y, 1); };
+                c.bars.push_back(share_bars(hist));
+                c.markers.push_back({0, "equal", "2 2"});
+                c.markers.push_back({d["p50"], "median", ""});
+                figure(chart::render_svg(c, 480, 270),
+                       "Right of zero: " + r.option_label(cmp.a) + " is ahead, probability " +
+                           percent(cmp.prob_a_better[h], 0) + ".");
+            }
+            out << "</div>\n";
+        }
+        out << "</section>\n";
+    }
+
+    void assumptions() {
+        out << "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n";
+        if (r.inputs.empty()) {
+            out << "<p>The results file lists no uncertain inputs.</p>\n</section>\n";
+            return;
+        }
+        out << "<table>\n<tr><th class=\"text\">Input</th><th class=\"text\">Distribution</th><th>P5</th><th>P50</th>"
+               "<th>P95</th><th class=\"text\">Source</th></tr>\n";
+        for (const auto& in : r.inputs)
+            out << "<tr><td class=\"text\">" << escape_xml(in.input) << "</td><td class=\"text\">"
+                << escape_xml(in.distribution) << "</td><td>" << plain_number(in.p5) << "</td><td>"
+                << plain_number(in.p50) << "</td><td>" << plain_number(in.p95) << "</td><td class=\"source\">"
+                << escape_xml(in.source.empty() ? "(no source given)" : in.source) << "</td></tr>\n";
+        out << "</table>\n</section>\n";
+    }
+
+    void method_notes() {
+        out << "<section id=\"method\">\n<h2>Method notes</h2>\n<ul class=\"notes\">\n"
+            << "<li>" << grouped(static_cast<unsigned long long>(r.paths)) << " paths, " << escape_xml(sampling_text())
+            << ", seed " << grouped(static_cast<unsigned long long>(r.seed))
+            << ". The same scenario and seed give the same numbers on any number of threads.</li>\n";
+        if (r.correlations.empty())
+            out << "<li>Inputs are sampled independently.</li>\n";
+        else {
+            out << "<li>Rank correlations (Gaussian copula):<ul>\n";
+            for (const auto& c : r.correlations) {
+                out << "<li>" << escape_xml(c.a) << " and " << escape_xml(c.b) << ": " << plain_number(c.requested);
+                if (c.applied != c.requested)
+                    out << ", repaired to " << plain_number(c.applied)
+                        << " to make the correlation matrix valid (Higham's nearest correlation matrix)";
+                out << "</li>\n";
+            }
+            out << "</ul></li>\n";
+        }
+        if (r.convergence) out << "<li>" << escape_xml(*r.convergence) << "</li>\n";
+        for (const auto& n : r.method_notes) out << "<li>" << escape_xml(n) << "</li>\n";
+        for (std::size_t h = 0; h < r.evpi.size(); ++h)
+            if (std::isfinite(r.evpi[h]))
+                out << "<li>Expected value of perfect information at " << r.horizons[h].months
+                    << " months: " << money(r.evpi[h], r.currency)
+                    << " (what removing all uncertainty before choosing would be worth).</li>\n";
+        out << "</ul>\n";
+        if (!r.notes.empty()) {
+            out << "<h3>Scenario notes</h3>\n<ul class=\"notes\">\n";
+            for (const auto& n : r.notes) out << "<li>" << escape_xml(n) << "</li>\n";
+            out << "</ul>\n";
+        }
+        out << "</section>\n<footer>Produced by roicast from a results file; every figure is a statistic of the "
+               "simulated futures, not a promise.</footer>\n</body>\n</html>\n";
+    }
+
+    std::string sampling_text() const {
+        if (r.sampling == "lhs") return "Latin hypercube sampling";
+        if (r.sampling == "sobol") return "scrambled Sobol sampling";
+        if (r.sampling == "mc") return "plain Monte Carlo sampling";
+        return r.sampling + " sampling";
+    }
+};
+
+}  // namespace
+
+void write_html_report(std::ostream& out, const ReportData& report) {
+    Page page{out, report};
+    page.header();
+    page.executive_summary();
+    page.roi_distributions();
+    page.cash_flow();
+    page.payback();
+    page.sensitivity();
+    page.comparison();
+    page.assumptions();
+    page.method_notes();
+}
+
+}  // namespace app
