@@ -17,25 +17,29 @@ fs::path folder_of(const fs::path& target) {
 }
 }  // namespace
 
-void write_atomically(const fs::path& target, const std::function<void(std::ostream&)>& write) {
+void write_file_atomically(const fs::path& target, const std::function<void(const fs::path&)>& write) {
     // Appends, not "." + string: GCC 12 flags the latter with a false -Wrestrict (bug 105329).
     std::string name = ".";
     name.append(target.filename().string()).append(".tmp-").append(std::to_string(::getpid()));
     const fs::path temporary = folder_of(target) / name;
     try {
-        {
-            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-            if (!out) throw std::runtime_error("cannot create " + temporary.string() + ": " + std::strerror(errno));
-            write(out);
-            out.flush();
-            if (!out) throw std::runtime_error("cannot write " + temporary.string() + ": " + std::strerror(errno));
-        }
+        write(temporary);
         fs::rename(temporary, target);
     } catch (...) {
         std::error_code ignored;
         fs::remove(temporary, ignored);
         throw;
     }
+}
+
+void write_atomically(const fs::path& target, const std::function<void(std::ostream&)>& write) {
+    write_file_atomically(target, [&](const fs::path& temporary) {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error("cannot create " + temporary.string() + ": " + std::strerror(errno));
+        write(out);
+        out.flush();
+        if (!out) throw std::runtime_error("cannot write " + temporary.string() + ": " + std::strerror(errno));
+    });
 }
 
 std::string check_writable(const fs::path& path) {

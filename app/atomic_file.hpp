@@ -13,6 +13,11 @@ namespace app {
 // failure the temporary file is removed and the target is left untouched.
 void write_atomically(const std::filesystem::path& target, const std::function<void(std::ostream&)>& write);
 
+// The same for writers that need a file name rather than a stream (a
+// library that opens the file itself): write() creates the given temporary.
+void write_file_atomically(const std::filesystem::path& target,
+                           const std::function<void(const std::filesystem::path&)>& write);
+
 // Empty when a file could be created at path; otherwise why not.
 std::string check_writable(const std::filesystem::path& path);
 

@@ -1,0 +1,124 @@
+#include "app/csv_report.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <ostream>
+#include <vector>
+
+#include "app/atomic_file.hpp"
+
+namespace app {
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+namespace {
+
+// Shortest text that reads back as the same double; empty for NaN.
+std::string value(double x) {
+    if (!std::isfinite(x)) return "";
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
+    return std::string(buffer, end);
+}
+
+class Table {
+public:
+    explicit Table(std::ostream& out, std::initializer_list<const char*> header) : out_(out) {
+        bool first = true;
+        for (const char* h : header) {
+            out_ << (first ? "" : ",") << h;
+            first = false;
+        }
+        out_ << "\r\n";
+    }
+    template <class... Fields>
+    void row(const Fields&... fields) {
+        bool first = true;
+        ((out_ << (first ? "" : ",") << field(fields), first = false), ...);
+        out_ << "\r\n";
+    }
+
+private:
+    static std::string field(const std::string& s) { return csv_field(s); }
+    static std::string field(const char* s) { return csv_field(s); }
+    static std::string field(double x) { return value(x); }
+    static std::string field(int x) { return std::to_string(x); }
+    static std::string field(std::size_t x) { return std::to_string(x); }
+    std::ostream& out_;
+};
+
+void time_rows(Table& t, const std::string& option, const std::string& measure, const TimeToEventData& d) {
+    for (const auto& [statistic, v] : d.stats) t.row(option, measure, statistic, v);
+    for (const auto& [horizon, p] : d.prob_within) t.row(option, measure, "prob_within_" + horizon, p);
+}
+
+}  // namespace
+
+void write_csv_reports(const std::filesystem::path& folder, const ReportData& r) {
+    std::filesystem::create_directories(folder);
+    const auto file = [&](const char* name, const std::function<void(std::ostream&)>& write) {
+        write_atomically(folder / name, write);
+    };
+    file("summary.csv", [&](std::ostream& out) {
+        Table t(out, {"option", "horizon_months", "metric", "statistic", "value"});
+        for (const auto& o : r.options)
+            for (std::size_t h = 0; h < r.horizons.size(); ++h)
+                for (const auto& [metric, d] : o.horizons[h])
+                    for (const auto& [statistic, v] : d.stats) t.row(o.name, r.horizons[h].months, metric, statistic, v);
+    });
+    file("payback.csv", [&](std::ostream& out) {
+        Table t(out, {"option", "measure", "statistic", "value"});
+        for (const auto& o : r.options) {
+            time_rows(t, o.name, "payback_months", o.payback);
+            time_rows(t, o.name, "discounted_payback_months", o.discounted_payback);
+        }
+    });
+    file("payback_cdf.csv", [&](std::ostream& out) {
+        Table t(out, {"option", "measure", "month", "probability"});
+        for (const auto& o : r.options)
+            for (const auto* d : {&o.payback, &o.discounted_payback})
+                for (std::size_t m = 0; m < d->cdf.size(); ++m)
+                    t.row(o.name, d == &o.payback ? "payback_months" : "discounted_payback_months", m + 1, d->cdf[m]);
+    });
+    file("cash_flow.csv", [&](std::ostream& out) {
+        Table t(out, {"option", "month", "statistic", "cumulative_cash_flow"});
+        for (const auto& o : r.options)
+            for (std::size_t m = 0; m < o.fan.front().second.size(); ++m)
+                for (const auto& [level, values] : o.fan) t.row(o.name, m + 1, level, values[m]);
+    });
+    file("comparison.csv", [&](std::ostream& out) {
+        Table t(out, {"option_a", "option_b", "horizon_months", "statistic", "value"});
+        for (const auto& c : r.comparisons) {
+            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                for (const auto& [statistic, v] : c.npv_difference[h].stats)
+                    t.row(c.a, c.b, r.horizons[h].months, "npv_difference_" + statistic, v);
+                t.row(c.a, c.b, r.horizons[h].months, "prob_a_better", c.prob_a_better[h]);
+            }
+            for (const auto& [statistic, v] : c.overtake.stats) t.row(c.a, c.b, "", "overtake_month_" + statistic, v);
+        }
+    });
+    file("sensitivity.csv", [&](std::ostream& out) {
+        Table t(out, {"option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high"});
+        for (const auto& [option, by_h] : r.sensitivity)
+            for (std::size_t h = 0; h < by_h.size(); ++h)
+                for (const auto& [metric, methods] : by_h[h])
+                    for (const auto& [method, ranking] : methods)
+                        for (const auto& e : ranking)
+                            t.row(option, r.horizons[h].months, metric, method, e.rank, e.input, e.value,
+                                  e.ci95 ? e.ci95->first : NAN, e.ci95 ? e.ci95->second : NAN);
+    });
+    file("inputs.csv", [&](std::ostream& out) {
+        Table t(out, {"input", "distribution", "mean", "p5", "p50", "p95", "source"});
+        for (const auto& in : r.inputs) t.row(in.input, in.distribution, in.mean, in.p5, in.p50, in.p95, in.source);
+    });
+}
+
+}  // namespace app

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <filesystem>
+
+#include "app/report_data.hpp"
+
+namespace app {
+
+// Tidy CSV files (RFC 4180, a header row, one observation per row) in a
+// folder, each written atomically: summary.csv (option × horizon × metric ×
+// statistic), payback.csv, payback_cdf.csv, cash_flow.csv, comparison.csv,
+// sensitivity.csv and inputs.csv. Undefined values are empty fields.
+void write_csv_reports(const std::filesystem::path& folder, const ReportData& report);
+
+// A CSV field: quoted when it holds a comma, quote or line break.
+std::string csv_field(const std::string& text);
+
+}  // namespace app

@@ -1,0 +1,445 @@
+#include "app/xlsx_report.hpp"
+
+#include <xlsxwriter.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "app/report_text.hpp"
+
+namespace app {
+
+namespace {
+
+// Owns the workbook; closing writes the file, and a workbook is closed (and
+// freed) even when building it throws half-way.
+class Workbook {
+public:
+    explicit Workbook(const std::filesystem::path& path) : book_(workbook_new(path.c_str())) {
+        if (!book_) throw std::runtime_error("cannot create the workbook " + path.string());
+    }
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+    ~Workbook() {
+        if (book_) workbook_close(book_);
+    }
+    lxw_workbook* get() const { return book_; }
+    void close() {
+        const lxw_error e = workbook_close(book_);
+        book_ = nullptr;
+        if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("cannot write the workbook: ") + lxw_strerror(e));
+    }
+
+private:
+    lxw_workbook* book_;
+};
+
+struct Formats {
+    lxw_format *title, *bold, *header, *wrap, *money, *percent, *months, *number, *integer;
+};
+
+Formats make_formats(lxw_workbook* wb, const std::string& currency) {
+    Formats f{};
+    f.title = workbook_add_format(wb);
+    format_set_bold(f.title);
+    format_set_font_size(f.title, 14);
+    f.bold = workbook_add_format(wb);
+    format_set_bold(f.bold);
+    f.header = workbook_add_format(wb);
+    format_set_bold(f.header);
+    format_set_bg_color(f.header, 0xDCE6F1);
+    format_set_bottom(f.header, LXW_BORDER_THIN);
+    format_set_text_wrap(f.header);
+    f.wrap = workbook_add_format(wb);
+    format_set_text_wrap(f.wrap);
+    format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+    f.money = workbook_add_format(wb);
+    const std::string money_format = "#,##0\" " + currency + "\";-#,##0\" " + currency + "\"";
+    format_set_num_format(f.money, money_format.c_str());
+    f.percent = workbook_add_format(wb);
+    format_set_num_format(f.percent, "0.0%");
+    f.months = workbook_add_format(wb);
+    format_set_num_format(f.months, "0.0");
+    f.number = workbook_add_format(wb);
+    format_set_num_format(f.number, "General");
+    f.integer = workbook_add_format(wb);
+    format_set_num_format(f.integer, "#,##0");
+    return f;
+}
+
+// Writes numbers as numbers and undefined values as empty cells.
+struct Sheet {
+    lxw_worksheet* ws;
+    std::string name;
+    void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
+        worksheet_write_string(ws, r, c, s.c_str(), f);
+    }
+    void number(lxw_row_t r, lxw_col_t c, double x, lxw_format* f) {
+        if (std::isfinite(x)) worksheet_write_number(ws, r, c, x, f);
+    }
+    void headers(lxw_row_t r, std::initializer_list<const char*> names, lxw_format* f, lxw_col_t first = 0) {
+        lxw_col_t c = first;
+        for (const char* n : names) text(r, c++, n, f);
+    }
+};
+
+lxw_format* metric_format(const Formats& f, const std::string& metric) {
+    if (metric == "roi" || metric == "roi_discounted" || metric == "irr") return f.percent;
+    return f.money;
+}
+
+void series_range(lxw_chart_series* s, const std::string& sheet, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+                  lxw_col_t c1, bool categories) {
+    if (categories) chart_series_set_categories(s, sheet.c_str(), r0, c0, r1, c1);
+    else chart_series_set_values(s, sheet.c_str(), r0, c0, r1, c1);
+}
+
+lxw_chart_series* add_series(lxw_chart* chart, const std::string& sheet, const std::string& name, lxw_row_t r0,
+                             lxw_row_t r1, lxw_col_t category_col, lxw_col_t value_col) {
+    lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+    series_range(s, sheet, r0, category_col, r1, category_col, true);
+    series_range(s, sheet, r0, value_col, r1, value_col, false);
+    chart_series_set_name(s, name.c_str());
+    return s;
+}
+
+void style_line(lxw_chart_series* s, lxw_color_t colour, float width, uint8_t dash) {
+    lxw_chart_line line{};
+    line.color = colour;
+    line.width = width;
+    line.dash_type = dash;
+    chart_series_set_line(s, &line);
+}
+
+void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+    Sheet s{workbook_add_worksheet(wb, "Summary"), "Summary"};
+    worksheet_set_column(s.ws, 0, 0, 16, nullptr);
+    worksheet_set_column(s.ws, 1, 11, 13, nullptr);
+    s.text(0, 0, "CRM investment case: " + r.scenario, f.title);
+    s.text(1, 0, "Simulated paths");
+    s.number(1, 2, r.paths, f.integer);
+    s.text(2, 0, "Seed");
+    s.number(2, 2, r.seed, f.number);
+    s.text(3, 0, "Sampling");
+    s.text(3, 2, r.sampling);
+    s.text(4, 0, "Discount rate (annual)");
+    s.number(4, 2, r.discount_rate, f.percent);
+    s.text(5, 0, "Currency");
+    s.text(5, 2, r.currency);
+    lxw_row_t row = 7;
+    s.text(row++, 0, "Executive summary", f.bold);
+    for (const auto& o : r.options) s.text(row++, 0, option_summary(r, o));
+    for (const auto& c : r.comparisons) s.text(row++, 0, comparison_summary(r, c));
+    row++;
+    s.headers(row++, {"Option", "Horizon (months)", "NPV P10", "NPV median", "NPV P90", "P(NPV > 0)", "ROI P10",
+                      "ROI median", "ROI P90", "IRR median", "Payback median (months)", "Payback P90 (months)"},
+              f.header);
+    for (const auto& o : r.options)
+        for (std::size_t h = 0; h < r.horizons.size(); ++h, ++row) {
+            const auto& npv = o.horizons[h].at("npv");
+            const auto& roi = o.horizons[h].at("roi");
+            s.text(row, 0, r.option_label(o.name));
+            s.number(row, 1, r.horizons[h].months, f.integer);
+            s.number(row, 2, npv["p10"], f.money);
+            s.number(row, 3, npv["p50"], f.money);
+            s.number(row, 4, npv["p90"], f.money);
+            s.number(row, 5, npv["prob_positive"], f.percent);
+            s.number(row, 6, roi["p10"], f.percent);
+            s.number(row, 7, roi["p50"], f.percent);
+            s.number(row, 8, roi["p90"], f.percent);
+            s.number(row, 9, o.horizons[h].at("irr")["p50"], f.percent);
+            s.number(row, 10, o.payback["p50"], f.months);
+            s.number(row, 11, o.payback["p90"], f.months);
+        }
+    s.text(row + 1, 0, "Empty payback cells: not reached within the run. ROI and IRR as percentages; IRR is annual.");
+}
+
+void horizons_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+    Sheet s{workbook_add_worksheet(wb, "Horizons"), "Horizons"};
+    worksheet_set_column(s.ws, 0, 2, 14, nullptr);
+    worksheet_set_column(s.ws, 3, 15, 12, nullptr);
+    static const char* stats[] = {"mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95",
+                                  "prob_positive", "expected_shortfall_5", "undefined"};
+    s.headers(0, {"Option", "Horizon (months)", "Metric", "Mean", "SD", "P5", "P10", "P25", "P50", "P75", "P90", "P95",
+                  "P(> 0)", "Expected shortfall 5 %", "Undefined share"},
+              f.header);
+    worksheet_freeze_panes(s.ws, 1, 0);
+    lxw_row_t row = 1;
+    for (const auto& o : r.options)
+        for (std::size_t h = 0; h < r.horizons.size(); ++h)
+            for (const auto& [metric, d] : o.horizons[h]) {
+                s.text(row, 0, r.option_label(o.name));
+                s.number(row, 1, r.horizons[h].months, f.integer);
+                s.text(row, 2, metric);
+                for (std::size_t i = 0; i < std::size(stats); ++i) {
+                    const std::string stat = stats[i];
+                    const bool share = stat == "prob_positive" || stat == "undefined";
+                    s.number(row, static_cast<lxw_col_t>(3 + i), d[stat], share ? f.percent : metric_format(f, metric));
+                }
+                ++row;
+            }
+
+    // ROI histograms: a block of bins per option and horizon, each with its column chart.
+    row += 2;
+    s.text(row++, 0, "ROI histograms (share of paths per bin; paths beyond the range are counted in the first and last rows)",
+           f.bold);
+    lxw_row_t chart_row = 1;
+    for (const auto& o : r.options)
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+            const auto& hist = o.horizons[h].at("roi").histogram;
+            if (!hist) continue;
+            const std::string label = r.option_label(o.name) + ", ROI at " + std::to_string(r.horizons[h].months) + " months";
+            s.text(row++, 0, label, f.bold);
+            s.headers(row++, {"ROI from", "ROI to", "Share of paths"}, f.header);
+            const lxw_row_t first = row;
+            const double total = hist->total();
+            for (std::size_t b = 0; b < hist->counts.size(); ++b, ++row) {
+                const double from = hist->low + hist->bin_width * static_cast<double>(b);
+                s.number(row, 0, from, f.percent);
+                s.number(row, 1, from + hist->bin_width, f.percent);
+                double n = hist->counts[b];
+                if (b == 0) n += hist->below;
+                if (b + 1 == hist->counts.size()) n += hist->above;
+                s.number(row, 2, total > 0 ? n / total : 0, f.percent);
+            }
+            lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
+            add_series(chart, s.name, "Share of paths", first, row - 1, 0, 2);
+            chart_title_set_name(chart, label.c_str());
+            chart_axis_set_name(chart->x_axis, "ROI (bin start)");
+            chart_axis_set_name(chart->y_axis, "Share of paths");
+            chart_axis_set_num_format(chart->x_axis, "0%");
+            chart_axis_set_num_format(chart->y_axis, "0%");
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+            worksheet_insert_chart(s.ws, chart_row, 17, chart);
+            chart_row += 16;
+            ++row;
+        }
+}
+
+void payback_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+    Sheet s{workbook_add_worksheet(wb, "Payback"), "Payback"};
+    worksheet_set_column(s.ws, 0, 0, 18, nullptr);
+    worksheet_set_column(s.ws, 1, 12, 12, nullptr);
+    s.headers(0, {"Option", "Measure", "P10", "P25", "P50", "P75", "P90", "Mean (paths that pay back)", "Share that pays back"},
+              f.header);
+    lxw_row_t row = 1;
+    for (const auto& o : r.options)
+        for (const auto* t : {&o.payback, &o.discounted_payback}) {
+            s.text(row, 0, r.option_label(o.name));
+            s.text(row, 1, t == &o.payback ? "payback" : "discounted payback");
+            lxw_col_t c = 2;
+            for (const char* p : {"p10", "p25", "p50", "p75", "p90", "mean"}) s.number(row, c++, (*t)[p], f.months);
+            s.number(row, c, (*t)["share_reached"], f.percent);
+            ++row;
+        }
+    s.text(row++, 0, "Months from the start of the project; empty: not reached within the run.");
+    row += 1;
+    s.text(row++, 0, "Probability of having paid back by month", f.bold);
+    const lxw_row_t header = row++;
+    s.text(header, 0, "Month", f.header);
+    for (std::size_t i = 0; i < r.options.size(); ++i)
+        s.text(header, static_cast<lxw_col_t>(1 + i), r.option_label(r.options[i].name), f.header);
+    const lxw_row_t first = row;
+    std::size_t months = 0;
+    for (const auto& o : r.options) months = std::max(months, o.payback.cdf.size());
+    for (std::size_t t = 0; t < months; ++t, ++row) {
+        s.number(row, 0, static_cast<double>(t + 1), f.integer);
+        for (std::size_t i = 0; i < r.options.size(); ++i)
+            if (t < r.options[i].payback.cdf.size())
+                s.number(row, static_cast<lxw_col_t>(1 + i), r.options[i].payback.cdf[t], f.percent);
+    }
+    if (months == 0) return;
+    lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_LINE);
+    static const lxw_color_t colours[] = {0x08306B, 0xD9822B, 0x5A9B5A, 0x7B4F9D};
+    static const uint8_t dashes[] = {LXW_CHART_LINE_DASH_SOLID, LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_ROUND_DOT,
+                                     LXW_CHART_LINE_DASH_LONG_DASH_DOT};
+    for (std::size_t i = 0; i < r.options.size(); ++i)
+        style_line(add_series(chart, s.name, r.option_label(r.options[i].name), first, row - 1, 0,
+                              static_cast<lxw_col_t>(1 + i)),
+                   colours[i % 4], 2.25, dashes[i % 4]);
+    chart_title_set_name(chart, "Chance of having paid back, by month");
+    chart_axis_set_name(chart->x_axis, "Months from the start");
+    chart_axis_set_name(chart->y_axis, "Probability");
+    chart_axis_set_num_format(chart->y_axis, "0%");
+    chart_axis_set_max(chart->y_axis, 1);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    worksheet_insert_chart(s.ws, 1, 10, chart);
+}
+
+void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+    Sheet s{workbook_add_worksheet(wb, "CashFlow"), "CashFlow"};
+    s.text(0, 0, "Cumulative net cash flow by month: percentiles over the simulated paths", f.bold);
+    s.text(1, 0, "Month", f.header);
+    lxw_col_t col = 1;
+    for (const auto& o : r.options)
+        for (const auto& [level, values] : o.fan) {
+            s.text(1, col++, r.option_label(o.name) + " P" + level.substr(1), f.header);
+        }
+    worksheet_set_column(s.ws, 0, 0, 8, nullptr);
+    worksheet_set_column(s.ws, 1, col, 14, nullptr);
+    worksheet_freeze_panes(s.ws, 2, 1);
+    const std::size_t months = r.options.front().fan.front().second.size();
+    for (std::size_t t = 0; t < months; ++t) {
+        const auto row = static_cast<lxw_row_t>(2 + t);
+        s.number(row, 0, static_cast<double>(t + 1), f.integer);
+        col = 1;
+        for (const auto& o : r.options)
+            for (const auto& [level, values] : o.fan) s.number(row, col++, t < values.size() ? values[t] : NAN, f.money);
+    }
+    if (months == 0) return;
+    const auto last = static_cast<lxw_row_t>(1 + months);
+    const lxw_col_t chart_col = col + 1;  // right of the table
+    col = 1;
+    lxw_row_t chart_row = 1;
+    for (const auto& o : r.options) {
+        lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_LINE);
+        for (const auto& [level, values] : o.fan) {
+            const bool median = level == "p50", inner = level == "p25" || level == "p75";
+            style_line(add_series(chart, s.name, "P" + level.substr(1), 2, last, 0, col++), median ? 0x08306B : inner ? 0x4A7FB5 : 0x9ECAE1,
+                       median ? 2.75f : 1.5f, median ? LXW_CHART_LINE_DASH_SOLID : LXW_CHART_LINE_DASH_DASH);
+        }
+        const std::string title = r.option_label(o.name) + ": cumulative net cash flow (fan chart)";
+        chart_title_set_name(chart, title.c_str());
+        chart_axis_set_name(chart->x_axis, "Month");
+        chart_axis_set_name(chart->y_axis, ("Cumulative cash flow (" + r.currency + ")").c_str());
+        chart_axis_set_num_format(chart->y_axis, "#,##0");
+        chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+        lxw_chart_options options{};
+        options.x_scale = 1.6;
+        options.y_scale = 1.3;
+        worksheet_insert_chart_opt(s.ws, chart_row, chart_col, chart, &options);
+        chart_row += 22;
+    }
+}
+
+void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+    Sheet s{workbook_add_worksheet(wb, "Sensitivity"), "Sensitivity"};
+    if (r.sensitivity.empty()) {
+        s.text(0, 0, "No sensitivity analysis in this run: add --sensitivity tornado,spearman,src,sobol to 'roicast run'.");
+        return;
+    }
+    worksheet_set_column(s.ws, 0, 4, 12, nullptr);
+    worksheet_set_column(s.ws, 5, 5, 48, nullptr);
+    worksheet_set_column(s.ws, 6, 8, 14, nullptr);
+    s.headers(0, {"Option", "Horizon (months)", "Metric", "Method", "Rank", "Input", "Value", "CI 95 % low", "CI 95 % high"},
+              f.header);
+    worksheet_freeze_panes(s.ws, 1, 0);
+    lxw_row_t row = 1;
+    for (const auto& [option, by_h] : r.sensitivity)
+        for (std::size_t h = 0; h < by_h.size(); ++h)
+            for (const auto& [metric, methods] : by_h[h])
+                for (const auto& [method, ranking] : methods)
+                    for (const auto& e : ranking) {
+                        s.text(row, 0, r.option_label(option));
+                        s.number(row, 1, r.horizons[h].months, f.integer);
+                        s.text(row, 2, metric);
+                        s.text(row, 3, method);
+                        s.number(row, 4, e.rank, f.integer);
+                        s.text(row, 5, e.input);
+                        lxw_format* vf = method == "tornado" && metric != "roi" && metric != "payback_months" ? f.money
+                                                                                                            : f.number;
+                        s.number(row, 6, e.value, vf);
+                        if (e.ci95) {
+                            s.number(row, 7, e.ci95->first, vf);
+                            s.number(row, 8, e.ci95->second, vf);
+                        }
+                        ++row;
+                    }
+
+    // Chart data for the NPV drivers: ten inputs per option and horizon, smallest first so Excel's
+    // bottom-up bar order puts the largest on top.
+    lxw_row_t block = 1, chart_row = 1;
+    constexpr lxw_col_t data_col = 11;
+    s.text(0, data_col, "NPV drivers (chart data)", f.bold);
+    for (const auto& o : r.options)
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+            const std::string method = preferred_sensitivity_method(r, o.name, h, "npv");
+            if (method.empty()) continue;
+            const auto& ranking = r.sensitivity.at(o.name)[h].at("npv").at(method);
+            const std::size_t n = std::min<std::size_t>(10, ranking.size());
+            const std::string title = r.option_label(o.name) + ": NPV drivers at " +
+                                      std::to_string(r.horizons[h].months) + " months (" + method + ")";
+            s.text(block, data_col, title, f.bold);
+            const lxw_row_t first = block + 1;
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto& e = ranking[n - 1 - i];
+                s.text(first + static_cast<lxw_row_t>(i), data_col, input_label(e.input));
+                s.number(first + static_cast<lxw_row_t>(i), data_col + 1, e.value, method == "tornado" ? f.money : f.number);
+            }
+            lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
+            lxw_chart_series* series =
+                add_series(chart, s.name, "NPV swing", first, first + static_cast<lxw_row_t>(n) - 1, data_col, data_col + 1);
+            lxw_chart_fill fill{};
+            fill.color = 0x4A7FB5;
+            chart_series_set_fill(series, &fill);
+            chart_series_set_invert_if_negative(series);
+            chart_title_set_name(chart, title.c_str());
+            chart_axis_set_name(chart->y_axis, method == "tornado" ? "Change in NPV, input from P10 to P90" : method.c_str());
+            chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+            lxw_chart_options options{};
+            options.x_scale = 1.5;
+            options.y_scale = 1.2;
+            worksheet_insert_chart_opt(s.ws, chart_row, data_col + 3, chart, &options);
+            chart_row += 19;
+            block = first + static_cast<lxw_row_t>(n) + 1;
+        }
+}
+
+void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+    Sheet s{workbook_add_worksheet(wb, "Assumptions"), "Assumptions"};
+    worksheet_set_column(s.ws, 0, 0, 50, nullptr);
+    worksheet_set_column(s.ws, 1, 1, 40, nullptr);
+    worksheet_set_column(s.ws, 2, 5, 13, nullptr);
+    worksheet_set_column(s.ws, 6, 6, 70, f.wrap);
+    s.headers(0, {"Input", "Distribution", "Mean", "P5", "P50", "P95", "Source"}, f.header);
+    worksheet_freeze_panes(s.ws, 1, 0);
+    lxw_row_t row = 1;
+    for (const auto& in : r.inputs) {
+        s.text(row, 0, in.input);
+        s.text(row, 1, in.distribution);
+        s.number(row, 2, in.mean, f.number);
+        s.number(row, 3, in.p5, f.number);
+        s.number(row, 4, in.p50, f.number);
+        s.number(row, 5, in.p95, f.number);
+        s.text(row, 6, in.source, f.wrap);
+        ++row;
+    }
+    row += 1;
+    if (!r.correlations.empty()) {
+        s.text(row++, 0, "Rank correlations", f.bold);
+        s.headers(row++, {"Between", "And", "Requested", "Applied"}, f.header);
+        for (const auto& c : r.correlations) {
+            s.text(row, 0, c.a);
+            s.text(row, 1, c.b);
+            s.number(row, 2, c.requested, f.number);
+            s.number(row, 3, c.applied, f.number);
+            ++row;
+        }
+        ++row;
+    }
+    s.text(row++, 0, "Method notes", f.bold);
+    s.text(row++, 0, "Paths: " + plain_number(r.paths) + ", sampling: " + r.sampling + ", seed: " + plain_number(r.seed));
+    if (r.convergence) s.text(row++, 0, *r.convergence);
+    for (const auto& n : r.method_notes) s.text(row++, 0, n);
+    for (const auto& n : r.notes) s.text(row++, 0, n);
+}
+
+}  // namespace
+
+void write_xlsx_report(const std::filesystem::path& path, const ReportData& r) {
+    Workbook book(path);
+    lxw_workbook* wb = book.get();
+    const Formats f = make_formats(wb, r.currency);
+    summary_sheet(wb, f, r);
+    horizons_sheet(wb, f, r);
+    payback_sheet(wb, f, r);
+    cash_flow_sheet(wb, f, r);
+    sensitivity_sheet(wb, f, r);
+    assumptions_sheet(wb, f, r);
+    book.close();
+}
+
+}  // namespace app

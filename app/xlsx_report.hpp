@@ -1,0 +1,15 @@
+#pragma once
+
+#include <filesystem>
+
+#include "app/report_data.hpp"
+
+namespace app {
+
+// An Excel workbook (libxlsxwriter): sheets Summary, Horizons, Payback,
+// CashFlow, Sensitivity and Assumptions, numbers stored as numbers with money
+// and percent formats, and native charts (fan charts, ROI histograms, payback
+// curves, NPV drivers). Written to `path` as is: callers make it atomic.
+void write_xlsx_report(const std::filesystem::path& path, const ReportData& report);
+
+}  // namespace app
