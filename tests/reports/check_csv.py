@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+"""Reads roicast's CSV folder with Python's csv module and checks it against
+the results file: tidy rows, exact round-trip of every number.
+usage: check_csv.py RESULTS.json FOLDER"""
+import csv
+import json
+import pathlib
+import sys
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def read(folder, name, header):
+    with open(folder / name, newline="") as f:
+        rows = list(csv.reader(f))
+    check(rows and rows[0] == header, f"{name}: header {rows[0] if rows else None}, expected {header}")
+    width = len(header)
+    check(all(len(r) == width for r in rows), f"{name}: a row without {width} fields")
+    return rows[1:]
+
+
+def number(text):
+    return None if text == "" else float(text)
+
+
+def main():
+    results = json.load(open(sys.argv[1]))
+    folder = pathlib.Path(sys.argv[2])
+    months = [str(m) for m in results["horizons"].values()]
+
+    rows = read(folder, "summary.csv", ["option", "horizon_months", "metric", "statistic", "value"])
+    table = {(o, h, m, s): number(v) for o, h, m, s, v in rows}
+    check(len(table) == len(rows), "summary.csv: repeated rows")
+    compared = 0
+    for option, o in results["options"].items():
+        for h in months:
+            for metric, summary in o["horizons"][h].items():
+                for stat, value in summary.items():
+                    if isinstance(value, (int, float)) or value is None:
+                        check(table.get((option, h, metric, stat), "missing") == value,
+                              f"summary.csv {option} {h} {metric} {stat}")
+                        compared += 1
+
+    rows = read(folder, "cash_flow.csv", ["option", "month", "statistic", "cumulative_cash_flow"])
+    flows = {(o, int(m), s): number(v) for o, m, s, v in rows}
+    for option, o in results["options"].items():
+        for level, values in o["cumulative_cash_flow"].items():
+            for t, v in enumerate(values, start=1):
+                check(flows.get((option, t, level)) == v, f"cash_flow.csv {option} {t} {level}")
+
+    rows = read(folder, "payback_cdf.csv", ["option", "measure", "month", "probability"])
+    cdf = {(o, m, int(t)): number(p) for o, m, t, p in rows}
+    for option, o in results["options"].items():
+        for t, p in enumerate(o["payback_months"]["cdf"], start=1):
+            check(cdf.get((option, "payback_months", t)) == p, f"payback_cdf.csv {option} {t}")
+
+    rows = read(folder, "payback.csv", ["option", "measure", "statistic", "value"])
+    pay = {(o, m, s): number(v) for o, m, s, v in rows}
+    for option, o in results["options"].items():
+        check(pay.get((option, "payback_months", "p50")) == o["payback_months"]["p50"], f"payback.csv {option} p50")
+
+    rows = read(folder, "comparison.csv", ["option_a", "option_b", "horizon_months", "statistic", "value"])
+    for pair, c in results.get("comparison", {}).items():
+        a, b = pair.split("_vs_")
+        for h in months:
+            match = [r for r in rows if r[:4] == [a, b, h, "prob_a_better"]]
+            check(len(match) == 1 and number(match[0][4]) == c["horizons"][h]["prob_a_better"],
+                  f"comparison.csv {pair} {h}")
+
+    rows = read(folder, "sensitivity.csv",
+                ["option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high"])
+    expected = sum(len(ranking) for o in results.get("sensitivity", {}).values() for h in o.values()
+                   for m in h.values() for ranking in m.values() if isinstance(ranking, list))
+    check(len(rows) == expected, f"sensitivity.csv: {len(rows)} rows, expected {expected}")
+
+    rows = read(folder, "inputs.csv", ["input", "distribution", "mean", "p5", "p50", "p95", "source"])
+    check([r[0] for r in rows] == [i["input"] for i in results.get("inputs", [])], "inputs.csv: inputs")
+    check([r[6] for r in rows] == [i["source"] for i in results.get("inputs", [])], "inputs.csv: sources")
+
+    for f in failures:
+        print("FAIL:", f)
+    if not failures:
+        print(f"csv ok: {compared} summary statistics round-trip exactly")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

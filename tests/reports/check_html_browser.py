@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+"""Renders a roicast HTML report in headless Chromium and checks it.
+
+Fails on any browser console message of level WARNING or worse (a blocked
+fetch, a CSP violation, a broken SVG), on a missing or empty chart, and on an
+executive summary that disagrees with the results file. Saves a full-page PNG
+screenshot and an A4 PDF print next to the report.
+
+usage: check_html_browser.py RESULTS.json REPORT.html
+"""
+import base64
+import json
+import os
+import pathlib
+import shutil
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+
+def expected_charts(results):
+    months = list(results["horizons"].values())
+    ids = ["payback-cdf"]
+    for h in months:
+        ids.append(f"roi-cdf-{h}")
+    for option in results["options"]:
+        ids.append(f"fan-{option}")
+        for h in months:
+            ids.append(f"roi-histogram-{option}-{h}")
+            if option in results.get("sensitivity", {}):
+                ids.append(f"tornado-{option}-{h}")
+    for pair in results.get("comparison", {}):
+        a, b = pair.split("_vs_")
+        for h in months:
+            ids.append(f"npv-difference-{a}-vs-{b}-{h}")
+    return ids
+
+
+def percent(x):
+    return f"{100 * x:.0f} %"
+
+
+def main():
+    results_path, report_path = map(pathlib.Path, sys.argv[1:3])
+    results = json.loads(results_path.read_text())
+    profile = tempfile.mkdtemp(prefix="roicast-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1200,900"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    failures = []
+    try:
+        driver.get(report_path.resolve().as_uri())
+        for entry in driver.get_log("browser"):
+            if entry["level"] in ("WARNING", "SEVERE"):
+                failures.append(f"console {entry['level']}: {entry['message']}")
+
+        charts = driver.execute_script("""
+            const out = {};
+            for (const svg of document.querySelectorAll('svg[data-chart]')) {
+                const box = svg.getBoundingClientRect();
+                const marks = svg.querySelectorAll('rect.bar, path.line, path.band').length;
+                let drawn = 0;
+                for (const m of svg.querySelectorAll('rect.bar, path.line, path.band')) {
+                    const b = m.getBBox();
+                    if (b.width > 0 || b.height > 0) drawn++;
+                }
+                out[svg.dataset.chart] = {width: box.width, height: box.height, marks: marks, drawn: drawn,
+                                          texts: svg.querySelectorAll('text').length};
+            }
+            return out;""")
+        for chart_id in expected_charts(results):
+            c = charts.get(chart_id)
+            if c is None:
+                failures.append(f"chart {chart_id} is missing")
+            elif c["width"] < 200 or c["height"] < 100 or c["drawn"] == 0 or c["texts"] < 5:
+                failures.append(f"chart {chart_id} is empty or collapsed: {c}")
+
+        summary = driver.find_element("id", "summary").text
+        name = "medium" if "medium" in results["horizons"] else list(results["horizons"])[-1]
+        months = str(results["horizons"][name])
+        for option, o in results["options"].items():
+            roi = o["horizons"][months]["roi"]
+            expected = f"median ROI at {months} months {percent(roi['p50'])}"
+            if expected not in summary:
+                failures.append(f"summary lacks '{expected}' for {option}")
+        if not failures:
+            print(f"{len(charts)} charts rendered, summary consistent with {results_path.name}")
+
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(1200, min(height + 50, 30000))
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        png = report_path.with_suffix(".png")
+        png.write_bytes(base64.b64decode(shot["data"]))
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+        pdf_path = report_path.with_suffix(".pdf")
+        pdf_path.write_bytes(base64.b64decode(pdf["data"]))
+        print(f"screenshot {png}, A4 print {pdf_path}")
+        for entry in driver.get_log("browser"):
+            if entry["level"] in ("WARNING", "SEVERE"):
+                failures.append(f"console {entry['level']}: {entry['message']}")
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+    for f in failures:
+        print("FAIL:", f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+"""Opens a roicast workbook with openpyxl (an independent reader) and checks
+its sheets, that its numbers equal the results file's, their formats, and
+its native charts. usage: check_xlsx.py RESULTS.json WORKBOOK.xlsx"""
+import json
+import math
+import sys
+
+import openpyxl
+from openpyxl.chart import BarChart, LineChart
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def same(a, b):
+    if b is None:
+        return a is None
+    return a is not None and math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def main():
+    results = json.load(open(sys.argv[1]))
+    wb = openpyxl.load_workbook(sys.argv[2])
+    expected = ["Summary", "Horizons", "Payback", "CashFlow", "Sensitivity", "Assumptions"]
+    check(wb.sheetnames[:6] == expected, f"sheets {wb.sheetnames}, expected {expected}")
+    options = results["options"]
+    months = [str(m) for m in results["horizons"].values()]
+
+    # Horizons: one row per option x horizon x metric, every statistic equal to the results file.
+    ws = wb["Horizons"]
+    header = [c.value for c in ws[1]]
+    column = {name: i for i, name in enumerate(header)}
+    rows = {}
+    for row in ws.iter_rows(min_row=2, values_only=False):
+        if row[0].value is None:
+            break
+        rows[(row[0].value.lower().replace(" ", "_"), str(row[1].value), row[2].value)] = row
+    compared = 0
+    for option, o in options.items():
+        for h in months:
+            for metric, summary in o["horizons"][h].items():
+                row = rows.get((option, h, metric))
+                check(row is not None, f"Horizons lacks {option} {h} {metric}")
+                if row is None:
+                    continue
+                for stat, col in [("mean", "Mean"), ("p5", "P5"), ("p50", "P50"), ("p95", "P95"),
+                                  ("prob_positive", "P(> 0)")]:
+                    cell = row[column[col]]
+                    check(same(cell.value, summary[stat]),
+                          f"Horizons {option} {h} {metric} {stat}: {cell.value} != {summary[stat]}")
+                    compared += 1
+                p50 = row[column["P50"]]
+                if metric in ("roi", "irr"):
+                    check("%" in p50.number_format, f"{metric} not in percent format: {p50.number_format}")
+                elif metric in ("npv", "costs", "benefits"):
+                    check(results["currency"] in p50.number_format,
+                          f"{metric} not in {results['currency']} format: {p50.number_format}")
+                if summary["p50"] is not None:
+                    check(isinstance(p50.value, float), f"{metric} P50 stored as {type(p50.value)}")
+
+    # Summary: NPV median per option and horizon.
+    ws = wb["Summary"]
+    table = None
+    for row in ws.iter_rows(values_only=True):
+        if row[0] == "Option":
+            table = []
+            continue
+        if table is not None and row[0] and isinstance(row[1], (int, float)):
+            table.append(row)
+    for option, o in options.items():
+        for h in months:
+            match = [r for r in table if r[0].lower().replace(" ", "_") == option and str(int(r[1])) == h]
+            check(len(match) == 1, f"Summary lacks {option} {h}")
+            if match:
+                check(same(match[0][3], o["horizons"][h]["npv"]["p50"]), f"Summary NPV median {option} {h}")
+
+    # CashFlow: the median by month.
+    ws = wb["CashFlow"]
+    header = [c.value for c in ws[2]]
+    for option, o in options.items():
+        label = next(h for h in header if h and h.lower().replace(" ", "_").startswith(option) and h.endswith("P50"))
+        col = header.index(label)
+        values = [ws.cell(row=3 + t, column=col + 1).value for t in range(len(o["cumulative_cash_flow"]["p50"]))]
+        check(all(same(a, b) for a, b in zip(values, o["cumulative_cash_flow"]["p50"])), f"CashFlow {label}")
+
+    # Assumptions: every input with its source.
+    ws = wb["Assumptions"]
+    listed = {}
+    for r in ws.iter_rows(min_row=2, values_only=True):
+        if not r[0]:
+            break  # the inputs table ends; correlations and notes follow
+        listed[r[0]] = r
+    for i in results.get("inputs", []):
+        check(i["input"] in listed and same(listed[i["input"]][4], i["p50"]), f"Assumptions {i['input']}")
+
+    # Native charts.
+    charts = {ws.title: ws._charts for ws in wb}
+    check(len(charts["CashFlow"]) == len(options) and all(isinstance(c, LineChart) for c in charts["CashFlow"]),
+          f"CashFlow: expected {len(options)} line (fan) charts, got {charts['CashFlow']}")
+    check(len(charts["Horizons"]) == len(options) * len(months) and
+          all(isinstance(c, BarChart) for c in charts["Horizons"]), "Horizons: one ROI histogram per option and horizon")
+    check(len(charts["Payback"]) == 1, "Payback: one chart")
+    if "sensitivity" in results:
+        check(len(charts["Sensitivity"]) == len(options) * len(months) and
+              all(isinstance(c, BarChart) and c.type == "bar" for c in charts["Sensitivity"]),
+              "Sensitivity: one tornado (horizontal bar) chart per option and horizon")
+    for title, cs in charts.items():
+        for c in cs:
+            check(len(c.series) >= 1, f"{title}: a chart without series")
+
+    for f in failures:
+        print("FAIL:", f)
+    if not failures:
+        print(f"workbook ok: {compared} statistics equal to the results file, "
+              f"{sum(len(c) for c in charts.values())} native charts")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+# Runs a scenario with every report, then rebuilds the HTML from the saved
+# results file: `roicast report` must give the same page byte for byte.
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+execute_process(
+  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 20000 --sensitivity tornado,spearman --quiet
+          --json "${OUT}/results.json" --html "${OUT}/report.html" --xlsx "${OUT}/workbook.xlsx" --csv "${OUT}/csv"
+  RESULT_VARIABLE run_status)
+if(NOT run_status EQUAL 0)
+  message(FATAL_ERROR "roicast run failed: ${run_status}")
+endif()
+execute_process(COMMAND "${ROICAST}" report "${OUT}/results.json" --html "${OUT}/from-results.html"
+                RESULT_VARIABLE report_status)
+if(NOT report_status EQUAL 0)
+  message(FATAL_ERROR "roicast report failed: ${report_status}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${OUT}/report.html" "${OUT}/from-results.html"
+                RESULT_VARIABLE differ)
+if(NOT differ EQUAL 0)
+  message(FATAL_ERROR "the report from the results file differs from the run's own report")
+endif()
