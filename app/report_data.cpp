@@ -59,7 +59,7 @@ std::vector<double> numbers(const Json& j, const std::string& at) {
 std::map<std::string, double> numeric_members(const Json& j, const std::string& at) {
     std::map<std::string, double> m;
     for (const auto& [key, value] : object(j, at).items())
-        if (value.is_number() || value.is_null()) m[key] = number(value, join(at, key));
+        if (!value.is_structured()) m[key] = number(value, join(at, key));  // a string or boolean is an error
     return m;
 }
 

@@ -103,6 +103,36 @@ TEST(Cli, AFailedRunLeavesAnExistingResultsFileAlone) {
     std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, ReportRefusesAForeignJsonFileAndWritesNothing) {
+    const auto dir = test::scratch_folder("report");
+    std::ofstream(dir / "other.json") << R"({"scenario": "x", "currency": "EUR", "sampling": "mc", "paths": 10,
+                                           "seed": 1, "discount_rate": 0.1, "horizons": {"short": 12}})";
+    const auto o = test::roicast("report " + (dir / "other.json").string() + " --html " + (dir / "r.html").string() +
+                                 " --csv " + (dir / "csv").string());
+    EXPECT_EQ(o.exit_code, 2);
+    EXPECT_NE(o.err.find("other.json: options: missing"), std::string::npos) << o.err;
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator{}), 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, ReportsFromASavedFileEqualTheRunsOwn) {
+    const auto dir = test::scratch_folder("reports");
+    const std::string d = dir.string();
+    ASSERT_EQ(test::roicast("run small-business-saas --paths 2000 --quiet --json " + d + "/r.json --html " + d +
+                            "/run.html --xlsx " + d + "/run.xlsx --csv " + d + "/run-csv")
+                  .exit_code,
+              0);
+    ASSERT_EQ(test::roicast("report " + d + "/r.json --html " + d + "/saved.html --csv " + d + "/saved-csv").exit_code, 0);
+    EXPECT_EQ(test::slurp(dir / "run.html"), test::slurp(dir / "saved.html"));
+    for (const char* f : {"summary.csv", "cash_flow.csv", "payback_cdf.csv", "inputs.csv"})
+        EXPECT_EQ(test::slurp(dir / "run-csv" / f), test::slurp(dir / "saved-csv" / f)) << f;
+    EXPECT_GT(std::filesystem::file_size(dir / "run.xlsx"), 10'000u);
+    // Only the finished files: no temporary left in either folder.
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+    std::filesystem::remove_all(dir);
+}
+
 struct BadCommand {
     std::string name, arguments, says;
 };
@@ -135,7 +165,14 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCommand{"scenario_missing", "run no-such-scenario.json", "no such file"},
                     BadCommand{"validate_without_file", "validate", "scenario"},
                     BadCommand{"init_unknown_template", "init --template nope", "unknown template"},
-                    BadCommand{"seed_text", "run --seed abc", "--seed"}),
+                    BadCommand{"seed_text", "run --seed abc", "--seed"},
+                    BadCommand{"html_folder_missing", "run --paths 10 --html /nonexistent/dir/r.html", "--html"},
+                    BadCommand{"xlsx_is_folder", "run --paths 10 --xlsx /tmp", "--xlsx: /tmp is a folder"},
+                    BadCommand{"csv_is_file", "run --paths 10 --csv /etc/hostname", "--csv"},
+                    BadCommand{"report_without_output", "report /etc/hostname", "nothing to write"},
+                    BadCommand{"report_missing_file", "report /nonexistent.json --html /tmp/x.html",
+                               "cannot open the results file"},
+                    BadCommand{"report_not_json", "report /etc/hostname --html /tmp/x.html", "not valid JSON"}),
     [](const testing::TestParamInfo<BadCommand>& i) { return i.param.name; });
 
 TEST(Cli, VersionAndHelp) {
