@@ -29,7 +29,10 @@ std::string money(double amount, const std::string& currency) {
 std::string percent(double share, int decimals) {
     if (!std::isfinite(share)) return "n/a";
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f %%", decimals, 100.0 * share);
+    double value = 100.0 * share;
+    // No "-0 %" for a small negative share that rounds to zero.
+    if (std::abs(value) * std::pow(10.0, decimals) < 0.5) value = 0;
+    std::snprintf(buffer, sizeof buffer, "%.*f %%", decimals, value);
     return buffer;
 }
 

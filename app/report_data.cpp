@@ -147,6 +147,15 @@ std::string ReportData::option_label(const std::string& name) const {
     for (char& c : label)
         if (c == '_' || c == '-') c = ' ';
     if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    // Acronyms the shipped scenarios use in option names.
+    for (const auto& [word, spelled] : {std::pair{"crm", "CRM"}, {"Crm", "CRM"}, {"saas", "SaaS"}, {"Saas", "SaaS"}}) {
+        const std::string w = word;
+        for (auto p = label.find(w); p != std::string::npos; p = label.find(w, p + 1)) {
+            const bool starts = p == 0 || label[p - 1] == ' ';
+            const bool ends = p + w.size() == label.size() || label[p + w.size()] == ' ';
+            if (starts && ends) label.replace(p, w.size(), spelled);
+        }
+    }
     return label;
 }
 

@@ -10,6 +10,7 @@
 #include "app/chart/chart.hpp"
 #include "app/chart/ticks.hpp"
 #include "app/csv_report.hpp"
+#include "app/format.hpp"
 #include "app/html_report.hpp"
 #include "app/report_data.hpp"
 #include "app/report_text.hpp"
@@ -130,6 +131,9 @@ TEST(ReportData, ReadsAResultsFile) {
     EXPECT_TRUE(std::isnan(r.options[0].payback["p90"]));  // null: not reached
     EXPECT_DOUBLE_EQ(r.options[0].horizons[0].at("roi").histogram->total(), 10.0);
     EXPECT_EQ(r.option_label("custom_build"), "Custom build");
+    EXPECT_EQ(r.option_label("email_crm"), "Email CRM");
+    EXPECT_EQ(r.option_label("saas"), "SaaS");
+    EXPECT_EQ(r.option_label("crmx"), "Crmx");
     ASSERT_TRUE(r.payback_reference);
     EXPECT_DOUBLE_EQ(r.payback_reference->second, 14.0);
 }
@@ -165,6 +169,9 @@ TEST(ReportText, ExecutiveSummaryWordsTheNumbers) {
     EXPECT_EQ(app::input_label("baseline.leads_per_month"), "baseline · leads per month");
     EXPECT_EQ(app::plain_number(7500.4), "7,500");
     EXPECT_EQ(app::plain_number(0.125), "0.125");
+    EXPECT_EQ(app::percent(-0.004, 0), "0 %");  // not "-0 %"
+    EXPECT_EQ(app::percent(-0.006, 0), "-1 %");
+    EXPECT_EQ(app::percent(-0.0004, 1), "0.0 %");
 }
 
 TEST(HtmlReport, SelfContainedWithEveryChartAndEscapedText) {
