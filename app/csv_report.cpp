@@ -115,6 +115,17 @@ void write_csv_reports(const std::filesystem::path& folder, const ReportData& r)
                             t.row(option, r.horizons[h].months, metric, method, e.rank, e.input, e.value,
                                   e.ci95 ? e.ci95->first : NAN, e.ci95 ? e.ci95->second : NAN);
     });
+    if (r.samples)
+        file("samples.csv", [&](std::ostream& out) {
+            out << "path,option";
+            for (const auto& c : r.samples->value_columns) out << "," << csv_field(c);
+            out << "\r\n";
+            for (const auto& row : r.samples->rows) {
+                out << value(row.path) << "," << csv_field(row.option);
+                for (double v : row.values) out << "," << value(v);
+                out << "\r\n";
+            }
+        });
     file("inputs.csv", [&](std::ostream& out) {
         Table t(out, {"input", "distribution", "mean", "p5", "p50", "p95", "source"});
         for (const auto& in : r.inputs) t.row(in.input, in.distribution, in.mean, in.p5, in.p50, in.p95, in.source);

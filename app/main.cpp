@@ -17,6 +17,7 @@
 #include "app/report_data.hpp"
 #include "app/report_outputs.hpp"
 #include "app/results_json.hpp"
+#include "app/samples.hpp"
 #include "app/text_report.hpp"
 #include "models/convergence.hpp"
 #include "models/path_store.hpp"
@@ -89,6 +90,7 @@ struct RunArguments {
     std::optional<double> target_ci;
     std::uint64_t max_paths = 1'000'000;
     bool quiet = false;
+    std::uint64_t samples = 0;
     app::ReportOutputs reports;
 };
 
@@ -167,6 +169,7 @@ int run(const RunArguments& args) {
     models::Results results;
     std::optional<models::Sensitivity> sensitivity_results;
     std::optional<models::ValueOfInformation> voi;
+    nlohmann::ordered_json samples;
     {
         // Work for the bar: one run, or at most doubling batches up to the cap.
         app::ProgressBar bar(done, convergence ? 2 * most_paths : settings.paths, !args.quiet);
@@ -191,6 +194,7 @@ int run(const RunArguments& args) {
         const bool partial = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),
                                                       models::SensitivityMethod::voi) != sensitivity->methods.end();
         voi = models::value_of_information(s, store, partial);
+        if (args.samples) samples = app::samples_json(s, store, args.samples);
     }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const app::RunReport report{s, settings, results, copula, threads, elapsed,
@@ -198,7 +202,8 @@ int run(const RunArguments& args) {
                                 convergence ? &*convergence : nullptr};
 
     if (!args.json.empty() || args.reports.any()) {
-        const auto document = app::results_json(report);
+        auto document = app::results_json(report);
+        if (!samples.is_null()) document["samples"] = std::move(samples);
         if (!args.json.empty())
             app::write_atomically(args.json, [&](std::ostream& out) { out << document.dump(2) << "\n"; });
         app::write_reports(args.reports, document);
@@ -277,6 +282,10 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--max-paths", run_args.max_paths, "Most paths a --target-ci run may use (default 1,000,000)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
     run_cmd->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
+    run_cmd->add_option("--samples", run_args.samples,
+                        "Keep NPV, ROI and payback of the first N paths in the results file, the workbook's Samples "
+                        "sheet and samples.csv (at most 100,000)")
+        ->check(CLI::Range(std::uint64_t{0}, app::max_samples));
     const auto add_report_options = [](CLI::App* cmd, app::ReportOutputs& outputs) {
         cmd->add_option("--html", outputs.html, "Write a self-contained HTML report (charts, summary, assumptions)");
         cmd->add_option("--xlsx", outputs.xlsx, "Write an Excel workbook with native charts");

@@ -303,6 +303,24 @@ ReportData read_report_data(const Json& j) {
         if (const Json* notes = optional_member(*convergence, "notes"))
             for (const auto& n : strings(*notes, "convergence.notes")) r.method_notes.push_back(n);
     }
+    if (const Json* samples = optional_member(j, "samples")) {
+        SamplesData d;
+        if (const Json* note = optional_member(*samples, "note")) d.note = text(*note, "samples.note");
+        const auto columns = strings(member(*samples, "columns", "samples"), "samples.columns");
+        if (columns.size() < 3 || columns[0] != "path" || columns[1] != "option")
+            throw ResultsFileError("samples.columns", "expected path, option and at least one value column");
+        d.value_columns.assign(columns.begin() + 2, columns.end());
+        std::size_t i = 0;
+        for (const auto& row : array(member(*samples, "rows", "samples"), "samples.rows")) {
+            const std::string at = "samples.rows[" + std::to_string(i++) + "]";
+            if (!row.is_array() || row.size() != columns.size())
+                throw ResultsFileError(at, "expected " + std::to_string(columns.size()) + " values");
+            SampleRow s{number(row[0], at + "[0]"), text(row[1], at + "[1]"), {}};
+            for (std::size_t c = 2; c < row.size(); ++c) s.values.push_back(number(row[c], at + "[" + std::to_string(c) + "]"));
+            d.rows.push_back(std::move(s));
+        }
+        r.samples = std::move(d);
+    }
     return r;
 }
 

@@ -72,6 +72,18 @@ struct CorrelationData {
     double requested = 0, applied = 0;  // applied = requested unless repaired
 };
 
+struct SampleRow {
+    double path = 0;
+    std::string option;
+    std::vector<double> values;  // one per value column
+};
+
+struct SamplesData {
+    std::string note;
+    std::vector<std::string> value_columns;  // npv_12, roi_12, …, payback_months
+    std::vector<SampleRow> rows;
+};
+
 struct ReportData {
     std::string scenario, currency, sampling;
     double paths = 0, seed = 0, threads = 0, elapsed_seconds = 0, discount_rate = 0;
@@ -88,6 +100,7 @@ struct ReportData {
     std::vector<double> evpi;  // per horizon, when present
     std::vector<std::string> notes, method_notes;
     std::optional<std::string> convergence;  // one line, with --target-ci
+    std::optional<SamplesData> samples;      // with --samples
 
     std::size_t horizon_index(int months) const;
     std::string option_label(const std::string& name) const;  // "custom" → "Custom"

@@ -427,6 +427,29 @@ void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) 
     for (const auto& n : r.notes) s.text(row++, 0, n);
 }
 
+void samples_sheet(lxw_workbook* wb, const Formats& f, const SamplesData& d) {
+    Sheet s{workbook_add_worksheet(wb, "Samples"), "Samples"};
+    s.text(0, 0, d.note);
+    s.text(1, 0, "Path", f.header);
+    s.text(1, 1, "Option", f.header);
+    for (std::size_t c = 0; c < d.value_columns.size(); ++c)
+        s.text(1, static_cast<lxw_col_t>(2 + c), d.value_columns[c], f.header);
+    worksheet_set_column(s.ws, 0, 1, 12, nullptr);
+    worksheet_set_column(s.ws, 2, static_cast<lxw_col_t>(1 + d.value_columns.size()), 14, nullptr);
+    worksheet_freeze_panes(s.ws, 2, 0);
+    lxw_row_t row = 2;
+    for (const auto& r : d.rows) {
+        s.number(row, 0, r.path, f.integer);
+        s.text(row, 1, r.option);
+        for (std::size_t c = 0; c < r.values.size(); ++c) {
+            const std::string& name = d.value_columns[c];
+            lxw_format* format = name.rfind("npv", 0) == 0 ? f.money : name.rfind("roi", 0) == 0 ? f.percent : f.months;
+            s.number(row, static_cast<lxw_col_t>(2 + c), r.values[c], format);
+        }
+        ++row;
+    }
+}
+
 }  // namespace
 
 void write_xlsx_report(const std::filesystem::path& path, const ReportData& r) {
@@ -439,6 +462,7 @@ void write_xlsx_report(const std::filesystem::path& path, const ReportData& r) {
     cash_flow_sheet(wb, f, r);
     sensitivity_sheet(wb, f, r);
     assumptions_sheet(wb, f, r);
+    if (r.samples) samples_sheet(wb, f, *r.samples);
     book.close();
 }
 

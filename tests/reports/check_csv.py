@@ -82,6 +82,24 @@ def main():
     check([r[0] for r in rows] == [i["input"] for i in results.get("inputs", [])], "inputs.csv: inputs")
     check([r[6] for r in rows] == [i["source"] for i in results.get("inputs", [])], "inputs.csv: sources")
 
+    # Samples: with every path kept, percentiles recomputed here from the raw
+    # rows (NumPy's linear rule, written out) must equal roicast's summaries.
+    samples = results.get("samples")
+    if samples:
+        rows = read(folder, "samples.csv", samples["columns"])
+        check(len(rows) == len(samples["rows"]), f"samples.csv: {len(rows)} rows, expected {len(samples['rows'])}")
+        if samples["paths"] == results["paths"]:
+            col = samples["columns"].index("npv_" + months[-1])
+            for option, o in results["options"].items():
+                v = sorted(float(r[col]) for r in rows if r[1] == option)
+                for p in (0.1, 0.5, 0.9):
+                    pos = p * (len(v) - 1)
+                    lo = int(pos)
+                    q = v[lo] + (pos - lo) * (v[min(lo + 1, len(v) - 1)] - v[lo])
+                    want = o["horizons"][months[-1]]["npv"][f"p{int(p * 100)}"]
+                    check(abs(q - want) <= 1e-9 * abs(want), f"samples.csv {option} npv P{int(p * 100)}: {q} != {want}")
+                    compared += 1
+
     for f in failures:
         print("FAIL:", f)
     if not failures:

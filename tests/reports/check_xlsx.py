@@ -98,6 +98,15 @@ def main():
     for i in results.get("inputs", []):
         check(i["input"] in listed and same(listed[i["input"]][4], i["p50"]), f"Assumptions {i['input']}")
 
+    # Samples: the rows of the results file, numbers as numbers.
+    if "samples" in results:
+        check("Samples" in wb.sheetnames, "no Samples sheet although the results file has samples")
+        ws = wb["Samples"]
+        rows = list(ws.iter_rows(min_row=3, values_only=True))
+        check(len(rows) == len(results["samples"]["rows"]), f"Samples: {len(rows)} rows")
+        for got, want in zip(rows[:50], results["samples"]["rows"]):
+            check(got[1] == want[1] and all(same(a, b) for a, b in zip(got[2:], want[2:])), f"Samples row {want[:2]}")
+
     # Native charts.
     charts = {ws.title: ws._charts for ws in wb}
     check(len(charts["CashFlow"]) == len(options) and all(isinstance(c, LineChart) for c in charts["CashFlow"]),
