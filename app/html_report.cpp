@@ -240,7 +240,14 @@ struct Page {
             months = std::max(months, o.payback.cdf.size());
             c.lines.push_back(std::move(line));
         }
-        c.x_ticks = chart::month_ticks(static_cast<double>(months));
+        // Stop the axis a little after every option has (nearly) all paid back: the flat tail says nothing.
+        std::size_t shown = 0;
+        for (const auto& o : r.options)
+            for (std::size_t t = 0; t < o.payback.cdf.size(); ++t)
+                if (o.payback.cdf[t] < 0.995) shown = std::max(shown, t + 1);
+        if (r.payback_reference) shown = std::max(shown, static_cast<std::size_t>(std::ceil(r.payback_reference->second)));
+        shown = std::min(months, shown + 6);
+        c.x_ticks = chart::month_ticks(static_cast<double>(shown));
         c.x_range = std::pair{0.0, c.x_ticks.back()};
         std::string caption = "Each line gives the share of simulated futures whose cumulative cash flow has turned "
                               "positive by that month.";
