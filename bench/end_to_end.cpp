@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -86,6 +87,31 @@ int main(int argc, char** argv) {
         }
     }
     out["main_job"] = runs;
+
+    // The same model as a data analyst would write it in NumPy (bench/numpy_model.py), on the same
+    // machine, at 10^5 paths (10^6 would take minutes); the ratio is against roicast's 2-thread rate.
+    {
+        const std::string numpy_json = "/tmp/roicast_numpy_bench.json";
+        const std::string command = "/usr/bin/python3 " ROICAST_SOURCE_DIR "/bench/numpy_model.py " ROICAST_SOURCE_DIR
+                                    "/scenarios/custom-vs-standard.json 100000 --json " + numpy_json;
+        if (std::system(command.c_str()) == 0) {
+            const auto numpy = nlohmann::json::parse(std::ifstream(numpy_json));
+            double roicast_rate = 0;
+            for (const auto& r : runs)
+                if (r["paths"] == 100'000 && r["threads"] == 2) roicast_rate = r["paths_per_second"];
+            const double numpy_rate = numpy["paths_per_second"];
+            std::printf("\nNumPy (bench/numpy_model.py), 100,000 paths: %.2f s = %.0f paths/s; roicast on 2 threads is "
+                        "%.1fx faster\n", numpy["seconds"].get<double>(), numpy_rate, roicast_rate / numpy_rate);
+            out["numpy_comparison"] = {{"paths", 100'000},
+                                       {"numpy_seconds", numpy["seconds"]},
+                                       {"numpy_paths_per_second", numpy_rate},
+                                       {"roicast_paths_per_second", roicast_rate},
+                                       {"speedup", roicast_rate / numpy_rate}};
+            std::remove(numpy_json.c_str());
+        } else {
+            std::printf("\nNumPy comparison skipped: python3 with numpy and scipy is needed\n");
+        }
+    }
 
     // Sobol first and total order, all inputs, every horizon, npv, roi and payback.
     models::RunSettings settings;

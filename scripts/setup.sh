@@ -12,7 +12,7 @@ packages=(
   clang libclang-rt-14-dev
   libxlsxwriter-dev pkg-config
   chromium chromium-driver python3-selenium
-  python3-openpyxl python3-pandas python3-matplotlib python3-numpy
+  python3-openpyxl python3-pandas python3-matplotlib python3-numpy python3-scipy
   jupyter-nbconvert python3-ipykernel
 )
 
