@@ -25,6 +25,7 @@
 #include "models/scenario_loader.hpp"
 #include "models/sensitivity.hpp"
 #include "models/simulation.hpp"
+#include "models/streaming_summary.hpp"
 
 #ifndef ROICAST_VERSION
 #define ROICAST_VERSION "0.0.0"
@@ -132,19 +133,32 @@ int run(const RunArguments& args) {
         settings.keep_inputs = models::needs_inputs(*sensitivity);
     }
 
-    // Refuse, before allocating anything, a run that would not fit: the main
-    // store (with the inputs kept for Spearman, SRC and EVPPI) and, held at
-    // the same time, the Sobol design's store of N·(inputs + 2) runs.
+    // A run whose paths would take more than a GiB (or half the free memory)
+    // is summarised as it goes instead of stored (models/streaming_summary.hpp):
+    // percentiles within a stated rank error, everything else as exact.
     const std::uint64_t most_paths = convergence ? convergence->max_paths : settings.paths;
     const std::size_t d = s.inputs.dimensions();
-    const std::uint64_t main_need = models::PathStore::bytes_needed(
+    const std::uint64_t have = available_memory();
+    const std::uint64_t full_need = models::PathStore::bytes_needed(
         s.options.size(), s.horizons.size(), s.simulated_months(), most_paths, true, settings.keep_inputs ? d : 0);
+    const bool streaming = !convergence && (full_need > (std::uint64_t{1} << 30) || (have && full_need > have / 2));
+    const models::StreamingSettings streaming_settings;
+    const std::uint64_t pilot_paths = std::min<std::uint64_t>(settings.paths, streaming_settings.pilot_paths);
+
+    // Refuse, before allocating anything, a run that would not fit: the main
+    // store (with the inputs kept for Spearman, SRC and EVPPI), or in streaming
+    // mode the pilot and the per-block sums, and, held at the same time, the
+    // Sobol design's store of N·(inputs + 2) runs.
+    const std::uint64_t main_need =
+        streaming ? models::PathStore::bytes_needed(s.options.size(), s.horizons.size(), s.simulated_months(),
+                                                    pilot_paths, true, settings.keep_inputs ? d : 0) +
+                        models::streaming_bytes_needed(s, settings.paths, settings.block_size, threads)
+                  : full_need;
     const bool sobol = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),
                                                 models::SensitivityMethod::sobol) != sensitivity->methods.end();
     const std::uint64_t sobol_runs = sobol && d ? args.sobol_samples * (d + 2) : 0;
     const std::uint64_t sobol_need =
         models::PathStore::bytes_needed(s.options.size(), s.horizons.size(), s.simulated_months(), sobol_runs, false);
-    const std::uint64_t have = available_memory();
     if (have && main_need + sobol_need > have / 10 * 8) {
         const bool sobol_is_why = sobol_need > main_need;
         throw InvalidUsage{sobol_is_why ? "--sobol-samples" : (convergence ? "--max-paths" : "--paths"),
@@ -169,12 +183,23 @@ int run(const RunArguments& args) {
     models::Results results;
     std::optional<models::Sensitivity> sensitivity_results;
     std::optional<models::ValueOfInformation> voi;
+    std::optional<models::StreamingInfo> streamed;
     nlohmann::ordered_json samples;
     {
         // Work for the bar: one run, or at most doubling batches up to the cap.
         app::ProgressBar bar(done, convergence ? 2 * most_paths : settings.paths, !args.quiet);
         std::optional<models::PathStore> stored;
-        for (;;) {
+        models::RunSettings kept_settings = settings;  // the run whose paths are kept (the pilot when streaming)
+        if (streaming) {
+            kept_settings.paths = pilot_paths;
+            kept_settings.progress = nullptr;
+            stored.emplace(models::simulate(s, kept_settings));
+            models::RunSettings main_settings = settings;
+            main_settings.keep_inputs = false;
+            streamed.emplace();
+            results = models::summarize_streaming(s, main_settings, *stored, *streamed, streaming_settings);
+        }
+        for (; !streaming;) {
             stored.reset();
             stored.emplace(models::simulate(s, settings));
             results = models::summarize(s, *stored, settings.threads);
@@ -190,7 +215,7 @@ int run(const RunArguments& args) {
             settings.paths = std::min(2 * settings.paths, convergence->max_paths);
         }
         const models::PathStore& store = *stored;
-        if (sensitivity) sensitivity_results = models::analyse_sensitivity(s, settings, store, *sensitivity);
+        if (sensitivity) sensitivity_results = models::analyse_sensitivity(s, kept_settings, store, *sensitivity);
         const bool partial = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),
                                                       models::SensitivityMethod::voi) != sensitivity->methods.end();
         voi = models::value_of_information(s, store, partial);
@@ -199,7 +224,7 @@ int run(const RunArguments& args) {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const app::RunReport report{s, settings, results, copula, threads, elapsed,
                                 sensitivity_results ? &*sensitivity_results : nullptr, &*voi,
-                                convergence ? &*convergence : nullptr};
+                                convergence ? &*convergence : nullptr, streamed ? &*streamed : nullptr};
 
     if (!args.json.empty() || args.reports.any()) {
         auto document = app::results_json(report);

@@ -294,6 +294,8 @@ ReportData read_report_data(const Json& j) {
     if (const Json* notes = optional_member(j, "notes")) r.notes = strings(*notes, "notes");
     if (const Json* notes = optional_member(j, "sensitivity_notes"))
         r.method_notes = strings(*notes, "sensitivity_notes");
+    if (const Json* streaming = optional_member(j, "streaming"))
+        if (const Json* note = optional_member(*streaming, "note")) r.method_notes.push_back(text(*note, "streaming.note"));
     if (const Json* convergence = optional_member(j, "convergence")) {
         const bool met = member(*convergence, "met", "convergence").is_boolean() && (*convergence)["met"].get<bool>();
         const double target = number(member(*convergence, "target", "convergence"), "convergence.target");

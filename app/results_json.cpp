@@ -1,6 +1,7 @@
 #include "app/results_json.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "sim/distribution.hpp"
 
@@ -29,6 +30,12 @@ Json summary_json(const sim::Summary& s) {
 
 // Bins for charts (an addition to MODEL §5): counts over [low, low + bins·width),
 // with the values beyond the charted range counted apart.
+std::string format_share(double share) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f %%", 100 * share);
+    return buffer;
+}
+
 Json histogram_json(const std::optional<sim::Histogram>& h) {
     if (!h) return nullptr;
     return {{"low", h->low()},       {"bin_width", h->bin_width()}, {"counts", h->counts()},
@@ -165,6 +172,17 @@ Json results_json(const RunReport& r) {
                             {"met", r.convergence->met}, {"paths", r.settings.paths}, {"trace", trace},
                             {"notes", r.convergence->notes}};
     }
+    if (r.streaming)
+        j["streaming"] = {
+            {"pilot_paths", r.streaming->pilot_paths},
+            {"bins", r.streaming->bins},
+            {"percentile_rank_error_bound", r.streaming->largest_bin_share},
+            {"note", "The paths were summarised as they were simulated, not stored: percentiles come from " +
+                         std::to_string(r.streaming->bins) + " equal-probability bins set by a pilot run of " +
+                         std::to_string(r.streaming->pilot_paths) + " paths and are within " +
+                         format_share(r.streaming->largest_bin_share) +
+                         " in rank; means, shares and CDFs are exact. Sensitivity, value of information and samples "
+                         "use the pilot's paths."}};
     if (r.sensitivity) j["sensitivity"] = sensitivity_json(*r.sensitivity, s);
     if (r.value_of_information) {
         Json voi = Json::object();

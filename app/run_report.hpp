@@ -9,6 +9,7 @@
 #include "models/sensitivity.hpp"
 #include "models/value_of_information.hpp"
 #include "models/simulation.hpp"
+#include "models/streaming_summary.hpp"
 #include "sim/gaussian_copula.hpp"
 
 namespace app {
@@ -24,6 +25,7 @@ struct RunReport {
     const models::Sensitivity* sensitivity = nullptr;  // when asked for
     const models::ValueOfInformation* value_of_information = nullptr;
     const models::Convergence* convergence = nullptr;  // with --target-ci
+    const models::StreamingInfo* streaming = nullptr;  // a run summarised without storing its paths
 };
 
 }  // namespace app

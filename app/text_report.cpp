@@ -103,6 +103,10 @@ void print_summary(std::ostream& out, const RunReport& r) {
                   static_cast<unsigned long long>(r.settings.seed), r.threads, r.threads == 1 ? "" : "s",
                   r.elapsed_seconds, s.currency.c_str(), percent(s.discount_rate).c_str());
     out << line;
+    if (r.streaming)
+        out << "streamed: paths summarised as simulated, not stored; percentiles within "
+            << percent(r.streaming->largest_bin_share, 3) << " in rank; sensitivity and samples from a pilot of "
+            << grouped(r.streaming->pilot_paths) << " paths\n";
     if (r.convergence) {
         const auto& c = *r.convergence;
         if (c.met) {

@@ -37,25 +37,24 @@ struct Scratch {
     std::vector<double> cost, benefit, adoption, metric_scratch;
     std::vector<std::array<double, metric_count>> horizon_metrics;
     std::vector<float> ccf;  // options × H
+    std::optional<PathStore> block_store;  // when blocks go to a consumer
 };
 
-}  // namespace
-
-PathStore simulate(const Scenario& s, const RunSettings& settings) {
-    const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
-    const sim::GaussianCopula copula = make_copula(s);
-    return simulate(s, settings, [&](sim::BlockRange block, sim::BlockMatrix& u) {
+UniformSource design_source(const sim::UniformDesign& design, const sim::GaussianCopula& copula) {
+    return [&](sim::BlockRange block, sim::BlockMatrix& u) {
         design.fill(block, u);
         copula.apply(u);
-    });
+    };
 }
 
-PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source) {
+// The model over every block of paths. Each path's outputs go to `global` at
+// its path index or, without one, to a per-thread store for one block (row
+// k = path − block.first) that is handed to `consumer` when the block is done.
+void simulate_into(const Scenario& s, const RunSettings& settings, const UniformSource& source, PathStore* global,
+                   const BlockConsumer* consumer) {
     const int H = s.simulated_months();
     const std::size_t n_options = s.options.size(), n_horizons = s.horizons.size();
     const auto months = static_cast<std::size_t>(H);
-    PathStore store(n_options, n_horizons, H, settings.paths, settings.keep_cumulative,
-                    settings.keep_inputs ? s.inputs.dimensions() : 0);
     // One sampler per dimension; tables are built in parallel (each is
     // independent, so the result does not depend on the thread count).
     std::vector<std::optional<sim::InverseCdf>> draw(s.inputs.dimensions());
@@ -73,6 +72,9 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
         sc.metric_scratch.resize(3 * (months + 1));
         sc.horizon_metrics.resize(n_horizons);
         sc.ccf.resize(n_options * months);
+        if (!global)
+            sc.block_store.emplace(n_options, n_horizons, H, settings.block_size, settings.keep_cumulative,
+                                   settings.keep_inputs ? s.inputs.dimensions() : 0);
         return sc;
     });
 
@@ -80,6 +82,8 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
     sim::for_each_block(run, [&](sim::BlockRange block) {
         if (settings.cancel && settings.cancel->load(std::memory_order_relaxed)) throw Cancelled{};
         Scratch& sc = scratch.local();
+        PathStore& store = global ? *global : *sc.block_store;
+        const std::uint64_t offset = global ? block.first : 0;  // row of the block's first path in `store`
         source(block, sc.uniforms);
 
         // Every input's value for every path of the block, column by column.
@@ -91,7 +95,7 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
                 (*draw[*in.dimension])({sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)).data(), block.size},
                                        {column.data(), block.size});
                 if (settings.keep_inputs)
-                    store.inputs().block(static_cast<Eigen::Index>(block.first), static_cast<Eigen::Index>(*in.dimension),
+                    store.inputs().block(static_cast<Eigen::Index>(offset), static_cast<Eigen::Index>(*in.dimension),
                                          static_cast<Eigen::Index>(block.size), 1) = column;
             }
             else
@@ -99,7 +103,7 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
         }
 
         for (std::size_t k = 0; k < block.size; ++k) {
-            const std::size_t path = block.first + k;
+            const std::size_t path = offset + k;
             const auto value = [&](InputId id) { return sc.values(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(id)); };
             for (std::size_t o = 0; o < n_options; ++o) {
                 option_flows(s, s.options[o], value, MonthlyFlows{sc.cost, sc.benefit, sc.adoption});
@@ -118,9 +122,30 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
                     store.overtake(store.pair_index(a, b))[path] =
                         overtake_month({sc.ccf.data() + a * months, months}, {sc.ccf.data() + b * months, months});
         }
+        if (consumer) (*consumer)(block, store);
         if (settings.progress) settings.progress->fetch_add(block.size, std::memory_order_relaxed);
     });
+}
+
+}  // namespace
+
+PathStore simulate(const Scenario& s, const RunSettings& settings) {
+    const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
+    const sim::GaussianCopula copula = make_copula(s);
+    return simulate(s, settings, design_source(design, copula));
+}
+
+PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source) {
+    PathStore store(s.options.size(), s.horizons.size(), s.simulated_months(), settings.paths, settings.keep_cumulative,
+                    settings.keep_inputs ? s.inputs.dimensions() : 0);
+    simulate_into(s, settings, source, &store, nullptr);
     return store;
+}
+
+void simulate_blocks(const Scenario& s, const RunSettings& settings, const BlockConsumer& consumer) {
+    const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
+    const sim::GaussianCopula copula = make_copula(s);
+    simulate_into(s, settings, design_source(design, copula), nullptr, &consumer);
 }
 
 }  // namespace models

@@ -55,4 +55,13 @@ PathStore simulate(const Scenario& s, const RunSettings& settings);
 // points): settings.paths rows are taken from source.
 PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source);
 
+// Receives one finished block of paths: outputs holds them in rows 0 …
+// block.size − 1 (a per-thread store, reused for the thread's next block).
+// Called concurrently from worker threads, one block at a time each.
+using BlockConsumer = std::function<void(sim::BlockRange block, const PathStore& outputs)>;
+
+// The same run without keeping it: each block goes to the consumer, so
+// memory does not grow with the number of paths.
+void simulate_blocks(const Scenario& s, const RunSettings& settings, const BlockConsumer& consumer);
+
 }  // namespace models
