@@ -141,7 +141,7 @@ int run(const RunArguments& args) {
     const std::uint64_t have = available_memory();
     const std::uint64_t full_need = models::PathStore::bytes_needed(
         s.options.size(), s.horizons.size(), s.simulated_months(), most_paths, true, settings.keep_inputs ? d : 0);
-    const bool streaming = !convergence && (full_need > (std::uint64_t{1} << 30) || (have && full_need > have / 2));
+    const bool streaming = !convergence && models::prefer_streaming(full_need, have);
     const models::StreamingSettings streaming_settings;
     const std::uint64_t pilot_paths = std::min<std::uint64_t>(settings.paths, streaming_settings.pilot_paths);
 

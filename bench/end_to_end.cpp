@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/utsname.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +25,7 @@
 #include "models/scenario_loader.hpp"
 #include "models/sensitivity.hpp"
 #include "models/simulation.hpp"
+#include "models/streaming_summary.hpp"
 
 namespace {
 
@@ -45,16 +47,62 @@ std::string cpu_model() {
     return "unknown";
 }
 
+// One measurement in this process: the main job at `paths` on `threads`,
+// stored or streamed by the same rule as `roicast run`. Prints a JSON row.
+int measure(const models::Scenario& scenario, std::uint64_t paths, unsigned threads) {
+    models::RunSettings settings;
+    settings.paths = paths;
+    settings.seed = 42;
+    settings.threads = threads;
+    const auto start = std::chrono::steady_clock::now();
+    const std::uint64_t store = models::PathStore::bytes_needed(scenario.options.size(), scenario.horizons.size(),
+                                                                scenario.simulated_months(), paths);
+    const bool streamed = models::prefer_streaming(store, 0);
+    double rank_error = 0;
+    if (streamed) {
+        models::RunSettings pilot = settings;
+        pilot.paths = std::min<std::uint64_t>(paths, models::StreamingSettings{}.pilot_paths);
+        const auto pilot_store = models::simulate(scenario, pilot);
+        models::StreamingInfo info;
+        const auto results = models::summarize_streaming(scenario, settings, pilot_store, info);
+        rank_error = info.largest_bin_share;
+        (void)results;
+    } else {
+        const auto results = models::summarize(scenario, models::simulate(scenario, settings), threads);
+        (void)results;
+    }
+    const double wall = seconds_since(start);
+    nlohmann::ordered_json row = {{"paths", paths},           {"threads", threads},
+                                  {"wall_seconds", wall},     {"paths_per_second", static_cast<double>(paths) / wall},
+                                  {"peak_rss_mib", peak_rss_mib()}, {"summaries", streamed ? "streamed" : "stored"}};
+    if (streamed) row["percentile_rank_error_bound"] = rank_error;
+    std::printf("%s\n", row.dump().c_str());
+    return 0;
+}
+
+// Runs `command` and returns what it printed.
+std::string output_of(const std::string& command) {
+    std::string text;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[4096];
+        while (std::fgets(buffer, sizeof buffer, pipe)) text += buffer;
+        ::pclose(pipe);
+    }
+    return text;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::uint64_t max_paths = 1'000'000;
     std::string json_file;
+    const auto scenario = models::parse_scenario(app::find_embedded("custom-vs-standard")->text);
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--max") == 0) max_paths = std::stoull(argv[i + 1]);
         if (std::strcmp(argv[i], "--json") == 0) json_file = argv[i + 1];
+        if (std::strcmp(argv[i], "--single") == 0 && i + 2 < argc)
+            return measure(scenario, std::stoull(argv[i + 1]), static_cast<unsigned>(std::stoul(argv[i + 2])));
     }
-    const auto scenario = models::parse_scenario(app::find_embedded("custom-vs-standard")->text);
     nlohmann::ordered_json out;
     utsname machine{};
     uname(&machine);
@@ -63,27 +111,21 @@ int main(int argc, char** argv) {
     out["scenario"] = {{"name", scenario.name}, {"options", scenario.options.size()},
                        {"months", scenario.simulated_months()}, {"uncertain_inputs", scenario.inputs.dimensions()}};
 
-    std::printf("%12s %8s %10s %14s %12s\n", "paths", "threads", "wall s", "paths/s", "peak MiB");
+    // Each row in a process of its own, so that its peak resident memory is its own.
+    std::printf("%12s %8s %10s %14s %12s  %s\n", "paths", "threads", "wall s", "paths/s", "peak MiB", "summaries");
     nlohmann::ordered_json runs = nlohmann::ordered_json::array();
     for (std::uint64_t paths = 10'000; paths <= max_paths; paths *= 10) {
         double one_thread = 0;
         for (unsigned threads : {1u, 2u}) {
-            models::RunSettings settings;
-            settings.paths = paths;
-            settings.seed = 42;
-            settings.threads = threads;
-            const auto start = std::chrono::steady_clock::now();
-            const auto store = models::simulate(scenario, settings);
-            const auto results = models::summarize(scenario, store, threads);
-            const double wall = seconds_since(start);
+            auto row = nlohmann::ordered_json::parse(output_of(std::string(argv[0]) + " --single " +
+                                                              std::to_string(paths) + " " + std::to_string(threads)));
+            const double wall = row["wall_seconds"];
             if (threads == 1) one_thread = wall;
-            const double rate = static_cast<double>(paths) / wall;
-            std::printf("%12llu %8u %10.3f %14.0f %12.1f\n", static_cast<unsigned long long>(paths), threads, wall, rate,
-                        peak_rss_mib());
-            runs.push_back({{"paths", paths}, {"threads", threads}, {"wall_seconds", wall}, {"paths_per_second", rate},
-                            {"peak_rss_mib", peak_rss_mib()},
-                            {"speedup_vs_1_thread", threads == 1 ? 1.0 : one_thread / wall}});
-            (void)results;
+            row["speedup_vs_1_thread"] = threads == 1 ? 1.0 : one_thread / wall;
+            std::printf("%12llu %8u %10.3f %14.0f %12.1f  %s\n", static_cast<unsigned long long>(paths), threads, wall,
+                        row["paths_per_second"].get<double>(), row["peak_rss_mib"].get<double>(),
+                        row["summaries"].get<std::string>().c_str());
+            runs.push_back(row);
         }
     }
     out["main_job"] = runs;
@@ -110,6 +152,23 @@ int main(int argc, char** argv) {
             std::remove(numpy_json.c_str());
         } else {
             std::printf("\nNumPy comparison skipped: python3 with numpy and scipy is needed\n");
+        }
+    }
+
+    // Process start to printed summary, 10^4 paths: the median of 11 runs of the command itself.
+    {
+        std::vector<double> walls;
+        for (int k = 0; k < 11; ++k) {
+            const auto start = std::chrono::steady_clock::now();
+            if (std::system(ROICAST_BINARY " run custom-vs-standard --paths 10000 > /dev/null") != 0) break;
+            walls.push_back(seconds_since(start));
+        }
+        if (!walls.empty()) {
+            std::sort(walls.begin(), walls.end());
+            const double median = walls[walls.size() / 2];
+            std::printf("\nroicast run --paths 10000, process start to printed summary: %.0f ms (median of %zu)\n",
+                        1000 * median, walls.size());
+            out["start_to_summary_10k"] = {{"median_seconds", median}, {"runs", walls.size()}};
         }
     }
 

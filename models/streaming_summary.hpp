@@ -31,6 +31,12 @@ struct StreamingSettings {
 Results summarize_streaming(const Scenario& s, const RunSettings& settings, const PathStore& pilot,
                             StreamingInfo& info, const StreamingSettings& streaming = {});
 
+// Whether a run should be summarised as it goes rather than stored: when its
+// store would exceed 1 GiB, or half of `available` bytes (0: unknown).
+inline bool prefer_streaming(std::uint64_t store_bytes, std::uint64_t available) {
+    return store_bytes > (std::uint64_t{1} << 30) || (available && store_bytes > available / 2);
+}
+
 // Memory summarize_streaming holds beyond the pilot, for a check before running.
 std::uint64_t streaming_bytes_needed(const Scenario& s, std::uint64_t paths, std::size_t block_size, unsigned threads,
                                      const StreamingSettings& streaming = {});

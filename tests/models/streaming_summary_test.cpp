@@ -76,7 +76,7 @@ protected:
     static void SetUpTestSuite() {
         scenario_ = new models::Scenario(
             models::load_scenario_file(std::string(ROICAST_SOURCE_DIR) + "/scenarios/custom-vs-standard.json"));
-        settings_.paths = 200'000;
+        settings_.paths = 100'000;
         settings_.seed = 5;
         store_ = new models::PathStore(models::simulate(*scenario_, settings_));
         exact_ = new models::Results(models::summarize(*scenario_, *store_));
