@@ -44,16 +44,16 @@ sim::Histogram chart_histogram(std::span<const double> values, const sim::Summar
     return histogram;
 }
 
-Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
+Results empty_results(const Scenario& s) {
     Results results;
     const std::size_t n_options = s.options.size(), n_h = s.horizons.size();
-    const int H = s.simulated_months();
     results.options.resize(n_options);
     for (std::size_t o = 0; o < n_options; ++o) {
         results.options[o].name = s.options[o].name;
         results.options[o].horizons.resize(n_h);
         results.options[o].roi_histograms.resize(n_h);
-        for (auto& band : results.options[o].cumulative_cash_flow.bands) band.resize(static_cast<std::size_t>(H));
+        for (auto& band : results.options[o].cumulative_cash_flow.bands)
+            band.resize(static_cast<std::size_t>(s.simulated_months()));
     }
     for (std::size_t a = 0; a < n_options; ++a)
         for (std::size_t b = a + 1; b < n_options; ++b) {
@@ -65,6 +65,13 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
             c.npv_difference_histograms.resize(n_h);
             results.comparisons.push_back(std::move(c));
         }
+    return results;
+}
+
+Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
+    Results results = empty_results(s);
+    const std::size_t n_options = s.options.size(), n_h = s.horizons.size();
+    const int H = s.simulated_months();
 
     // Independent jobs, each writing its own slot of the results.
     std::vector<std::function<void()>> jobs;

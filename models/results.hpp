@@ -55,6 +55,9 @@ sim::Histogram chart_histogram(std::span<const double> values, const sim::Summar
 
 TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>& horizons, int months);
 
+// Results shaped for the scenario (every option, horizon and pair), to be filled.
+Results empty_results(const Scenario& s);
+
 // Summaries of every stored quantity, computed in parallel over columns.
 Results summarize(const Scenario& s, const PathStore& store, unsigned threads = 0);
 

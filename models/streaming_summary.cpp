@@ -184,26 +184,13 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
             for (std::size_t h = 0; h < n_h; ++h) total.a_better[p][h] += c.a_better[p][h];
     });
 
-    Results results;
-    results.options.resize(n_options);
-    for (std::size_t o = 0; o < n_options; ++o) {
-        results.options[o].name = s.options[o].name;
-        results.options[o].horizons.resize(n_h);
-        results.options[o].roi_histograms.resize(n_h);
-        for (auto& band : results.options[o].cumulative_cash_flow.bands) band.resize(static_cast<std::size_t>(H));
-    }
+    Results results = empty_results(s);
     for (std::size_t a = 0; a < n_options; ++a)
         for (std::size_t b = a + 1; b < n_options; ++b) {
-            Comparison c;
-            c.a = s.options[a].name;
-            c.b = s.options[b].name;
-            c.npv_difference.resize(n_h);
-            c.prob_a_better.resize(n_h);
-            c.npv_difference_histograms.resize(n_h);
+            const std::size_t pair = pilot.pair_index(a, b);
             for (std::size_t h = 0; h < n_h; ++h)
-                c.prob_a_better[h] = static_cast<double>(total.a_better[pilot.pair_index(a, b)][h]) /
-                                     static_cast<double>(settings.paths);
-            results.comparisons.push_back(std::move(c));
+                results.comparisons[pair].prob_a_better[h] =
+                    static_cast<double>(total.a_better[pair][h]) / static_cast<double>(settings.paths);
         }
 
     const double paths = static_cast<double>(settings.paths);
