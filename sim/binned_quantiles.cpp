@@ -9,6 +9,10 @@
 
 namespace sim {
 
+namespace {
+constexpr double infinity = std::numeric_limits<double>::infinity();
+}
+
 BinnedQuantiles::BinnedQuantiles(std::span<const double> pilot, std::size_t bins) {
     if (bins < 2) throw InvalidParameter("bins", "binned quantiles need at least two bins");
     std::vector<double> finite;
@@ -21,11 +25,38 @@ BinnedQuantiles::BinnedQuantiles(std::span<const double> pilot, std::size_t bins
             const double e = percentile_of_sorted(finite, static_cast<double>(k) / static_cast<double>(bins));
             if (edges_.empty() || e > edges_.back()) edges_.push_back(e);
         }
-    counts_.assign(edges_.size() + 1, 0);
-    low_.assign(counts_.size(), std::numeric_limits<double>::infinity());
-    high_.assign(counts_.size(), -std::numeric_limits<double>::infinity());
-    min_ = std::numeric_limits<double>::infinity();
-    max_ = -std::numeric_limits<double>::infinity();
+    bins_.assign(edges_.size() + 1, Bin{0, infinity, -infinity});
+    min_ = infinity;
+    max_ = -infinity;
+
+    // A uniform grid over the edges' range, each cell knowing the first edge
+    // in it: finding a value's bin is then one lookup and a few comparisons
+    // instead of a binary search's dozen dependent loads.
+    if (edges_.size() >= 2) {
+        grid_low_ = edges_.front();
+        grid_scale_ = static_cast<double>(edges_.size()) / (edges_.back() - edges_.front());
+        if (!std::isfinite(grid_scale_)) grid_scale_ = 0;
+        first_in_cell_.assign(edges_.size() + 2, static_cast<std::uint32_t>(edges_.size()));
+        for (std::size_t k = edges_.size(); k-- > 0;) first_in_cell_[cell(edges_[k])] = static_cast<std::uint32_t>(k);
+        for (std::size_t c = first_in_cell_.size() - 1; c-- > 0;)
+            first_in_cell_[c] = std::min(first_in_cell_[c], first_in_cell_[c + 1]);
+    }
+}
+
+std::size_t BinnedQuantiles::cell(double x) const noexcept {
+    // Monotone in x, so edges in earlier cells are below x and in later ones above.
+    const double c = (x - grid_low_) * grid_scale_;
+    return c <= 0 ? 0 : std::min(static_cast<std::size_t>(c), first_in_cell_.size() - 2);
+}
+
+std::size_t BinnedQuantiles::bin_of(double x) const noexcept {
+    if (edges_.size() < 2) return edges_.empty() || x < edges_[0] ? 0 : 1;
+    // The number of edges ≤ x: all edges of earlier cells, then those of x's own cell up to x.
+    const std::size_t c = cell(x);
+    std::size_t j = first_in_cell_[c];
+    const std::size_t end = first_in_cell_[c + 1];
+    while (j < end && edges_[j] <= x) ++j;
+    return j;
 }
 
 void BinnedQuantiles::add(double x) noexcept {
@@ -40,30 +71,18 @@ void BinnedQuantiles::add(double x) noexcept {
     ++finite_;
     min_ = std::min(min_, x);
     max_ = std::max(max_, x);
-    // The number of edges ≤ x, by a branch-free binary search (conditional
-    // moves instead of unpredictable jumps: this runs for every output of every path).
-    std::size_t j = 0;
-    if (!edges_.empty()) {
-        const double* base = edges_.data();
-        for (std::size_t n = edges_.size(); n > 1;) {
-            const std::size_t half = n / 2;
-            base = base[half] <= x ? base + half : base;
-            n -= half;
-        }
-        j = static_cast<std::size_t>(base - edges_.data()) + (*base <= x);
-    }
-    ++counts_[j];
-    low_[j] = std::min(low_[j], x);
-    high_[j] = std::max(high_[j], x);
+    Bin& b = bins_[bin_of(x)];
+    ++b.count;
+    b.low = std::min(b.low, x);
+    b.high = std::max(b.high, x);
 }
 
 void BinnedQuantiles::merge(const BinnedQuantiles& o) {
-    if (o.counts_.size() != counts_.size())
-        throw InvalidParameter("other", "binned quantiles merge only with the same bins");
-    for (std::size_t i = 0; i < counts_.size(); ++i) {
-        counts_[i] += o.counts_[i];
-        low_[i] = std::min(low_[i], o.low_[i]);
-        high_[i] = std::max(high_[i], o.high_[i]);
+    if (o.bins_.size() != bins_.size()) throw InvalidParameter("other", "binned quantiles merge only with the same bins");
+    for (std::size_t i = 0; i < bins_.size(); ++i) {
+        bins_[i].count += o.bins_[i].count;
+        bins_[i].low = std::min(bins_[i].low, o.bins_[i].low);
+        bins_[i].high = std::max(bins_[i].high, o.bins_[i].high);
     }
     finite_ += o.finite_;
     infinite_ += o.infinite_;
@@ -76,27 +95,26 @@ double BinnedQuantiles::percentile(double p) const {
     const std::uint64_t n = count();
     if (n == 0) return NAN;
     const double rank = p * static_cast<double>(n - 1);
-    if (finite_ == 0 || rank > static_cast<double>(finite_ - 1)) return std::numeric_limits<double>::infinity();
+    if (finite_ == 0 || rank > static_cast<double>(finite_ - 1)) return infinity;
     double before = 0;
-    for (std::size_t j = 0; j < counts_.size(); ++j) {
-        const auto c = static_cast<double>(counts_[j]);
+    for (const Bin& b : bins_) {
+        const auto c = static_cast<double>(b.count);
         if (c == 0 || rank >= before + c) {
             before += c;
             continue;
         }
         // Linear in rank from the bin's smallest value to its largest: exact for
         // the extremes and for a bin of equal values (an atom, e.g. a month).
-        const double lo = low_[j], hi = high_[j];
         const double within = c > 1 ? std::clamp((rank - before) / (c - 1), 0.0, 1.0) : 0.5;
-        return lo + within * (hi - lo);
+        return b.low + within * (b.high - b.low);
     }
     return max_;
 }
 
 double BinnedQuantiles::largest_bin_share() const {
     std::uint64_t largest = 0;
-    for (std::size_t j = 0; j < counts_.size(); ++j)
-        if (low_[j] < high_[j]) largest = std::max(largest, counts_[j]);  // equal values: no error within
+    for (const Bin& b : bins_)
+        if (b.low < b.high) largest = std::max(largest, b.count);  // equal values: no error within
     return count() ? static_cast<double>(largest) / static_cast<double>(count()) : 0.0;
 }
 

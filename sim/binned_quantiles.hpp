@@ -38,9 +38,17 @@ public:
     double largest_bin_share() const;
 
 private:
-    std::vector<double> edges_;          // strictly increasing
-    std::vector<std::uint64_t> counts_;  // edges_.size() + 1 bins: below e0, [e0, e1), …, at or above the last
-    std::vector<double> low_, high_;     // smallest and largest value seen in each bin
+    struct Bin {
+        std::uint64_t count;
+        double low, high;  // smallest and largest value seen in the bin
+    };
+    std::size_t cell(double x) const noexcept;
+    std::size_t bin_of(double x) const noexcept;
+
+    std::vector<double> edges_;  // strictly increasing
+    std::vector<Bin> bins_;      // edges_.size() + 1: below e0, [e0, e1), …, at or above the last
+    double grid_low_ = 0, grid_scale_ = 0;
+    std::vector<std::uint32_t> first_in_cell_;  // index of the first edge in each grid cell
     std::uint64_t finite_ = 0, infinite_ = 0, undefined_ = 0;
     double min_ = 0, max_ = 0;
 };
