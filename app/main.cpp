@@ -92,6 +92,7 @@ struct RunArguments {
     std::uint64_t max_paths = 1'000'000;
     bool quiet = false;
     std::uint64_t samples = 0;
+    bool stream = false;
     app::ReportOutputs reports;
 };
 
@@ -141,7 +142,8 @@ int run(const RunArguments& args) {
     const std::uint64_t have = available_memory();
     const std::uint64_t full_need = models::PathStore::bytes_needed(
         s.options.size(), s.horizons.size(), s.simulated_months(), most_paths, true, settings.keep_inputs ? d : 0);
-    const bool streaming = !convergence && models::prefer_streaming(full_need, have);
+    if (args.stream && convergence) throw InvalidUsage{"--stream", "cannot be combined with --target-ci"};
+    const bool streaming = !convergence && (args.stream || models::prefer_streaming(full_need, have));
     const models::StreamingSettings streaming_settings;
     const std::uint64_t pilot_paths = std::min<std::uint64_t>(settings.paths, streaming_settings.pilot_paths);
 
@@ -311,6 +313,9 @@ int main(int argc, char** argv) {
                         "Keep NPV, ROI and payback of the first N paths in the results file, the workbook's Samples "
                         "sheet and samples.csv (at most 100,000)")
         ->check(CLI::Range(std::uint64_t{0}, app::max_samples));
+    run_cmd->add_flag("--stream", run_args.stream,
+                      "Summarise the paths as they are simulated instead of storing them (automatic above 1 GiB): "
+                      "bounded memory, percentiles within a reported rank error");
     const auto add_report_options = [](CLI::App* cmd, app::ReportOutputs& outputs) {
         cmd->add_option("--html", outputs.html, "Write a self-contained HTML report (charts, summary, assumptions)");
         cmd->add_option("--xlsx", outputs.xlsx, "Write an Excel workbook with native charts");

@@ -18,13 +18,74 @@ namespace {
 
 // Σ cf(t)·x^(h−t), x = 1 + i: the NPV times (1 + i)^h. Same sign as the NPV
 // and same roots, but no overflow at i = −0.99 where (1 + i)^(−t) = 100^t.
-double scaled_npv(std::span<const double> cf, double x) {
-    double acc = 0;
-    for (double c : cf) acc = acc * x + c;
-    return acc;
-}
+double scaled_npv(std::span<const double> cf, double x);
 
 int sign(double v) { return (v > 0) - (v < 0); }
+
+// Σ coefficient(k)·x^k for k < n by four Horner chains in x⁴ (Estrin-like):
+// the chains do not wait on one another, so the CPU overlaps them, where one
+// chain of n dependent multiply-adds would not.
+template <class Coefficient>
+double polynomial(std::size_t n, double x, Coefficient coefficient) {
+    const double x2 = x * x, x4 = x2 * x2;
+    double v[4] = {0, 0, 0, 0};
+    std::size_t k = n;
+    while (k % 4 != 0) {
+        --k;
+        v[k % 4] = v[k % 4] * x4 + coefficient(k);
+    }
+    for (; k > 0; k -= 4) {
+        v[3] = v[3] * x4 + coefficient(k - 1);
+        v[2] = v[2] * x4 + coefficient(k - 2);
+        v[1] = v[1] * x4 + coefficient(k - 3);
+        v[0] = v[0] * x4 + coefficient(k - 4);
+    }
+    return v[0] + x * (v[1] + x * (v[2] + x * v[3]));
+}
+
+// The single root of p(x) = Σ cf(t)·x^(h−t) in [a, b], where p changes sign:
+// Newton from x = 1 (IRR 0), falling back to bisection whenever a step would
+// leave the bracket or not halve it (Press et al.'s rtsafe). Horner gives p
+// and p' together; a few steps replace TOMS 748's dozen evaluations.
+double scaled_npv(std::span<const double> cf, double x) {
+    const std::size_t n = cf.size();
+    return polynomial(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
+}
+
+double newton_in_bracket(std::span<const double> cf, double a, double b, double fa) {
+    if (cf.size() < 2) return 0.5 * (a + b);  // a constant has no sign change; not reached
+    double x = (a < 1.0 && 1.0 < b) ? 1.0 : 0.5 * (a + b);
+    double step_before = b - a, step = step_before;
+    for (int iteration = 0; iteration < 200; ++iteration) {
+        // p(x) = Σ a_k x^k with a_k = cf[n − 1 − k]; p'(x) = Σ (k + 1)·a_(k+1)·x^k.
+        const std::size_t n = cf.size();
+        const double p = polynomial(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
+        const double dp =
+            polynomial(n - 1, x, [&](std::size_t k) { return static_cast<double>(k + 1) * cf[n - 2 - k]; });
+        if (p == 0) return x;
+        if (sign(p) == sign(fa)) {
+            a = x;
+            fa = p;
+        } else {
+            b = x;
+        }
+        const double newton = x - p / dp;
+        double next;
+        if (!(dp != 0) || !(newton > a && newton < b) || std::abs(2 * (x - newton)) > std::abs(step_before)) {
+            next = 0.5 * (a + b);  // bisect: Newton would leave the bracket or is too slow
+            step_before = step;
+            step = next - x;
+        } else {
+            next = newton;
+            step_before = step;
+            step = next - x;
+        }
+        if (std::abs(step) <= 4 * std::numeric_limits<double>::epsilon() * std::abs(next) || b - a <= 1e-15 * b)
+            return next;
+        x = next;
+    }
+    return x;
+}
 
 }  // namespace
 
@@ -66,7 +127,7 @@ double irr_annual(std::span<const double> cf) {
         return 0.5 * (r.first + r.second);
     };
     if (f_hi == 0.0 && unique) return annual(hi);
-    if (unique) return annual(solve(lo, hi));
+    if (unique) return annual(newton_in_bracket(cf, lo, hi, f_lo));
 
     // Several roots possible: bracket every sign change on a grid, keep the
     // root closest to i = 0.

@@ -103,6 +103,19 @@ TEST(Cli, AFailedRunLeavesAnExistingResultsFileAlone) {
     std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, AStreamedRunSaysSoAndBoundsItsPercentiles) {
+    const auto dir = test::scratch_folder("stream");
+    const auto o = test::roicast("run small-business-saas --paths 30000 --stream --json " + (dir / "r.json").string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    EXPECT_NE(o.out.find("streamed: paths summarised as simulated"), std::string::npos) << o.out;
+    const auto j = Json::parse(test::slurp(dir / "r.json"));
+    ASSERT_TRUE(j.contains("streaming"));
+    EXPECT_EQ(j["streaming"]["pilot_paths"], 30000);
+    EXPECT_LE(j["streaming"]["percentile_rank_error_bound"].get<double>(), 0.001);
+    EXPECT_EQ(j["paths"], 30000);
+    std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, ReportRefusesAForeignJsonFileAndWritesNothing) {
     const auto dir = test::scratch_folder("report");
     std::ofstream(dir / "other.json") << R"({"scenario": "x", "currency": "EUR", "sampling": "mc", "paths": 10,
@@ -154,7 +167,8 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCommand{"paths_zero", "run --paths 0", "--paths"},
                     BadCommand{"paths_text", "run --paths many", "--paths"},
                     BadCommand{"paths_huge", "run --paths 999999999999", "--paths"},
-                    BadCommand{"paths_beyond_memory", "run --paths 500000000", "paths would need about"},
+                    BadCommand{"paths_beyond_memory", "run --paths 1000 --target-ci 0.001 --max-paths 500000000",
+                               "paths would need about"},
                     BadCommand{"sobol_beyond_memory", "run --paths 100 --sensitivity sobol --sobol-samples 4194304",
                                "--sobol-samples: 4194304 base rows"},
                     BadCommand{"threads_zero", "run --threads 0", "--threads"},
