@@ -216,6 +216,7 @@ int run(const RunArguments& args) {
             if (settings.paths >= convergence->max_paths) break;
             settings.paths = std::min(2 * settings.paths, convergence->max_paths);
         }
+        if (!streaming) kept_settings = settings;  // a --target-ci run may have grown
         const models::PathStore& store = *stored;
         if (sensitivity) sensitivity_results = models::analyse_sensitivity(s, kept_settings, store, *sensitivity);
         const bool partial = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),

@@ -183,6 +183,7 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCommand{"html_folder_missing", "run --paths 10 --html /nonexistent/dir/r.html", "--html"},
                     BadCommand{"xlsx_is_folder", "run --paths 10 --xlsx /tmp", "--xlsx: /tmp is a folder"},
                     BadCommand{"csv_is_file", "run --paths 10 --csv /etc/hostname", "--csv"},
+                    BadCommand{"stream_with_target_ci", "run --paths 100 --stream --target-ci 0.01", "--stream"},
                     BadCommand{"samples_beyond_cap", "run --paths 10 --samples 100001", "--samples"},
                     BadCommand{"report_without_output", "report /etc/hostname", "nothing to write"},
                     BadCommand{"report_missing_file", "report /nonexistent.json --html /tmp/x.html",
