@@ -133,6 +133,11 @@ struct Page {
                 const auto& roi = o.horizons[h].at("roi");
                 if (!roi.histogram) continue;
                 const auto& hist = *roi.histogram;
+                if (!(hist.total() > 0)) {
+                    out << "<p>" << escape_xml(r.option_label(o.name)) << ": ROI at " << months
+                        << " months is undefined on every path (no costs up to then).</p>\n";
+                    continue;
+                }
                 chart::Chart c;
                 c.id = "roi-histogram-" + o.name + "-" + std::to_string(months);
                 c.title = r.option_label(o.name) + ": ROI at " + std::to_string(months) + " months";
@@ -167,7 +172,11 @@ struct Page {
                 cdf.lines.push_back(std::move(line));
             }
             out << "</div>\n";
-            cdfs.push_back(std::move(cdf));
+            if (!cdf.lines.empty()) cdfs.push_back(std::move(cdf));
+        }
+        if (cdfs.empty()) {
+            out << "</section>\n";
+            return;
         }
         out << "<h3>Cumulative probability of ROI</h3>\n<div class=\"charts three\">\n";
         for (const auto& cdf : cdfs) figure(chart::render_svg(cdf, 340, 280));

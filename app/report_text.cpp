@@ -53,9 +53,12 @@ std::string option_summary(const ReportData& r, const OptionData& o) {
     const std::size_t h = headline_horizon(r);
     const auto& roi = o.horizons[h].at("roi");
     const int last = r.horizons.back().months;
-    std::string s = r.option_label(o.name) + ": median ROI at " + std::to_string(r.horizons[h].months) + " months " +
-                    whole_percent(roi["p50"]) + " (80 % interval " + whole_percent(roi["p10"]) + " to " +
-                    whole_percent(roi["p90"]) + "); ";
+    std::string s = r.option_label(o.name) + ": ";
+    if (std::isfinite(roi["p50"]))
+        s += "median ROI at " + std::to_string(r.horizons[h].months) + " months " + whole_percent(roi["p50"]) +
+             " (80 % interval " + whole_percent(roi["p10"]) + " to " + whole_percent(roi["p90"]) + "); ";
+    else
+        s += "ROI at " + std::to_string(r.horizons[h].months) + " months undefined (no costs); ";
     const double p50 = o.payback["p50"];
     if (std::isnan(p50))
         s += "more often than not it does not break even within " + std::to_string(last) + " months";

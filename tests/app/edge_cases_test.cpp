@@ -60,7 +60,8 @@ TEST_P(EdgeCase, DefinedResultsNoNanPrinted) {
     std::ofstream(file) << R"({"horizons": )" << e.horizons << R"(, "baseline": {)" << e.baseline << R"(},
       "options": {"o": {)" << e.option << "}}}";
     const auto o = test::roicast("run " + file.string() + " --paths 2000 --sensitivity tornado,spearman,src,voi --json " +
-                                 results.string());
+                                 results.string() + " --html " + (dir / "r.html").string() + " --xlsx " +
+                                 (dir / "r.xlsx").string() + " --csv " + (dir / "csv").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     // Whole words only: "information" is fine, "inf" or "-nan" as a number is not.
     const std::regex not_a_number(R"((^|[^A-Za-z])-?(nan|inf|infinity)([^A-Za-z]|$))", std::regex::icase);
@@ -69,6 +70,12 @@ TEST_P(EdgeCase, DefinedResultsNoNanPrinted) {
         EXPECT_NE(o.out.find(e.says), std::string::npos) << o.out;
     }
     EXPECT_TRUE(nlohmann::json::accept(test::slurp(results)));
+    // The reports too: no NaN or infinity in the page's text or in an SVG coordinate.
+    const std::string html = test::slurp(dir / "r.html");
+    std::smatch bad;
+    EXPECT_FALSE(std::regex_search(html, bad, not_a_number)) << bad.str(0) << " at " << bad.position(0);
+    EXPECT_GT(std::filesystem::file_size(dir / "r.xlsx"), 5000u);
+    EXPECT_TRUE(std::filesystem::exists(dir / "csv" / "summary.csv"));
     std::filesystem::remove_all(dir);
 }
 

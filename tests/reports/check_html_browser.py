@@ -24,11 +24,13 @@ def expected_charts(results):
     months = list(results["horizons"].values())
     ids = ["payback-cdf"]
     for h in months:
-        ids.append(f"roi-cdf-{h}")
-    for option in results["options"]:
+        if any(o["horizons"][str(h)]["roi"]["n"] > 0 for o in results["options"].values()):
+            ids.append(f"roi-cdf-{h}")
+    for option, o in results["options"].items():
         ids.append(f"fan-{option}")
         for h in months:
-            ids.append(f"roi-histogram-{option}-{h}")
+            if o["horizons"][str(h)]["roi"]["n"] > 0:  # else the page says ROI is undefined
+                ids.append(f"roi-histogram-{option}-{h}")
             if option in results.get("sensitivity", {}):
                 ids.append(f"tornado-{option}-{h}")
     for pair in results.get("comparison", {}):
@@ -39,7 +41,10 @@ def expected_charts(results):
 
 
 def percent(x):
-    return f"{100 * x:.0f} %"
+    if x is None:
+        return "n/a"
+    text = f"{100 * x:.0f}"
+    return ("0" if text == "-0" else text) + " %"
 
 
 def main():
@@ -87,7 +92,8 @@ def main():
         months = str(results["horizons"][name])
         for option, o in results["options"].items():
             roi = o["horizons"][months]["roi"]
-            expected = f"median ROI at {months} months {percent(roi['p50'])}"
+            expected = f"median ROI at {months} months {percent(roi['p50'])}" if roi["n"] > 0 else \
+                f"ROI at {months} months undefined"
             if expected not in summary:
                 failures.append(f"summary lacks '{expected}' for {option}")
         if not failures:
