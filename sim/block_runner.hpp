@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <concepts>
 #include <cstdint>
+#include <functional>
 
 #include "sim/block.hpp"
 #include "sim/thread_annotations.hpp"
@@ -36,6 +37,10 @@ inline BlockRange block_at(const RunOptions& o, std::uint64_t b) {
 template <class F>
 decltype(auto) in_arena(const RunOptions& o, F&& f) {
     tbb::task_arena arena(o.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(o.threads));
+#ifdef ROICAST_TSAN
+    arena.initialize();
+    detail::IgnoreWorkersInTbbCode observer(arena);
+#endif
     return arena.execute(std::forward<F>(f));
 }
 
@@ -45,14 +50,14 @@ template <class Fn>
     requires std::invocable<Fn&, std::size_t>
 void parallel_for_each(unsigned threads, std::size_t count, Fn&& fn) {
     detail::HandOver hand_over;
+    // Built before the hand-over: TBB's tasks read this closure by reference.
+    const auto task = [&](std::size_t i) {
+        hand_over.task_starts();
+        fn(i);
+        hand_over.task_ends();
+    };
     hand_over.caller_starts();
-    in_arena(RunOptions{0, 1, threads}, [&] {
-        tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) {
-            hand_over.task_starts();
-            fn(i);
-            hand_over.task_ends();
-        });
-    });
+    in_arena(RunOptions{0, 1, threads}, [&] { tbb::parallel_for(std::size_t{0}, count, task); });
     hand_over.caller_resumes();
 }
 
@@ -62,15 +67,16 @@ template <class BlockFn>
     requires std::invocable<BlockFn&, BlockRange>
 void for_each_block(const RunOptions& o, BlockFn&& fn) {
     detail::HandOver hand_over;
+    const auto task = [&](const tbb::blocked_range<std::uint64_t>& r) {
+        const std::uint64_t first = r.begin(), last = r.end();  // TBB's object: read before the hand-over
+        hand_over.task_starts();
+        for (std::uint64_t b = first; b != last; ++b) fn(block_at(o, b));
+        hand_over.task_ends();
+    };
     hand_over.caller_starts();
     in_arena(o, [&] {
-        tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, block_count(o), 1),
-                          [&](const tbb::blocked_range<std::uint64_t>& r) {
-                              hand_over.task_starts();
-                              for (std::uint64_t b = r.begin(); b != r.end(); ++b)
-                                  fn(block_at(o, b));
-                              hand_over.task_ends();
-                          },
+        // By reference: TBB's copies of a body are made after the hand-over.
+        tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, block_count(o), 1), std::cref(task),
                           tbb::simple_partitioner{});
     });
     hand_over.caller_resumes();
@@ -84,25 +90,25 @@ template <Mergeable Acc, class BlockFn>
     requires std::invocable<BlockFn&, BlockRange, Acc&>
 Acc reduce_blocks(const RunOptions& o, const Acc& identity, BlockFn&& fn) {
     detail::HandOver hand_over;
+    const auto fold = [&](const tbb::blocked_range<std::uint64_t>& r, Acc acc) {
+        const std::uint64_t first = r.begin(), last = r.end();
+        hand_over.task_starts();
+        for (std::uint64_t b = first; b != last; ++b) fn(block_at(o, b), acc);
+        hand_over.task_ends();
+        return acc;
+    };
+    const auto join = [&](Acc left, const Acc& right) {
+        // A join reads accumulators that other tasks finished.
+        hand_over.task_starts();
+        hand_over.caller_resumes();
+        left.merge(right);
+        hand_over.task_ends();
+        return left;
+    };
     hand_over.caller_starts();
     Acc result = in_arena(o, [&] {
-        return tbb::parallel_deterministic_reduce(
-            tbb::blocked_range<std::uint64_t>(0, block_count(o), 1), identity,
-            [&](const tbb::blocked_range<std::uint64_t>& r, Acc acc) {
-                hand_over.task_starts();
-                for (std::uint64_t b = r.begin(); b != r.end(); ++b) fn(block_at(o, b), acc);
-                hand_over.task_ends();
-                return acc;
-            },
-            [&](Acc left, const Acc& right) {
-                // A join reads accumulators that other tasks finished.
-                hand_over.task_starts();
-                hand_over.caller_resumes();
-                left.merge(right);
-                hand_over.task_ends();
-                return left;
-            },
-            tbb::simple_partitioner{});
+        return tbb::parallel_deterministic_reduce(tbb::blocked_range<std::uint64_t>(0, block_count(o), 1), identity,
+                                                  fold, join, tbb::simple_partitioner{});
     });
     hand_over.caller_resumes();
     return result;

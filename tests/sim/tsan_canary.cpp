@@ -1,7 +1,7 @@
 // A deliberate data race between blocks, built only under ThreadSanitizer and
-// expected to fail (WILL_FAIL): it proves that scripts/tsan.supp, which quiets
-// the reports TSan makes about Debian's uninstrumented oneTBB, does not also
-// hide races in roicast's own task code.
+// expected to fail (WILL_FAIL): it proves that keeping TBB's own code out of
+// TSan's view (sim/thread_annotations.hpp) does not also hide races in
+// roicast's own task code.
 #include <cstdio>
 
 #include "sim/block_runner.hpp"
