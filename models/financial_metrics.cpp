@@ -4,8 +4,14 @@
 #include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <limits>
+#include <utility>
+
+#include "sim/polynomial.hpp"
 
 namespace models {
+
+using sim::polynomial;
+using sim::polynomial_and_derivative;
 
 std::vector<double> discount_factors(double annual_rate, int months) {
     std::vector<double> df(static_cast<std::size_t>(months) + 1);
@@ -22,31 +28,11 @@ double scaled_npv(std::span<const double> cf, double x);
 
 int sign(double v) { return (v > 0) - (v < 0); }
 
-// Σ coefficient(k)·x^k for k < n by four Horner chains in x⁴ (Estrin-like):
-// the chains do not wait on one another, so the CPU overlaps them, where one
-// chain of n dependent multiply-adds would not.
-template <class Coefficient>
-double polynomial(std::size_t n, double x, Coefficient coefficient) {
-    const double x2 = x * x, x4 = x2 * x2;
-    double v[4] = {0, 0, 0, 0};
-    std::size_t k = n;
-    while (k % 4 != 0) {
-        --k;
-        v[k % 4] = v[k % 4] * x4 + coefficient(k);
-    }
-    for (; k > 0; k -= 4) {
-        v[3] = v[3] * x4 + coefficient(k - 1);
-        v[2] = v[2] * x4 + coefficient(k - 2);
-        v[1] = v[1] * x4 + coefficient(k - 3);
-        v[0] = v[0] * x4 + coefficient(k - 4);
-    }
-    return v[0] + x * (v[1] + x * (v[2] + x * v[3]));
-}
-
 // The single root of p(x) = Σ cf(t)·x^(h−t) in [a, b], where p changes sign:
 // Newton from x = 1 (IRR 0), falling back to bisection whenever a step would
 // leave the bracket or not halve it (Press et al.'s rtsafe). Horner gives p
-// and p' together; a few steps replace TOMS 748's dozen evaluations.
+// and p' together in one pass; a few steps replace TOMS 748's dozen
+// evaluations.
 double scaled_npv(std::span<const double> cf, double x) {
     const std::size_t n = cf.size();
     return polynomial(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
@@ -57,11 +43,9 @@ double newton_in_bracket(std::span<const double> cf, double a, double b, double 
     double x = (a < 1.0 && 1.0 < b) ? 1.0 : 0.5 * (a + b);
     double step_before = b - a, step = step_before;
     for (int iteration = 0; iteration < 200; ++iteration) {
-        // p(x) = Σ a_k x^k with a_k = cf[n − 1 − k]; p'(x) = Σ (k + 1)·a_(k+1)·x^k.
+        // p(x) = Σ a_k x^k with a_k = cf[n − 1 − k].
         const std::size_t n = cf.size();
-        const double p = polynomial(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
-        const double dp =
-            polynomial(n - 1, x, [&](std::size_t k) { return static_cast<double>(k + 1) * cf[n - 2 - k]; });
+        const auto [p, dp] = polynomial_and_derivative(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
         if (p == 0) return x;
         if (sign(p) == sign(fa)) {
             a = x;
@@ -71,7 +55,10 @@ double newton_in_bracket(std::span<const double> cf, double a, double b, double 
         }
         const double newton = x - p / dp;
         double next;
-        if (!(dp != 0) || !(newton > a && newton < b) || std::abs(2 * (x - newton)) > std::abs(step_before)) {
+        // Newton may land on the end of the bracket that x just became: that
+        // is convergence, not leaving the bracket (rtsafe's test is inclusive
+        // too; a strict one here cost some 40 bisections a root).
+        if (!(dp != 0) || !(newton >= a && newton <= b) || std::abs(2 * (x - newton)) > std::abs(step_before)) {
             next = 0.5 * (a + b);  // bisect: Newton would leave the bracket or is too slow
             step_before = step;
             step = next - x;
