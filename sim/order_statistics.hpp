@@ -21,7 +21,9 @@ void select_order_statistics(std::span<double> values, std::span<const std::size
 
 // Percentiles p ∈ [0, 1] of values by linear interpolation between order
 // statistics at position p·(n − 1) (NumPy's default), found by selection.
-// values is rearranged; percentiles must be ascending.
-std::vector<double> select_percentiles(std::span<double> values, std::span<const double> percentiles);
+// values is rearranged; percentiles must be ascending. also_select (ascending)
+// are ranks the caller needs in place too, selected in the same pass.
+std::vector<double> select_percentiles(std::span<double> values, std::span<const double> percentiles,
+                                       std::span<const std::size_t> also_select = {});
 
 }  // namespace sim

@@ -51,15 +51,15 @@ Summary summarize(std::vector<double> values) {
     const auto positives = std::count_if(values.begin(), values.end(), [](double x) { return x > 0; });
     s.prob_positive = static_cast<double>(positives) / static_cast<double>(s.count);
 
-    // The ⌈5 %⌉ lowest values end up in front once their last rank is selected.
+    // The ⌈5 %⌉ lowest values end up in front once their last rank is
+    // selected, in the same pass as the percentiles.
     const auto tail = static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(s.count)));
     const std::size_t tail_rank = tail - 1;
-    select_order_statistics(values, std::span<const std::size_t>(&tail_rank, 1));
+    const auto p = select_percentiles(values, summary_percentiles, std::span<const std::size_t>(&tail_rank, 1));
+    std::copy(p.begin(), p.end(), s.percentiles.begin());
     s.expected_shortfall_5 =
         std::accumulate(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(tail), 0.0) /
         static_cast<double>(tail);
-    const auto p = select_percentiles(values, summary_percentiles);
-    std::copy(p.begin(), p.end(), s.percentiles.begin());
     return s;
 }
 

@@ -126,6 +126,27 @@ TEST(OrderStatistics, SelectionMatchesSortingAndNumpy) {
     }
 }
 
+// Ranks the caller asks for besides the percentiles are in place afterwards,
+// and the percentiles are still those of a full sort.
+TEST(OrderStatistics, ExtraRanksAreSelectedInTheSamePass) {
+    const sim::PhiloxStream rng(6, 0);
+    const std::vector<double> levels = {0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95};
+    for (std::size_t n : {2u, 7u, 20u, 1000u}) {
+        std::vector<double> v(n);
+        for (std::size_t i = 0; i < n; ++i) v[i] = rng.uniform(i, static_cast<std::uint32_t>(n));
+        std::vector<double> sorted = v;
+        std::sort(sorted.begin(), sorted.end());
+        const std::vector<std::size_t> extra = {0, n / 20, n - 1};
+        const auto selected = sim::select_percentiles(v, levels, extra);
+        for (std::size_t r : extra) {
+            EXPECT_EQ(v[r], sorted[r]) << "n=" << n << " rank=" << r;
+            for (std::size_t i = 0; i < r; ++i) EXPECT_LE(v[i], v[r]);
+        }
+        for (std::size_t i = 0; i < levels.size(); ++i)
+            EXPECT_EQ(selected[i], sim::percentile_of_sorted(sorted, levels[i])) << "n=" << n << " p=" << levels[i];
+    }
+}
+
 TEST(OrderStatistics, EverythingBeforeARankIsNoLarger) {
     std::vector<double> v = {9, 3, 7, 1, 8, 2, 6, 4, 5, 0};
     const std::vector<std::size_t> ranks = {2, 6};
