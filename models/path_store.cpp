@@ -1,6 +1,22 @@
 #include "models/path_store.hpp"
 
+#include <sys/mman.h>
+
+#include <cstdint>
+
 namespace models {
+
+void prefer_huge_pages(void* data, std::size_t bytes) noexcept {
+#ifdef MADV_HUGEPAGE
+    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(data), end = begin + bytes;
+    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1), last = end & ~(huge - 1);
+    if (first < last) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
 
 PathStore::PathStore(std::size_t options, std::size_t horizons, int months, std::uint64_t paths, bool keep_cumulative,
                      std::size_t input_columns)
