@@ -55,14 +55,14 @@ private:
     std::ostream& out_;
 };
 
-void time_rows(Table& t, const std::string& option, const std::string& measure, const TimeToEventData& d) {
-    for (const auto& [statistic, v] : d.stats) t.row(option, measure, statistic, v);
+void time_rows(Table& t, const std::string& option, const std::string& measure, const TimeToEvent& d) {
+    for (const auto& [statistic, v] : named_numbers(d)) t.row(option, measure, statistic, v);
     for (const auto& [horizon, p] : d.prob_within) t.row(option, measure, "prob_within_" + horizon, p);
 }
 
 }  // namespace
 
-void write_csv_reports(const std::filesystem::path& folder, const ReportData& r) {
+void write_csv_reports(const std::filesystem::path& folder, const ResultsDocument& r) {
     std::filesystem::create_directories(folder);
     const auto file = [&](const char* name, const std::function<void(std::ostream&)>& write) {
         write_atomically(folder / name, write);
@@ -71,8 +71,9 @@ void write_csv_reports(const std::filesystem::path& folder, const ReportData& r)
         Table t(out, {"option", "horizon_months", "metric", "statistic", "value"});
         for (const auto& o : r.options)
             for (std::size_t h = 0; h < r.horizons.size(); ++h)
-                for (const auto& [metric, d] : o.horizons[h])
-                    for (const auto& [statistic, v] : d.stats) t.row(o.name, r.horizons[h].months, metric, statistic, v);
+                for (models::Metric m : models::all_metrics)
+                    for (const auto& [statistic, v] : named_numbers(o.horizons[h][m]))
+                        t.row(o.name, r.horizons[h].months, models::metric_names[static_cast<std::size_t>(m)], statistic, v);
     });
     file("payback.csv", [&](std::ostream& out) {
         Table t(out, {"option", "measure", "statistic", "value"});
@@ -91,37 +92,39 @@ void write_csv_reports(const std::filesystem::path& folder, const ReportData& r)
     file("cash_flow.csv", [&](std::ostream& out) {
         Table t(out, {"option", "month", "statistic", "cumulative_cash_flow"});
         for (const auto& o : r.options)
-            for (std::size_t m = 0; m < o.fan.front().second.size(); ++m)
-                for (const auto& [level, values] : o.fan) t.row(o.name, m + 1, level, values[m]);
+            for (std::size_t m = 0; m < o.cumulative_cash_flow.p50.size(); ++m)
+                for (const auto& [level, values] : o.cumulative_cash_flow.bands()) t.row(o.name, m + 1, level, (*values)[m]);
     });
     file("comparison.csv", [&](std::ostream& out) {
         Table t(out, {"option_a", "option_b", "horizon_months", "statistic", "value"});
         for (const auto& c : r.comparisons) {
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-                for (const auto& [statistic, v] : c.npv_difference[h].stats)
+                for (const auto& [statistic, v] : named_numbers(c.horizons[h].npv_difference.statistics))
                     t.row(c.a, c.b, r.horizons[h].months, "npv_difference_" + statistic, v);
-                t.row(c.a, c.b, r.horizons[h].months, "prob_a_better", c.prob_a_better[h]);
+                t.row(c.a, c.b, r.horizons[h].months, "prob_a_better", c.horizons[h].prob_a_better);
             }
-            for (const auto& [statistic, v] : c.overtake.stats) t.row(c.a, c.b, "", "overtake_month_" + statistic, v);
+            for (const auto& [statistic, v] : named_numbers(c.overtake))
+                t.row(c.a, c.b, "", "overtake_month_" + statistic, v);
         }
     });
     file("sensitivity.csv", [&](std::ostream& out) {
         Table t(out, {"option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high"});
-        for (const auto& [option, by_h] : r.sensitivity)
-            for (std::size_t h = 0; h < by_h.size(); ++h)
-                for (const auto& [metric, methods] : by_h[h])
-                    for (const auto& [method, ranking] : methods)
-                        for (const auto& e : ranking)
-                            t.row(option, r.horizons[h].months, metric, method, e.rank, e.input, e.value,
-                                  e.ci95 ? e.ci95->first : NAN, e.ci95 ? e.ci95->second : NAN);
+        if (r.sensitivity)
+            for (const auto& o : *r.sensitivity)
+                for (const auto& h : o.horizons)
+                    for (const auto& [metric, methods, r2, base] : h.metrics)
+                        for (const auto& [method, ranking] : methods)
+                            for (const auto& e : ranking)
+                                t.row(o.option, h.months, metric, method, e.rank, e.input, e.value,
+                                      e.ci95 ? (*e.ci95)[0] : NAN, e.ci95 ? (*e.ci95)[1] : NAN);
     });
     if (r.samples)
         file("samples.csv", [&](std::ostream& out) {
-            out << "path,option";
-            for (const auto& c : r.samples->value_columns) out << "," << csv_field(c);
+            for (std::size_t c = 0; c < r.samples->columns.size(); ++c)
+                out << (c ? "," : "") << csv_field(r.samples->columns[c]);
             out << "\r\n";
             for (const auto& row : r.samples->rows) {
-                out << value(row.path) << "," << csv_field(row.option);
+                out << row.path << "," << csv_field(row.option);
                 for (double v : row.values) out << "," << value(v);
                 out << "\r\n";
             }

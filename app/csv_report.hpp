@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "app/report_data.hpp"
+#include "app/results_document.hpp"
 
 namespace app {
 
@@ -10,7 +10,7 @@ namespace app {
 // folder, each written atomically: summary.csv (option × horizon × metric ×
 // statistic), payback.csv, payback_cdf.csv, cash_flow.csv, comparison.csv,
 // sensitivity.csv and inputs.csv. Undefined values are empty fields.
-void write_csv_reports(const std::filesystem::path& folder, const ReportData& report);
+void write_csv_reports(const std::filesystem::path& folder, const ResultsDocument& report);
 
 // A CSV field: quoted when it holds a comma, quote or line break.
 std::string csv_field(const std::string& text);

@@ -53,7 +53,7 @@ std::string roi_percent(double x) { return percent(x, 0); }
 
 struct Page {
     std::ostream& out;
-    const ReportData& r;
+    const ResultsDocument& r;
 
     chart::Format money_format() const {
         return [c = r.currency](double x) { return money(x, c); };
@@ -88,15 +88,15 @@ struct Page {
         for (const auto& o : r.options)
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
                 const auto& m = o.horizons[h];
-                const auto& npv = m.at("npv");
-                const auto& roi = m.at("roi");
-                out << "<tr><td class=\"text\">" << escape_xml(r.option_label(o.name)) << "</td><td>"
-                    << r.horizons[h].months << " months</td><td>" << money(npv["p50"], r.currency) << "</td><td>"
-                    << money(npv["p10"], r.currency) << " to " << money(npv["p90"], r.currency) << "</td><td>"
-                    << percent(npv["prob_positive"], 0) << "</td><td>" << roi_percent(roi["p50"]) << "</td><td>"
-                    << roi_percent(roi["p10"]) << " to " << roi_percent(roi["p90"]) << "</td><td>"
-                    << percent(m.at("irr")["p50"], 1) << "</td><td>" << money(m.at("costs")["mean"], r.currency)
-                    << "</td><td>" << money(m.at("benefits")["mean"], r.currency) << "</td></tr>\n";
+                const auto& npv = m[models::Metric::npv];
+                const auto& roi = m[models::Metric::roi];
+                out << "<tr><td class=\"text\">" << escape_xml(option_label(o.name)) << "</td><td>"
+                    << r.horizons[h].months << " months</td><td>" << money(npv.p50, r.currency) << "</td><td>"
+                    << money(npv.p10, r.currency) << " to " << money(npv.p90, r.currency) << "</td><td>"
+                    << percent(npv.prob_positive, 0) << "</td><td>" << roi_percent(roi.p50) << "</td><td>"
+                    << roi_percent(roi.p10) << " to " << roi_percent(roi.p90) << "</td><td>"
+                    << percent(m[models::Metric::irr].p50, 1) << "</td><td>" << money(m[models::Metric::costs].mean, r.currency)
+                    << "</td><td>" << money(m[models::Metric::benefits].mean, r.currency) << "</td></tr>\n";
             }
         out << "</table>\n<p>ROI is (benefits − costs) / costs, undiscounted, cumulated up to the horizon. "
                "IRR is annual. An 80 % interval runs from the 10th to the 90th percentile of the simulated futures.</p>\n"
@@ -112,7 +112,7 @@ struct Page {
             // One x axis for every option at this horizon, so they compare at a glance.
             double low = INFINITY, high = -INFINITY;
             for (const auto& o : r.options)
-                if (const auto& hist = o.horizons[h].at("roi").histogram) {
+                if (const auto& hist = o.horizons[h].roi_histogram) {
                     low = std::min(low, hist->low);
                     high = std::max(high, hist->low + hist->bin_width * static_cast<double>(hist->counts.size()));
                 }
@@ -130,17 +130,17 @@ struct Page {
             cdf.markers.push_back({0, "break-even", "2 2"});
             for (std::size_t i = 0; i < r.options.size(); ++i) {
                 const auto& o = r.options[i];
-                const auto& roi = o.horizons[h].at("roi");
-                if (!roi.histogram) continue;
-                const auto& hist = *roi.histogram;
+                const auto& roi = o.horizons[h][models::Metric::roi];
+                if (!o.horizons[h].roi_histogram) continue;
+                const auto& hist = *o.horizons[h].roi_histogram;
                 if (!(hist.total() > 0)) {
-                    out << "<p>" << escape_xml(r.option_label(o.name)) << ": ROI at " << months
+                    out << "<p>" << escape_xml(option_label(o.name)) << ": ROI at " << months
                         << " months is undefined on every path (no costs up to then).</p>\n";
                     continue;
                 }
                 chart::Chart c;
                 c.id = "roi-histogram-" + o.name + "-" + std::to_string(months);
-                c.title = r.option_label(o.name) + ": ROI at " + std::to_string(months) + " months";
+                c.title = option_label(o.name) + ": ROI at " + std::to_string(months) + " months";
                 c.x_label = "ROI";
                 c.y_label = "share of futures";
                 c.x_format = cdf.x_format;
@@ -149,9 +149,9 @@ struct Page {
                 c.x_range = cdf.x_range;
                 const double total = hist.total();
                 c.bars.push_back(share_bars(hist));
-                c.markers.push_back({roi["p10"], "P10 " + roi_percent(roi["p10"]), "4 3"});
-                c.markers.push_back({roi["p50"], "P50 " + roi_percent(roi["p50"]), ""});
-                c.markers.push_back({roi["p90"], "P90 " + roi_percent(roi["p90"]), "4 3"});
+                c.markers.push_back({roi.p10, "P10 " + roi_percent(roi.p10), "4 3"});
+                c.markers.push_back({roi.p50, "P50 " + roi_percent(roi.p50), ""});
+                c.markers.push_back({roi.p90, "P90 " + roi_percent(roi.p90), "4 3"});
                 std::string caption = "Bars: share of simulated futures per ROI bin. Dashed lines: P10 and P90; solid: median.";
                 if (hist.below + hist.above > 0)
                     caption += " " + percent((hist.below + hist.above) / total, 1) + " of futures lie beyond the charted range.";
@@ -160,7 +160,7 @@ struct Page {
                 chart::Line line;
                 line.stroke = palette::option_stroke[i % 4];
                 line.dash = palette::option_dash[i % 4];
-                line.label = r.option_label(o.name);
+                line.label = option_label(o.name);
                 double cumulative = hist.below;
                 line.x.push_back(hist.low);
                 line.y.push_back(total > 0 ? cumulative / total : 0);
@@ -184,10 +184,10 @@ struct Page {
                "better than it; the dotted line is break-even.</p>\n</section>\n";
     }
 
-    static chart::Bars share_bars(const HistogramData& hist) {
+    static chart::Bars share_bars(const Histogram& hist) {
         const double total = hist.total();
         chart::Bars bars{hist.low, hist.bin_width, {}, palette::bars, ""};
-        for (double n : hist.counts) bars.heights.push_back(total > 0 ? n / total : 0);
+        for (const auto n : hist.counts) bars.heights.push_back(total > 0 ? static_cast<double>(n) / total : 0);
         return bars;
     }
 
@@ -196,25 +196,25 @@ struct Page {
         for (const auto& o : r.options) {
             chart::Chart c;
             c.id = "fan-" + o.name;
-            c.title = r.option_label(o.name) + ": cumulative net cash flow by month";
+            c.title = option_label(o.name) + ": cumulative net cash flow by month";
             c.x_label = "months from the start of the project";
             c.y_label = "cumulative cash flow (" + r.currency + ")";
             c.x_format = [](double x) { return plain_number(x); };
             c.y_format = money_format();
             c.zero_line = true;
-            const auto& fan = o.fan;
-            const std::size_t n = fan[0].second.size();
+            const auto& fan = o.cumulative_cash_flow;
+            const std::size_t n = fan.p50.size();
             std::vector<double> x(n);
             for (std::size_t t = 0; t < n; ++t) x[t] = static_cast<double>(t + 1);
             c.x_ticks = chart::month_ticks(static_cast<double>(n));
             c.x_range = std::pair{0.0, c.x_ticks.back()};
-            const double p10 = o.payback["p10"], p90 = o.payback["p90"];
+            const double p10 = o.payback.p10, p90 = o.payback.p90;
             if (std::isfinite(p10))
                 c.spans.push_back({p10, std::isfinite(p90) ? p90 : static_cast<double>(n), "payback P10 to P90",
                                    palette::reference});
-            c.bands.push_back({x, fan[0].second, fan[4].second, palette::band_outer, "P5 to P95"});
-            c.bands.push_back({x, fan[1].second, fan[3].second, palette::band_inner, "P25 to P75"});
-            c.lines.push_back({x, fan[2].second, palette::dark, "median", 2.4, "", false});
+            c.bands.push_back({x, fan.p5, fan.p95, palette::band_outer, "P5 to P95"});
+            c.bands.push_back({x, fan.p25, fan.p75, palette::band_inner, "P25 to P75"});
+            c.lines.push_back({x, fan.p50, palette::dark, "median", 2.4, "", false});
             figure(chart::render_svg(c, 960, 340),
                    "Shaded bands hold 90 % and 50 % of the simulated futures; the line is the median. Above zero the "
                    "project has paid back what it cost so far.");
@@ -239,7 +239,7 @@ struct Page {
             line.stroke = palette::option_stroke[i % 4];
             line.dash = palette::option_dash[i % 4];
             line.width = 2.4;
-            line.label = r.option_label(o.name);
+            line.label = option_label(o.name);
             line.x.push_back(0);
             line.y.push_back(0);
             for (std::size_t t = 0; t < o.payback.cdf.size(); ++t) {
@@ -254,14 +254,15 @@ struct Page {
         for (const auto& o : r.options)
             for (std::size_t t = 0; t < o.payback.cdf.size(); ++t)
                 if (o.payback.cdf[t] < 0.995) shown = std::max(shown, t + 1);
-        if (r.payback_reference) shown = std::max(shown, static_cast<std::size_t>(std::ceil(r.payback_reference->second)));
+        if (r.payback_reference_months)
+            shown = std::max(shown, static_cast<std::size_t>(std::ceil((*r.payback_reference_months)[1])));
         shown = std::min(months, shown + 6);
         c.x_ticks = chart::month_ticks(static_cast<double>(shown));
         c.x_range = std::pair{0.0, c.x_ticks.back()};
         std::string caption = "Each line gives the share of simulated futures whose cumulative cash flow has turned "
                               "positive by that month.";
-        if (r.payback_reference) {
-            const auto [from, to] = *r.payback_reference;
+        if (r.payback_reference_months) {
+            const auto [from, to] = *r.payback_reference_months;
             c.spans.push_back({from, to, "reference: " + months_text(from) + " to " + months_text(to) + " months",
                                palette::reference});
             caption += " The shaded band is the payback range the scenario cites as a reference.";
@@ -272,9 +273,10 @@ struct Page {
         for (const auto& o : r.options) {
             const int last = r.horizons.back().months;
             const auto m = [&](double x) { return std::isnan(x) ? "after " + std::to_string(last) : months_text(x); };
-            out << "<tr><td class=\"text\">" << escape_xml(r.option_label(o.name)) << "</td>";
-            for (const char* p : {"p10", "p25", "p50", "p75", "p90"}) out << "<td>" << m(o.payback[p]) << "</td>";
-            out << "<td>" << m(o.discounted_payback["p50"]) << "</td><td>" << percent(o.payback["share_reached"], 1)
+            out << "<tr><td class=\"text\">" << escape_xml(option_label(o.name)) << "</td>";
+            for (double p : {o.payback.p10, o.payback.p25, o.payback.p50, o.payback.p75, o.payback.p90})
+                out << "<td>" << m(p) << "</td>";
+            out << "<td>" << m(o.discounted_payback.p50) << "</td><td>" << percent(o.payback.share_reached, 1)
                 << "</td></tr>\n";
         }
         out << "</table>\n<p>Months from the start of the project; payback is the first time cumulative net cash "
@@ -284,16 +286,17 @@ struct Page {
     static std::string months_text(double x) { return plain_number(std::round(x * 10) / 10); }
 
     void sensitivity() {
-        if (r.sensitivity.empty()) return;
+        if (!r.sensitivity) return;
         out << "<section id=\"sensitivity\">\n<h2>What drives the result</h2>\n";
         for (const auto& o : r.options) {
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-                const std::string method = preferred_sensitivity_method(r, o.name, h, "npv");
-                if (method.empty()) continue;
-                const auto& ranking = r.sensitivity.at(o.name)[h].at("npv").at(method);
+                const MethodRanking* headline = headline_ranking(r, o.name, h, "npv");
+                if (!headline) continue;
+                const std::string& method = headline->method;
+                const auto& ranking = headline->ranking;
                 chart::DivergingBars c;
                 c.id = "tornado-" + o.name + "-" + std::to_string(r.horizons[h].months);
-                c.title = r.option_label(o.name) + ": NPV drivers at " + std::to_string(r.horizons[h].months) +
+                c.title = option_label(o.name) + ": NPV drivers at " + std::to_string(r.horizons[h].months) +
                           " months (" + r.horizons[h].name + " term)";
                 c.positive_fill = palette::bars;
                 c.negative_fill = palette::negative;
@@ -320,13 +323,13 @@ struct Page {
         for (const auto& cmp : r.comparisons) {
             out << "<p>" << escape_xml(comparison_summary(r, cmp)) << "</p>\n<div class=\"charts\">\n";
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-                const auto& d = cmp.npv_difference[h];
+                const auto& d = cmp.horizons[h].npv_difference;
                 if (!d.histogram) continue;
                 const auto& hist = *d.histogram;
                 const int months = r.horizons[h].months;
                 chart::Chart c;
                 c.id = "npv-difference-" + cmp.a + "-vs-" + cmp.b + "-" + std::to_string(months);
-                c.title = "NPV " + r.option_label(cmp.a) + " minus " + r.option_label(cmp.b) + " at " +
+                c.title = "NPV " + option_label(cmp.a) + " minus " + option_label(cmp.b) + " at " +
                           std::to_string(months) + " months";
                 c.x_label = "NPV difference (" + r.currency + ")";
                 c.y_label = "share of futures";
@@ -334,10 +337,10 @@ struct Page {
                 c.y_format = [](double y) { return percent(y, 1); };
                 c.bars.push_back(share_bars(hist));
                 c.markers.push_back({0, "equal", "2 2"});
-                c.markers.push_back({d["p50"], "median", ""});
+                c.markers.push_back({d.statistics.p50, "median", ""});
                 figure(chart::render_svg(c, 480, 270),
-                       "Right of zero: " + r.option_label(cmp.a) + " is ahead, probability " +
-                           percent(cmp.prob_a_better[h], 0) + ".");
+                       "Right of zero: " + option_label(cmp.a) + " is ahead, probability " +
+                           percent(cmp.horizons[h].prob_a_better, 0) + ".");
             }
             out << "</div>\n";
         }
@@ -365,11 +368,12 @@ struct Page {
             << "<li>" << grouped(static_cast<unsigned long long>(r.paths)) << " paths, " << escape_xml(sampling_text())
             << ", seed " << grouped(static_cast<unsigned long long>(r.seed))
             << ". The same scenario and seed give the same numbers on any number of threads.</li>\n";
-        if (r.correlations.empty())
+        const auto correlations = correlation_lines(r);
+        if (correlations.empty())
             out << "<li>Inputs are sampled independently.</li>\n";
         else {
             out << "<li>Rank correlations (Gaussian copula):<ul>\n";
-            for (const auto& c : r.correlations) {
+            for (const auto& c : correlations) {
                 out << "<li>" << escape_xml(c.a) << " and " << escape_xml(c.b) << ": " << plain_number(c.requested);
                 if (c.applied != c.requested)
                     out << ", repaired to " << plain_number(c.applied)
@@ -378,13 +382,13 @@ struct Page {
             }
             out << "</ul></li>\n";
         }
-        if (r.convergence) out << "<li>" << escape_xml(*r.convergence) << "</li>\n";
-        for (const auto& n : r.method_notes) out << "<li>" << escape_xml(n) << "</li>\n";
-        for (std::size_t h = 0; h < r.evpi.size(); ++h)
-            if (std::isfinite(r.evpi[h]))
-                out << "<li>Expected value of perfect information at " << r.horizons[h].months
-                    << " months: " << money(r.evpi[h], r.currency)
-                    << " (what removing all uncertainty before choosing would be worth).</li>\n";
+        for (const auto& n : app::method_notes(r)) out << "<li>" << escape_xml(n) << "</li>\n";
+        if (r.value_of_information)
+            for (const auto& hv : r.value_of_information->horizons)
+                if (std::isfinite(hv.evpi))
+                    out << "<li>Expected value of perfect information at " << hv.months
+                        << " months: " << money(hv.evpi, r.currency)
+                        << " (what removing all uncertainty before choosing would be worth).</li>\n";
         out << "</ul>\n";
         if (!r.notes.empty()) {
             out << "<h3>Scenario notes</h3>\n<ul class=\"notes\">\n";
@@ -405,7 +409,7 @@ struct Page {
 
 }  // namespace
 
-void write_html_report(std::ostream& out, const ReportData& report) {
+void write_html_report(std::ostream& out, const ResultsDocument& report) {
     Page page{out, report};
     page.header();
     page.executive_summary();

@@ -2,13 +2,13 @@
 
 #include <ostream>
 
-#include "app/report_data.hpp"
+#include "app/results_document.hpp"
 
 namespace app {
 
 // One self-contained HTML page (inline CSS and SVG, nothing fetched, no
 // script) for a leadership audience: executive summary, charts, assumptions
 // and method notes. Printable on A4.
-void write_html_report(std::ostream& out, const ReportData& report);
+void write_html_report(std::ostream& out, const ResultsDocument& report);
 
 }  // namespace app

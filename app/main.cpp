@@ -1,7 +1,5 @@
 // roicast: Monte Carlo ROI forecasting for CRM investments.
 #include <CLI/CLI.hpp>
-#include <oneapi/tbb/info.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -14,18 +12,11 @@
 #include "app/atomic_file.hpp"
 #include "app/embedded_scenarios.hpp"
 #include "app/progress_bar.hpp"
-#include "app/report_data.hpp"
 #include "app/report_outputs.hpp"
-#include "app/results_json.hpp"
-#include "app/samples.hpp"
+#include "app/results_from_forecast.hpp"
 #include "app/text_report.hpp"
-#include "models/convergence.hpp"
-#include "models/path_store.hpp"
-#include "models/results.hpp"
+#include "models/forecast.hpp"
 #include "models/scenario_loader.hpp"
-#include "models/sensitivity.hpp"
-#include "models/simulation.hpp"
-#include "models/streaming_summary.hpp"
 
 #ifndef ROICAST_VERSION
 #define ROICAST_VERSION "0.0.0"
@@ -74,12 +65,6 @@ int report_scenario_error(const std::string& label, const models::ScenarioError&
     return exit_invalid;
 }
 
-// Paths beyond what memory holds are refused before anything is allocated.
-std::uint64_t available_memory() {
-    const long pages = ::sysconf(_SC_AVPHYS_PAGES), size = ::sysconf(_SC_PAGE_SIZE);
-    return pages > 0 && size > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(size) : 0;
-}
-
 struct RunArguments {
     std::string scenario = default_scenario;
     std::optional<std::uint64_t> paths, seed;
@@ -96,147 +81,60 @@ struct RunArguments {
     app::ReportOutputs reports;
 };
 
-int run(const RunArguments& args) {
-    std::string label;
-    const models::Scenario s = load(args.scenario, label);
-
-    models::RunSettings settings;
-    settings.paths = args.paths.value_or(s.simulation.paths);
-    settings.seed = args.seed.value_or(s.simulation.seed);
-    settings.sampling = s.simulation.sampling;
-    if (args.sampling) settings.sampling = *sim::parse_sampling(*args.sampling);
+// The command line as forecast settings.
+models::ForecastSettings forecast_settings(const RunArguments& args) {
+    models::ForecastSettings settings;
+    settings.paths = args.paths;
+    settings.seed = args.seed;
+    if (args.sampling) settings.sampling = sim::parse_sampling(*args.sampling);
     settings.threads = args.threads.value_or(0);
-    const unsigned threads = settings.threads ? settings.threads : static_cast<unsigned>(tbb::info::default_concurrency());
-
-    std::optional<models::Convergence> convergence;
-    if (args.target_ci) {
-        convergence.emplace();
-        convergence->target = *args.target_ci;
-        convergence->max_paths = std::max(args.max_paths, settings.paths);
-        if (settings.sampling == sim::Sampling::lhs) {
-            settings.sampling = sim::Sampling::mc;
-            convergence->notes.push_back("Latin hypercube strata depend on the total number of paths, so a run that "
-                                         "grows uses plain Monte Carlo instead.");
-        }
-        convergence->notes.push_back("Batches double the paths and reuse the same streams: a run that stops at N "
-                                     "paths equals a fixed run of N paths.");
-        if (settings.sampling == sim::Sampling::sobol)
-            convergence->notes.push_back("Intervals assume independent paths; for scrambled Sobol points they are "
-                                         "conservative.");
-    }
-    std::optional<models::SensitivitySettings> sensitivity;
     if (!args.sensitivity.empty()) {
         std::string bad;
         const auto methods = models::parse_sensitivity_methods(args.sensitivity, bad);
         if (!methods)
             throw InvalidUsage{"--sensitivity", "unknown method \"" + bad + "\"; choose from tornado, spearman, src, sobol, voi"};
-        sensitivity = models::SensitivitySettings{*methods, args.sobol_samples};
-        settings.keep_inputs = models::needs_inputs(*sensitivity);
+        settings.sensitivity = models::SensitivitySettings{*methods, args.sobol_samples};
     }
+    if (args.target_ci) {
+        if (args.stream) throw InvalidUsage{"--stream", "cannot be combined with --target-ci"};
+        settings.convergence = models::ConvergenceTarget{*args.target_ci, args.max_paths};
+    }
+    settings.stream = args.stream;
+    settings.samples = args.samples;
+    settings.cancel = &interrupted;
+    return settings;
+}
 
-    // A run whose paths would take more than a GiB (or half the free memory)
-    // is summarised as it goes instead of stored (models/streaming_summary.hpp):
-    // percentiles within a stated rank error, everything else as exact.
-    const std::uint64_t most_paths = convergence ? convergence->max_paths : settings.paths;
-    const std::size_t d = s.inputs.dimensions();
-    const std::uint64_t have = available_memory();
-    const std::uint64_t full_need = models::PathStore::bytes_needed(
-        s.options.size(), s.horizons.size(), s.simulated_months(), most_paths, true, settings.keep_inputs ? d : 0);
-    if (args.stream && convergence) throw InvalidUsage{"--stream", "cannot be combined with --target-ci"};
-    const bool streaming = !convergence && (args.stream || models::prefer_streaming(full_need, have));
-    const models::StreamingSettings streaming_settings;
-    const std::uint64_t pilot_paths = std::min<std::uint64_t>(settings.paths, streaming_settings.pilot_paths);
-
-    // Refuse, before allocating anything, a run that would not fit: the main
-    // store (with the inputs kept for Spearman, SRC and EVPPI), or in streaming
-    // mode the pilot and the per-block sums, and, held at the same time, the
-    // Sobol design's store of N·(inputs + 2) runs.
-    const std::uint64_t main_need =
-        streaming ? models::PathStore::bytes_needed(s.options.size(), s.horizons.size(), s.simulated_months(),
-                                                    pilot_paths, true, settings.keep_inputs ? d : 0) +
-                        models::streaming_bytes_needed(s, settings.paths, settings.block_size, threads)
-                  : full_need;
-    const bool sobol = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),
-                                                models::SensitivityMethod::sobol) != sensitivity->methods.end();
-    const std::uint64_t sobol_runs = sobol && d ? args.sobol_samples * (d + 2) : 0;
-    const std::uint64_t sobol_need =
-        models::PathStore::bytes_needed(s.options.size(), s.horizons.size(), s.simulated_months(), sobol_runs, false);
-    if (have && main_need + sobol_need > have / 10 * 8) {
-        const bool sobol_is_why = sobol_need > main_need;
-        throw InvalidUsage{sobol_is_why ? "--sobol-samples" : (convergence ? "--max-paths" : "--paths"),
-                           (sobol_is_why ? std::to_string(args.sobol_samples) + " base rows (" +
-                                               std::to_string(sobol_runs) + " Sobol runs)"
-                                         : std::to_string(most_paths) + " paths") +
-                               " would need about " + std::to_string((main_need + sobol_need) >> 20) +
-                               " MiB, more than the " + std::to_string(have >> 20) + " MiB available; use fewer " +
-                               (sobol_is_why ? "base rows" : "paths")};
+int run(const RunArguments& args) {
+    std::string label;
+    const models::Scenario s = load(args.scenario, label);
+    models::ForecastSettings settings = forecast_settings(args);
+    models::ForecastPlan plan;
+    try {
+        plan = models::plan_forecast(s, settings);
+    } catch (const models::ForecastRefused& e) {
+        std::string flag = "--" + e.setting;
+        std::replace(flag.begin(), flag.end(), '_', '-');
+        throw InvalidUsage{flag, e.message};
     }
     if (!args.json.empty())
         if (const std::string why = app::check_writable(args.json); !why.empty()) throw InvalidUsage{"--json", why};
     if (const std::string why = app::check_outputs(args.reports); !why.empty())
         throw InvalidUsage{why.substr(0, why.find(':')), why.substr(why.find(':') + 2)};
 
+    app::print_repairs(std::cerr, label, s, models::make_copula(s).repairs());
     std::atomic<std::uint64_t> done{0};
     settings.progress = &done;
-    settings.cancel = &interrupted;
-    const auto start = std::chrono::steady_clock::now();
-    const sim::GaussianCopula copula = models::make_copula(s);
-    app::print_repairs(std::cerr, label, s, copula);
-    models::Results results;
-    std::optional<models::Sensitivity> sensitivity_results;
-    std::optional<models::ValueOfInformation> voi;
-    std::optional<models::StreamingInfo> streamed;
-    nlohmann::ordered_json samples;
+    std::optional<models::Forecast> forecast;
     {
-        // Work for the bar: one run, or at most doubling batches up to the cap.
-        app::ProgressBar bar(done, convergence ? 2 * most_paths : settings.paths, !args.quiet);
-        std::optional<models::PathStore> stored;
-        models::RunSettings kept_settings = settings;  // the run whose paths are kept (the pilot when streaming)
-        if (streaming) {
-            kept_settings.paths = pilot_paths;
-            kept_settings.progress = nullptr;
-            stored.emplace(models::simulate(s, kept_settings));
-            models::RunSettings main_settings = settings;
-            main_settings.keep_inputs = false;
-            streamed.emplace();
-            results = models::summarize_streaming(s, main_settings, *stored, *streamed, streaming_settings);
-        }
-        for (; !streaming;) {
-            stored.reset();
-            stored.emplace(models::simulate(s, settings));
-            results = models::summarize(s, *stored, settings.threads);
-            if (!convergence) break;
-            auto statistics = models::headline_statistics(s, results, *stored, convergence->target);
-            const bool all_met = std::all_of(statistics.begin(), statistics.end(), [](const auto& h) { return h.met; });
-            convergence->trace.push_back({settings.paths, std::move(statistics)});
-            if (all_met) {
-                convergence->met = true;
-                break;
-            }
-            if (settings.paths >= convergence->max_paths) break;
-            settings.paths = std::min(2 * settings.paths, convergence->max_paths);
-        }
-        if (!streaming) kept_settings = settings;  // a --target-ci run may have grown
-        const models::PathStore& store = *stored;
-        if (sensitivity) sensitivity_results = models::analyse_sensitivity(s, kept_settings, store, *sensitivity);
-        const bool partial = sensitivity && std::find(sensitivity->methods.begin(), sensitivity->methods.end(),
-                                                      models::SensitivityMethod::voi) != sensitivity->methods.end();
-        voi = models::value_of_information(s, store, partial);
-        if (args.samples) samples = app::samples_json(s, store, args.samples);
+        app::ProgressBar bar(done, plan.progress_total, !args.quiet);
+        forecast.emplace(models::forecast(s, settings));
     }
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const app::RunReport report{s, settings, results, copula, threads, elapsed,
-                                sensitivity_results ? &*sensitivity_results : nullptr, &*voi,
-                                convergence ? &*convergence : nullptr, streamed ? &*streamed : nullptr};
-
-    if (!args.json.empty() || args.reports.any()) {
-        auto document = app::results_json(report);
-        if (!samples.is_null()) document["samples"] = std::move(samples);
-        if (!args.json.empty())
-            app::write_atomically(args.json, [&](std::ostream& out) { out << document.dump(2) << "\n"; });
-        app::write_reports(args.reports, document);
-    }
-    if (!args.quiet) app::print_summary(std::cout, report);
+    const app::ResultsDocument results = app::results_document(s, *forecast);
+    if (!args.json.empty())
+        app::write_atomically(args.json, [&](std::ostream& out) { out << app::to_json(results).dump(2) << "\n"; });
+    app::write_reports(args.reports, results);
+    if (!args.quiet) app::print_summary(std::cout, results);
     return exit_ok;
 }
 
@@ -254,7 +152,7 @@ int report(const std::string& results_file, const app::ReportOutputs& outputs) {
         throw InvalidUsage{results_file, std::string("not valid JSON: ") + e.what()};
     }
     try {
-        app::write_reports(outputs, document);
+        app::write_reports(outputs, app::results_document_from_json(document));
     } catch (const app::ResultsFileError& e) {
         throw InvalidUsage{results_file, e.what()};
     }
@@ -265,7 +163,7 @@ int validate(const std::string& scenario) {
     std::string label;
     const models::Scenario s = load(scenario, label);
     app::print_inputs(std::cout, s);
-    app::print_repairs(std::cerr, label, s, models::make_copula(s));
+    app::print_repairs(std::cerr, label, s, models::make_copula(s).repairs());
     std::cout << "\nok: " << label << " is a valid scenario\n";
     return exit_ok;
 }
@@ -313,7 +211,7 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--samples", run_args.samples,
                         "Keep NPV, ROI and payback of the first N paths in the results file, the workbook's Samples "
                         "sheet and samples.csv (at most 100,000)")
-        ->check(CLI::Range(std::uint64_t{0}, app::max_samples));
+        ->check(CLI::Range(std::uint64_t{0}, models::max_samples));
     run_cmd->add_flag("--stream", run_args.stream,
                       "Summarise the paths as they are simulated instead of storing them (automatic above 1 GiB): "
                       "bounded memory, percentiles within a reported rank error");
@@ -367,9 +265,6 @@ int main(int argc, char** argv) {
         if (*report_cmd) return report(report_file, report_outputs);
     } catch (const models::ScenarioError& e) {
         return report_scenario_error(*run_cmd ? run_args.scenario : validate_scenario, e);
-    } catch (const app::ResultsFileError& e) {
-        std::cerr << "error: results: " << e.what() << "\n";
-        return exit_internal;  // a run's own document failed to read back: a bug, not bad input
     } catch (const InvalidUsage& e) {
         std::cerr << "error: " << e.where << ": " << e.message << "\n";
         return exit_invalid;

@@ -5,7 +5,6 @@
 #include "app/atomic_file.hpp"
 #include "app/csv_report.hpp"
 #include "app/html_report.hpp"
-#include "app/report_data.hpp"
 #include "app/xlsx_report.hpp"
 
 namespace app {
@@ -27,9 +26,8 @@ std::string check_outputs(const ReportOutputs& outputs) {
     return "";
 }
 
-void write_reports(const ReportOutputs& outputs, const nlohmann::ordered_json& results) {
+void write_reports(const ReportOutputs& outputs, const ResultsDocument& data) {
     if (!outputs.any()) return;
-    const ReportData data = read_report_data(results);
     if (!outputs.html.empty()) write_atomically(outputs.html, [&](std::ostream& out) { write_html_report(out, data); });
     if (!outputs.xlsx.empty())
         write_file_atomically(outputs.xlsx, [&](const std::filesystem::path& temporary) { write_xlsx_report(temporary, data); });

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "app/results_document.hpp"
 
 namespace app {
 
@@ -16,7 +16,6 @@ struct ReportOutputs {
 std::string check_outputs(const ReportOutputs& outputs);
 
 // Writes each requested report from a results document, each file atomically.
-// Throws ResultsFileError when the document is not a usable results file.
-void write_reports(const ReportOutputs& outputs, const nlohmann::ordered_json& results);
+void write_reports(const ReportOutputs& outputs, const ResultsDocument& results);
 
 }  // namespace app

@@ -1,5 +1,6 @@
 #include "app/report_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -32,7 +33,7 @@ std::string plain_number(double x) {
     return buffer;
 }
 
-std::size_t headline_horizon(const ReportData& r) {
+std::size_t headline_horizon(const ResultsDocument& r) {
     for (std::size_t h = 0; h < r.horizons.size(); ++h)
         if (r.horizons[h].name == "medium") return h;
     return r.horizons.size() - 1;
@@ -49,62 +50,98 @@ std::string months_or_never(double m, int horizon) {
 
 }  // namespace
 
-std::string option_summary(const ReportData& r, const OptionData& o) {
+std::string option_summary(const ResultsDocument& r, const OptionResult& o) {
     const std::size_t h = headline_horizon(r);
-    const auto& roi = o.horizons[h].at("roi");
+    const auto& roi = o.horizons[h][models::Metric::roi];
     const int last = r.horizons.back().months;
-    std::string s = r.option_label(o.name) + ": ";
-    if (std::isfinite(roi["p50"]))
-        s += "median ROI at " + std::to_string(r.horizons[h].months) + " months " + whole_percent(roi["p50"]) +
-             " (80 % interval " + whole_percent(roi["p10"]) + " to " + whole_percent(roi["p90"]) + "); ";
+    std::string s = option_label(o.name) + ": ";
+    if (std::isfinite(roi.p50))
+        s += "median ROI at " + std::to_string(r.horizons[h].months) + " months " + whole_percent(roi.p50) +
+             " (80 % interval " + whole_percent(roi.p10) + " to " + whole_percent(roi.p90) + "); ";
     else
         s += "ROI at " + std::to_string(r.horizons[h].months) + " months undefined (no costs); ";
-    const double p50 = o.payback["p50"];
+    const double p50 = o.payback.p50;
     if (std::isnan(p50))
         s += "more often than not it does not break even within " + std::to_string(last) + " months";
     else
-        s += "breaks even after " + months(p50) + " months (P10–P90: " + months_or_never(o.payback["p10"], last) +
-             " to " + months_or_never(o.payback["p90"], last) + ")";
+        s += "breaks even after " + months(p50) + " months (P10–P90: " + months_or_never(o.payback.p10, last) +
+             " to " + months_or_never(o.payback.p90, last) + ")";
     std::string within;
-    for (const auto& hz : r.horizons) {
-        const auto it = o.payback.prob_within.find(hz.name);
-        if (it == o.payback.prob_within.end()) continue;
-        within += (within.empty() ? "" : ", ") + whole_percent(it->second) + (within.empty() ? " chance of payback within " : " within ") +
-                  std::to_string(hz.months) + " months";
-    }
+    for (std::size_t k = 0; k < r.horizons.size(); ++k)
+        within += (within.empty() ? "" : ", ") + whole_percent(o.payback.prob_within[k].value) +
+                  (within.empty() ? " chance of payback within " : " within ") + std::to_string(r.horizons[k].months) +
+                  " months";
     if (!within.empty()) s += "; " + within;
     return s + ".";
 }
 
-std::string comparison_summary(const ReportData& r, const ComparisonData& c) {
+std::string comparison_summary(const ResultsDocument& r, const ComparisonResult& c) {
     std::string s;
     for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-        const double p = c.prob_a_better[h];
+        const double p = c.horizons[h].prob_a_better;
         const bool a_ahead = p >= 0.5;
         s += (h ? "; at " : "At ") + std::to_string(r.horizons[h].months) + " months " +
-             r.option_label(a_ahead ? c.a : c.b) + " is ahead on NPV with probability " +
+             option_label(a_ahead ? c.a : c.b) + " is ahead on NPV with probability " +
              whole_percent(a_ahead ? p : 1 - p) + " (median difference " +
-             money(c.npv_difference[h]["p50"], r.currency) + " for " + r.option_label(c.a) + ")";
+             money(c.horizons[h].npv_difference.statistics.p50, r.currency) + " for " + option_label(c.a) + ")";
     }
-    const double overtake = c.overtake["p50"];
+    const double overtake = c.overtake.p50;
     s += ". ";
     if (std::isnan(overtake))
-        s += r.option_label(c.a) + " does not overtake " + r.option_label(c.b) + "'s cumulative cash flow on most paths.";
+        s += option_label(c.a) + " does not overtake " + option_label(c.b) + "'s cumulative cash flow on most paths.";
     else
-        s += r.option_label(c.a) + "'s cumulative cash flow stays ahead of " + r.option_label(c.b) + "'s from month " +
-             months(overtake) + " (median; " + whole_percent(c.overtake["share_reached"]) + " of paths ever do).";
+        s += option_label(c.a) + "'s cumulative cash flow stays ahead of " + option_label(c.b) + "'s from month " +
+             months(overtake) + " (median; " + whole_percent(c.overtake.share_reached) + " of paths ever do).";
     return s;
 }
 
-std::string preferred_sensitivity_method(const ReportData& r, const std::string& option, std::size_t horizon,
-                                         const std::string& metric) {
-    const auto o = r.sensitivity.find(option);
-    if (o == r.sensitivity.end() || horizon >= o->second.size()) return "";
-    const auto m = o->second[horizon].find(metric);
-    if (m == o->second[horizon].end()) return "";
-    for (const char* method : {"tornado", "src", "spearman", "sobol_total"})
-        if (m->second.count(method) && !m->second.at(method).empty()) return method;
-    return "";
+const MethodRanking* headline_ranking(const MetricSensitivity& m) {
+    const auto usable = [&](const char* name) -> const MethodRanking* {
+        const MethodRanking* method = m.find(name);
+        return method && !method->ranking.empty() ? method : nullptr;
+    };
+    if (const auto* sobol = usable("sobol_total")) return sobol;
+    if (const auto* src = usable("src"); src && m.src_r_squared && *m.src_r_squared >= 0.7) return src;
+    for (const char* name : {"spearman", "src", "tornado"})
+        if (const auto* method = usable(name)) return method;
+    return nullptr;
+}
+
+const MethodRanking* headline_ranking(const ResultsDocument& r, const std::string& option, std::size_t horizon,
+                                      const std::string& metric) {
+    const OptionSensitivity* o = r.sensitivity_of(option);
+    if (!o || horizon >= r.horizons.size()) return nullptr;
+    for (const auto& h : o->horizons)
+        if (h.months == r.horizons[horizon].months)
+            if (const MetricSensitivity* m = h.find(metric)) return headline_ranking(*m);
+    return nullptr;
+}
+
+std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r) {
+    std::vector<CorrelationLine> lines;
+    for (const auto& c : r.correlations.requested) lines.push_back({c.between[0], c.between[1], c.rank, c.rank});
+    for (const auto& rep : r.correlations.repairs) {
+        const auto same = [&](const CorrelationLine& l) {
+            return (l.a == rep.between[0] && l.b == rep.between[1]) || (l.a == rep.between[1] && l.b == rep.between[0]);
+        };
+        const auto it = std::find_if(lines.begin(), lines.end(), same);
+        if (it != lines.end()) it->applied = rep.applied;
+        else lines.push_back({rep.between[0], rep.between[1], rep.requested, rep.applied});
+    }
+    return lines;
+}
+
+std::vector<std::string> method_notes(const ResultsDocument& r) {
+    std::vector<std::string> notes;
+    if (const auto& c = r.convergence) {
+        notes.push_back(std::string(c->met ? "Paths were added until every headline statistic's 95 % interval was within "
+                                           : "The precision target was not met within the path cap: 95 % intervals within ") +
+                        percent(c->target, 1) + " of the value" + (c->met ? "." : " were asked for."));
+    }
+    if (r.sensitivity_notes) notes.insert(notes.end(), r.sensitivity_notes->begin(), r.sensitivity_notes->end());
+    if (r.streaming) notes.push_back(r.streaming->note);
+    if (r.convergence) notes.insert(notes.end(), r.convergence->notes.begin(), r.convergence->notes.end());
+    return notes;
 }
 
 }  // namespace app

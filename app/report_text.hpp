@@ -1,8 +1,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
-#include "app/report_data.hpp"
+#include "app/results_document.hpp"
 
 namespace app {
 
@@ -15,19 +16,34 @@ std::string input_label(const std::string& address);
 std::string plain_number(double x);
 
 // The horizon an executive summary quotes: "medium" if there is one, else the last.
-std::size_t headline_horizon(const ReportData& r);
+std::size_t headline_horizon(const ResultsDocument& r);
 
 // "Custom: median ROI at 36 months 180 % (80 % interval 40 %–390 %); breaks even
 // after 13.4 months (P10–P90: 10.9–16.8); 26 % chance of payback within 12 months, …"
-std::string option_summary(const ReportData& r, const OptionData& o);
+std::string option_summary(const ResultsDocument& r, const OptionResult& o);
 
 // "At 12 months Standard is ahead with probability 72 %; …" for one pair.
-std::string comparison_summary(const ReportData& r, const ComparisonData& c);
+std::string comparison_summary(const ResultsDocument& r, const ComparisonResult& c);
 
-// The sensitivity method a chart shows for an option, metric and horizon:
-// tornado (in the metric's units) when run, else SRC, Spearman, Sobol total.
-// Empty when none was run.
-std::string preferred_sensitivity_method(const ReportData& r, const std::string& option, std::size_t horizon,
-                                         const std::string& metric);
+// The one ranking every output shows for a metric (terminal, HTML, workbook):
+// Sobol total effects when run (they count interactions and non-linear
+// effects), else SRC when the linear fit explains at least 70 % of the
+// variance, else Spearman, SRC, tornado. Null when none was run.
+const MethodRanking* headline_ranking(const MetricSensitivity& m);
+
+// The same for an option's metric at a horizon index of the document.
+const MethodRanking* headline_ranking(const ResultsDocument& r, const std::string& option, std::size_t horizon,
+                                      const std::string& metric);
+
+// A requested rank correlation with what the copula applied (the same unless repaired).
+struct CorrelationLine {
+    std::string a, b;
+    double requested = 0, applied = 0;
+};
+std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r);
+
+// What the reader should know about how the figures were made: the
+// convergence outcome, each sensitivity method's assumptions, streaming.
+std::vector<std::string> method_notes(const ResultsDocument& r);
 
 }  // namespace app

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/format.hpp"
+#include "app/report_text.hpp"
 #include "sim/distribution.hpp"
 
 namespace app {
@@ -20,71 +21,46 @@ std::string pad(const std::string& s, std::size_t width, bool right = false) {
     return right ? fill + s : s + fill;
 }
 
-std::string horizon_label(const models::Horizon& h) { return h.name + " (" + std::to_string(h.months) + " mo)"; }
-
-const sim::Summary& metric(const models::OptionResults& o, std::size_t h, models::Metric m) {
-    return o.horizons[h][static_cast<std::size_t>(m)];
-}
-
-// The method whose ranking is shown, best first: Sobol total effects, then
-// SRC when the linear fit explains most of the variance, then Spearman, then tornado.
-const models::MethodRanking* headline_method(const models::MetricSensitivity& m) {
-    const auto find = [&](const char* name) -> const models::MethodRanking* {
-        for (const auto& method : m.methods)
-            if (method.method == name) return &method;
-        return nullptr;
-    };
-    if (const auto* sobol = find("sobol_total")) return sobol;
-    if (const auto* src = find("src"); src && m.src_r_squared && *m.src_r_squared >= 0.7) return src;
-    if (const auto* spearman = find("spearman")) return spearman;
-    if (const auto* src = find("src")) return src;
-    return find("tornado");
-}
+std::string horizon_label(const HorizonName& h) { return h.name + " (" + std::to_string(h.months) + " mo)"; }
 
 std::string short_address(const std::string& address, const std::string& option) {
     const std::string own = "options." + option + ".";
     return address.rfind(own, 0) == 0 ? address.substr(own.size()) : address;
 }
 
-void print_drivers(std::ostream& out, const RunReport& r) {
-    const auto& s = r.scenario;
+void print_drivers(std::ostream& out, const ResultsDocument& r) {
     char value[32];
-    for (const auto& o : r.sensitivity->options) {
-        out << "\nwhat drives " << o.name << "'s NPV (top five per horizon)\n";
-        for (std::size_t h = 0; h < o.horizons.size(); ++h)
-            for (const auto& m : o.horizons[h]) {
-                if (m.metric != "npv") continue;
-                const auto* method = headline_method(m);
-                if (!method) continue;
-                out << "  " << pad(horizon_label(s.horizons[h]), 18) << "[" << method->method << "]";
-                for (std::size_t k = 0; k < std::min<std::size_t>(5, method->ranking.size()); ++k) {
-                    const auto& i = method->ranking[k];
-                    if (method->method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, s.currency).c_str());
-                    else std::snprintf(value, sizeof value, "%.2f", i.value);
-                    out << (k ? ", " : " ") << short_address(s.inputs.of_dimension(i.input).address, o.name) << " "
-                        << value;
-                }
-                out << "\n";
+    for (const auto& o : *r.sensitivity) {
+        out << "\nwhat drives " << o.option << "'s NPV (top five per horizon)\n";
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+            const auto* method = headline_ranking(r, o.option, h, "npv");
+            if (!method) continue;
+            out << "  " << pad(horizon_label(r.horizons[h]), 18) << "[" << method->method << "]";
+            for (std::size_t k = 0; k < std::min<std::size_t>(5, method->ranking.size()); ++k) {
+                const auto& i = method->ranking[k];
+                if (method->method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, r.currency).c_str());
+                else std::snprintf(value, sizeof value, "%.2f", i.value);
+                out << (k ? ", " : " ") << short_address(i.input, o.option) << " " << value;
             }
+            out << "\n";
+        }
     }
 }
 
-void print_value_of_information(std::ostream& out, const RunReport& r) {
-    const auto& s = r.scenario;
+void print_value_of_information(std::ostream& out, const ResultsDocument& r) {
     out << "\nvalue of information (what resolving the uncertainty before deciding is worth)\n";
-    for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+    for (std::size_t h = 0; h < r.horizons.size(); ++h) {
         const auto& hv = r.value_of_information->horizons[h];
-        out << "  " << pad(horizon_label(s.horizons[h]), 18) << "best on today's estimates: " << hv.best
-            << "; perfect information worth " << money(hv.evpi.value, s.currency) << " (95 % CI "
-            << money(hv.evpi.ci_low, s.currency) << " to " << money(hv.evpi.ci_high, s.currency) << ")";
-        if (!hv.partial.empty()) {
+        out << "  " << pad(horizon_label(r.horizons[h]), 18) << "best on today's estimates: " << hv.best_on_expected_npv
+            << "; perfect information worth " << money(hv.evpi, r.currency) << " (95 % CI "
+            << money(hv.evpi_ci95[0], r.currency) << " to " << money(hv.evpi_ci95[1], r.currency) << ")";
+        if (hv.evppi && !hv.evppi->empty()) {
             // Estimates within 1 % of the EVPI are noise of the binning method.
             std::size_t shown = 0;
-            for (std::size_t k = 0; k < hv.partial.size() && shown < 3; ++k) {
-                if (!(hv.partial[k].value > 0.01 * hv.evpi.value)) break;
-                out << (shown++ ? ", " : "; worth refining first: ")
-                    << s.inputs.of_dimension(hv.partial[k].input).address << " "
-                    << money(hv.partial[k].value, s.currency);
+            for (std::size_t k = 0; k < hv.evppi->size() && shown < 3; ++k) {
+                const auto& e = (*hv.evppi)[k];
+                if (!(e.value > 0.01 * hv.evpi)) break;
+                out << (shown++ ? ", " : "; worth refining first: ") << e.input << " " << money(e.value, r.currency);
             }
             if (!shown) out << "; no single input changes the decision on its own";
         }
@@ -94,84 +70,81 @@ void print_value_of_information(std::ostream& out, const RunReport& r) {
 
 }  // namespace
 
-void print_summary(std::ostream& out, const RunReport& r) {
-    const auto& s = r.scenario;
+void print_summary(std::ostream& out, const ResultsDocument& r) {
     char line[256];
-    out << s.name << "\n";
+    out << r.scenario << "\n";
     std::snprintf(line, sizeof line, "%s paths, %s sampling, seed %llu, %u thread%s, %.2f s; %s, discount rate %s a year\n",
-                  grouped(r.settings.paths).c_str(), sim::to_string(r.settings.sampling).c_str(),
-                  static_cast<unsigned long long>(r.settings.seed), r.threads, r.threads == 1 ? "" : "s",
-                  r.elapsed_seconds, s.currency.c_str(), percent(s.discount_rate).c_str());
+                  grouped(r.paths).c_str(), r.sampling.c_str(), static_cast<unsigned long long>(r.seed), r.threads,
+                  r.threads == 1 ? "" : "s", r.elapsed_seconds, r.currency.c_str(), percent(r.discount_rate).c_str());
     out << line;
     if (r.streaming)
         out << "streamed: paths summarised as simulated, not stored; percentiles within "
-            << percent(r.streaming->largest_bin_share, 3) << " in rank; sensitivity and samples from a pilot of "
+            << percent(r.streaming->percentile_rank_error_bound, 3) << " in rank; sensitivity and samples from a pilot of "
             << grouped(r.streaming->pilot_paths) << " paths\n";
     if (r.convergence) {
         const auto& c = *r.convergence;
         if (c.met) {
             out << "converged: every headline statistic within ±" << percent(c.target, 1) << " (95 % CI) at "
-                << grouped(r.settings.paths) << " paths\n";
+                << grouped(r.paths) << " paths\n";
         } else {
             out << "NOT converged: target ±" << percent(c.target, 1) << " not met within " << grouped(c.max_paths)
                 << " paths; still too wide:";
             int shown = 0;
             for (const auto& h : c.trace.back().statistics)
                 if (!h.met && shown++ < 4)
-                    out << " " << h.name << " ±"
-                        << (std::isfinite(h.value) && h.value != 0 ? percent(h.half_width / std::abs(h.value)) : "n/a");
+                    out << " " << h.statistic << " ±"
+                        << (std::isfinite(h.value) && h.value != 0 ? percent(h.ci95_half_width / std::abs(h.value)) : "n/a");
             out << "\n";
         }
     }
-    for (const auto& o : r.results.options) {
+    for (const auto& o : r.options) {
         out << "\n" << o.name << "\n";
         out << "  " << pad("horizon", 18) << pad("ROI P10", 10, true) << pad("P50", 10, true) << pad("P90", 10, true)
             << "   " << pad("mean NPV (95 % CI)", 34) << pad("P(NPV > 0)", 10, true) << "\n";
-        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
-            const auto& roi = metric(o, h, models::Metric::roi);
-            const auto& npv = metric(o, h, models::Metric::npv);
-            out << "  " << pad(horizon_label(s.horizons[h]), 18) << pad(percent(roi.percentile(0.10)), 10, true)
-                << pad(percent(roi.percentile(0.50)), 10, true) << pad(percent(roi.percentile(0.90)), 10, true)
-                << "   "
-                << pad(money(npv.mean, s.currency) + " (" + money(npv.mean_ci_low, s.currency) + " to " +
-                           money(npv.mean_ci_high, s.currency) + ")",
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+            const auto& roi = o.horizons[h][models::Metric::roi];
+            const auto& npv = o.horizons[h][models::Metric::npv];
+            out << "  " << pad(horizon_label(r.horizons[h]), 18) << pad(percent(roi.p10), 10, true)
+                << pad(percent(roi.p50), 10, true) << pad(percent(roi.p90), 10, true) << "   "
+                << pad(money(npv.mean, r.currency) + " (" + money(npv.mean_ci95[0], r.currency) + " to " +
+                           money(npv.mean_ci95[1], r.currency) + ")",
                        34)
                 << pad(percent(npv.prob_positive), 10, true) << "\n";
-            if (roi.undefined) out << "    ROI undefined on " << percent(roi.undefined_share()) << " of paths (no cost yet)\n";
+            if (roi.undefined > 0) out << "    ROI undefined on " << percent(roi.undefined) << " of paths (no cost yet)\n";
         }
         const auto& p = o.payback;
-        out << "  time to positive ROI: P10 " << months(p.percentiles[0]) << ", P50 " << months(p.percentiles[2])
-            << ", P90 " << months(p.percentiles[4]) << " months";
+        out << "  time to positive ROI: P10 " << months(p.p10) << ", P50 " << months(p.p50) << ", P90 " << months(p.p90)
+            << " months";
         out << "; paid back within";
-        for (std::size_t h = 0; h < s.horizons.size(); ++h)
-            out << (h ? ", " : " ") << s.horizons[h].months << " mo " << percent(p.prob_within[h], 0);
+        for (std::size_t h = 0; h < r.horizons.size(); ++h)
+            out << (h ? ", " : " ") << r.horizons[h].months << " mo " << percent(p.prob_within[h].value, 0);
         out << "\n";
         const auto& d = o.discounted_payback;
-        out << "  discounted payback:   P10 " << months(d.percentiles[0]) << ", P50 " << months(d.percentiles[2])
-            << ", P90 " << months(d.percentiles[4]) << " months\n";
+        out << "  discounted payback:   P10 " << months(d.p10) << ", P50 " << months(d.p50) << ", P90 " << months(d.p90)
+            << " months\n";
     }
 
     if (r.sensitivity) print_drivers(out, r);
     if (r.value_of_information) print_value_of_information(out, r);
 
-    for (const auto& c : r.results.comparisons) {
+    for (const auto& c : r.comparisons) {
         out << "\n" << c.a << " vs " << c.b << " (same draws of the shared inputs)\n";
-        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
-            const auto& d = c.npv_difference[h];
-            out << "  " << pad(horizon_label(s.horizons[h]), 18) << "NPV difference " << money(d.mean, s.currency)
-                << " (P10 " << money(d.percentile(0.10), s.currency) << ", P90 " << money(d.percentile(0.90), s.currency)
-                << "); " << c.a << " better with probability " << percent(c.prob_a_better[h], 0) << "\n";
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+            const auto& d = c.horizons[h].npv_difference.statistics;
+            out << "  " << pad(horizon_label(r.horizons[h]), 18) << "NPV difference " << money(d.mean, r.currency)
+                << " (P10 " << money(d.p10, r.currency) << ", P90 " << money(d.p90, r.currency) << "); " << c.a
+                << " better with probability " << percent(c.horizons[h].prob_a_better, 0) << "\n";
         }
         const auto& t = c.overtake;
-        out << "  " << c.a << " stays ahead from month: P10 " << months(t.percentiles[0]) << ", P50 "
-            << months(t.percentiles[2]) << ", P90 " << months(t.percentiles[4]) << "; ahead by month "
-            << s.simulated_months() << " on " << percent(t.share_reached, 0) << " of paths\n";
+        out << "  " << c.a << " stays ahead from month: P10 " << months(t.p10) << ", P50 " << months(t.p50) << ", P90 "
+            << months(t.p90) << "; ahead by month " << t.cdf.size() << " on "
+            << percent(t.share_reached, 0) << " of paths\n";
     }
 }
 
 void print_repairs(std::ostream& err, const std::string& label, const models::Scenario& s,
-                   const sim::GaussianCopula& copula) {
-    for (const auto& rep : copula.repairs())
+                   const std::vector<sim::CorrelationRepair>& repairs) {
+    for (const auto& rep : repairs)
         err << "warning: " << label << ": correlations: " << s.inputs.of_dimension(rep.first).address << " and "
             << s.inputs.of_dimension(rep.second).address << " correlated at " << sim::format_number(std::round(rep.applied * 1e4) / 1e4)
             << " instead of " << sim::format_number(rep.requested)

@@ -3,16 +3,18 @@
 #include <ostream>
 #include <string>
 
-#include "app/run_report.hpp"
+#include "app/results_document.hpp"
+#include "models/scenario.hpp"
+#include "sim/gaussian_copula.hpp"
 
 namespace app {
 
 // The terminal summary of a run, for a finance lead.
-void print_summary(std::ostream& out, const RunReport& report);
+void print_summary(std::ostream& out, const ResultsDocument& results);
 
 // One warning line per correlation the copula had to move.
 void print_repairs(std::ostream& err, const std::string& label, const models::Scenario& s,
-                   const sim::GaussianCopula& copula);
+                   const std::vector<sim::CorrelationRepair>& repairs);
 
 // The table `roicast validate` prints: every uncertain input with its
 // distribution, mean and P5–P95.

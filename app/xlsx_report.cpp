@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/format.hpp"
 #include "app/report_text.hpp"
 
 namespace app {
@@ -112,7 +113,7 @@ void style_line(lxw_chart_series* s, lxw_color_t colour, float width, uint8_t da
     chart_series_set_line(s, &line);
 }
 
-void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+void summary_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Summary"), "Summary"};
     worksheet_set_column(s.ws, 0, 0, 16, nullptr);
     worksheet_set_column(s.ws, 1, 11, 13, nullptr);
@@ -137,30 +138,28 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
               f.header);
     for (const auto& o : r.options)
         for (std::size_t h = 0; h < r.horizons.size(); ++h, ++row) {
-            const auto& npv = o.horizons[h].at("npv");
-            const auto& roi = o.horizons[h].at("roi");
-            s.text(row, 0, r.option_label(o.name));
+            const auto& npv = o.horizons[h][models::Metric::npv];
+            const auto& roi = o.horizons[h][models::Metric::roi];
+            s.text(row, 0, option_label(o.name));
             s.number(row, 1, r.horizons[h].months, f.integer);
-            s.number(row, 2, npv["p10"], f.money);
-            s.number(row, 3, npv["p50"], f.money);
-            s.number(row, 4, npv["p90"], f.money);
-            s.number(row, 5, npv["prob_positive"], f.percent);
-            s.number(row, 6, roi["p10"], f.percent);
-            s.number(row, 7, roi["p50"], f.percent);
-            s.number(row, 8, roi["p90"], f.percent);
-            s.number(row, 9, o.horizons[h].at("irr")["p50"], f.percent);
-            s.number(row, 10, o.payback["p50"], f.months);
-            s.number(row, 11, o.payback["p90"], f.months);
+            s.number(row, 2, npv.p10, f.money);
+            s.number(row, 3, npv.p50, f.money);
+            s.number(row, 4, npv.p90, f.money);
+            s.number(row, 5, npv.prob_positive, f.percent);
+            s.number(row, 6, roi.p10, f.percent);
+            s.number(row, 7, roi.p50, f.percent);
+            s.number(row, 8, roi.p90, f.percent);
+            s.number(row, 9, o.horizons[h][models::Metric::irr].p50, f.percent);
+            s.number(row, 10, o.payback.p50, f.months);
+            s.number(row, 11, o.payback.p90, f.months);
         }
     s.text(row + 1, 0, "Empty payback cells: not reached within the run. ROI and IRR as percentages; IRR is annual.");
 }
 
-void horizons_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Horizons"), "Horizons"};
     worksheet_set_column(s.ws, 0, 2, 14, nullptr);
     worksheet_set_column(s.ws, 3, 15, 12, nullptr);
-    static const char* stats[] = {"mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95",
-                                  "prob_positive", "expected_shortfall_5", "undefined"};
     s.headers(0, {"Option", "Horizon (months)", "Metric", "Mean", "SD", "P5", "P10", "P25", "P50", "P75", "P90", "P95",
                   "P(> 0)", "Expected shortfall 5 %", "Undefined share"},
               f.header);
@@ -168,15 +167,19 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
     lxw_row_t row = 1;
     for (const auto& o : r.options)
         for (std::size_t h = 0; h < r.horizons.size(); ++h)
-            for (const auto& [metric, d] : o.horizons[h]) {
-                s.text(row, 0, r.option_label(o.name));
+            for (models::Metric m : models::all_metrics) {
+                const std::string metric = models::metric_names[static_cast<std::size_t>(m)];
+                const Statistics& d = o.horizons[h][m];
+                s.text(row, 0, option_label(o.name));
                 s.number(row, 1, r.horizons[h].months, f.integer);
                 s.text(row, 2, metric);
-                for (std::size_t i = 0; i < std::size(stats); ++i) {
-                    const std::string stat = stats[i];
-                    const bool share = stat == "prob_positive" || stat == "undefined";
-                    s.number(row, static_cast<lxw_col_t>(3 + i), d[stat], share ? f.percent : metric_format(f, metric));
-                }
+                lxw_format* value = metric_format(f, metric);
+                const double values[] = {d.mean, d.sd,  d.p5,  d.p10, d.p25, d.p50, d.p75, d.p90, d.p95};
+                lxw_col_t c = 3;
+                for (double x : values) s.number(row, c++, x, value);
+                s.number(row, c++, d.prob_positive, f.percent);
+                s.number(row, c++, d.expected_shortfall_5, value);
+                s.number(row, c++, d.undefined, f.percent);
                 ++row;
             }
 
@@ -187,9 +190,9 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
     lxw_row_t chart_row = 1;
     for (const auto& o : r.options)
         for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-            const auto& hist = o.horizons[h].at("roi").histogram;
+            const auto& hist = o.horizons[h].roi_histogram;
             if (!hist) continue;
-            const std::string label = r.option_label(o.name) + ", ROI at " + std::to_string(r.horizons[h].months) + " months";
+            const std::string label = option_label(o.name) + ", ROI at " + std::to_string(r.horizons[h].months) + " months";
             s.text(row++, 0, label, f.bold);
             s.headers(row++, {"ROI from", "ROI to", "Share of paths"}, f.header);
             const lxw_row_t first = row;
@@ -198,9 +201,9 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
                 const double from = hist->low + hist->bin_width * static_cast<double>(b);
                 s.number(row, 0, from, f.percent);
                 s.number(row, 1, from + hist->bin_width, f.percent);
-                double n = hist->counts[b];
-                if (b == 0) n += hist->below;
-                if (b + 1 == hist->counts.size()) n += hist->above;
+                auto n = static_cast<double>(hist->counts[b]);
+                if (b == 0) n += static_cast<double>(hist->below);
+                if (b + 1 == hist->counts.size()) n += static_cast<double>(hist->above);
                 s.number(row, 2, total > 0 ? n / total : 0, f.percent);
             }
             lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
@@ -217,7 +220,7 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
         }
 }
 
-void payback_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+void payback_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Payback"), "Payback"};
     worksheet_set_column(s.ws, 0, 0, 18, nullptr);
     worksheet_set_column(s.ws, 1, 12, 12, nullptr);
@@ -226,11 +229,11 @@ void payback_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
     lxw_row_t row = 1;
     for (const auto& o : r.options)
         for (const auto* t : {&o.payback, &o.discounted_payback}) {
-            s.text(row, 0, r.option_label(o.name));
+            s.text(row, 0, option_label(o.name));
             s.text(row, 1, t == &o.payback ? "payback" : "discounted payback");
             lxw_col_t c = 2;
-            for (const char* p : {"p10", "p25", "p50", "p75", "p90", "mean"}) s.number(row, c++, (*t)[p], f.months);
-            s.number(row, c, (*t)["share_reached"], f.percent);
+            for (double p : {t->p10, t->p25, t->p50, t->p75, t->p90, t->mean}) s.number(row, c++, p, f.months);
+            s.number(row, c, t->share_reached, f.percent);
             ++row;
         }
     s.text(row++, 0, "Months from the start of the project; empty: not reached within the run.");
@@ -239,7 +242,7 @@ void payback_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
     const lxw_row_t header = row++;
     s.text(header, 0, "Month", f.header);
     for (std::size_t i = 0; i < r.options.size(); ++i)
-        s.text(header, static_cast<lxw_col_t>(1 + i), r.option_label(r.options[i].name), f.header);
+        s.text(header, static_cast<lxw_col_t>(1 + i), option_label(r.options[i].name), f.header);
     const lxw_row_t first = row;
     std::size_t months = 0;
     for (const auto& o : r.options) months = std::max(months, o.payback.cdf.size());
@@ -255,7 +258,7 @@ void payback_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
     static const uint8_t dashes[] = {LXW_CHART_LINE_DASH_SOLID, LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_ROUND_DOT,
                                      LXW_CHART_LINE_DASH_LONG_DASH_DOT};
     for (std::size_t i = 0; i < r.options.size(); ++i)
-        style_line(add_series(chart, s.name, r.option_label(r.options[i].name), first, row - 1, 0,
+        style_line(add_series(chart, s.name, option_label(r.options[i].name), first, row - 1, 0,
                               static_cast<lxw_col_t>(1 + i)),
                    colours[i % 4], 2.25, dashes[i % 4]);
     chart_title_set_name(chart, "Chance of having paid back, by month");
@@ -267,25 +270,25 @@ void payback_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
     worksheet_insert_chart(s.ws, 1, 10, chart);
 }
 
-void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "CashFlow"), "CashFlow"};
     s.text(0, 0, "Cumulative net cash flow by month: percentiles over the simulated paths", f.bold);
     s.text(1, 0, "Month", f.header);
     lxw_col_t col = 1;
     for (const auto& o : r.options)
-        for (const auto& [level, values] : o.fan) {
-            s.text(1, col++, r.option_label(o.name) + " P" + level.substr(1), f.header);
-        }
+        for (const auto& [level, values] : o.cumulative_cash_flow.bands())
+            s.text(1, col++, option_label(o.name) + " P" + std::string(level + 1), f.header);
     worksheet_set_column(s.ws, 0, 0, 8, nullptr);
     worksheet_set_column(s.ws, 1, col, 14, nullptr);
     worksheet_freeze_panes(s.ws, 2, 1);
-    const std::size_t months = r.options.front().fan.front().second.size();
+    const std::size_t months = r.options.front().cumulative_cash_flow.p50.size();
     for (std::size_t t = 0; t < months; ++t) {
         const auto row = static_cast<lxw_row_t>(2 + t);
         s.number(row, 0, static_cast<double>(t + 1), f.integer);
         col = 1;
         for (const auto& o : r.options)
-            for (const auto& [level, values] : o.fan) s.number(row, col++, t < values.size() ? values[t] : NAN, f.money);
+            for (const auto& [level, values] : o.cumulative_cash_flow.bands())
+                s.number(row, col++, t < values->size() ? (*values)[t] : NAN, f.money);
     }
     if (months == 0) return;
     const auto last = static_cast<lxw_row_t>(1 + months);
@@ -294,12 +297,13 @@ void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
     lxw_row_t chart_row = 1;
     for (const auto& o : r.options) {
         lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_LINE);
-        for (const auto& [level, values] : o.fan) {
+        for (const auto& [name, values] : o.cumulative_cash_flow.bands()) {
+            const std::string level = name;
             const bool median = level == "p50", inner = level == "p25" || level == "p75";
             style_line(add_series(chart, s.name, "P" + level.substr(1), 2, last, 0, col++), median ? 0x08306B : inner ? 0x4A7FB5 : 0x9ECAE1,
                        median ? 2.75f : 1.5f, median ? LXW_CHART_LINE_DASH_SOLID : LXW_CHART_LINE_DASH_DASH);
         }
-        const std::string title = r.option_label(o.name) + ": cumulative net cash flow (fan chart)";
+        const std::string title = option_label(o.name) + ": cumulative net cash flow (fan chart)";
         chart_title_set_name(chart, title.c_str());
         chart_axis_set_name(chart->x_axis, "Month");
         chart_axis_set_name(chart->y_axis, ("Cumulative cash flow (" + r.currency + ")").c_str());
@@ -314,9 +318,9 @@ void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
     }
 }
 
-void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Sensitivity"), "Sensitivity"};
-    if (r.sensitivity.empty()) {
+    if (!r.sensitivity) {
         s.text(0, 0, "No sensitivity analysis in this run: add --sensitivity tornado,spearman,src,sobol to 'roicast run'.");
         return;
     }
@@ -327,13 +331,13 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) 
               f.header);
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
-    for (const auto& [option, by_h] : r.sensitivity)
-        for (std::size_t h = 0; h < by_h.size(); ++h)
-            for (const auto& [metric, methods] : by_h[h])
+    for (const auto& o : *r.sensitivity)
+        for (const auto& h : o.horizons)
+            for (const auto& [metric, methods, r2, base] : h.metrics)
                 for (const auto& [method, ranking] : methods)
                     for (const auto& e : ranking) {
-                        s.text(row, 0, r.option_label(option));
-                        s.number(row, 1, r.horizons[h].months, f.integer);
+                        s.text(row, 0, option_label(o.option));
+                        s.number(row, 1, h.months, f.integer);
                         s.text(row, 2, metric);
                         s.text(row, 3, method);
                         s.number(row, 4, e.rank, f.integer);
@@ -342,8 +346,8 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) 
                                                                                                             : f.number;
                         s.number(row, 6, e.value, vf);
                         if (e.ci95) {
-                            s.number(row, 7, e.ci95->first, vf);
-                            s.number(row, 8, e.ci95->second, vf);
+                            s.number(row, 7, (*e.ci95)[0], vf);
+                            s.number(row, 8, (*e.ci95)[1], vf);
                         }
                         ++row;
                     }
@@ -355,11 +359,12 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) 
     s.text(0, data_col, "NPV drivers (chart data)", f.bold);
     for (const auto& o : r.options)
         for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-            const std::string method = preferred_sensitivity_method(r, o.name, h, "npv");
-            if (method.empty()) continue;
-            const auto& ranking = r.sensitivity.at(o.name)[h].at("npv").at(method);
+            const MethodRanking* headline = headline_ranking(r, o.name, h, "npv");
+            if (!headline) continue;
+            const std::string& method = headline->method;
+            const auto& ranking = headline->ranking;
             const std::size_t n = std::min<std::size_t>(10, ranking.size());
-            const std::string title = r.option_label(o.name) + ": NPV drivers at " +
+            const std::string title = option_label(o.name) + ": NPV drivers at " +
                                       std::to_string(r.horizons[h].months) + " months (" + method + ")";
             s.text(block, data_col, title, f.bold);
             const lxw_row_t first = block + 1;
@@ -388,7 +393,7 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) 
         }
 }
 
-void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) {
+void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Assumptions"), "Assumptions"};
     worksheet_set_column(s.ws, 0, 0, 50, nullptr);
     worksheet_set_column(s.ws, 1, 1, 40, nullptr);
@@ -408,10 +413,10 @@ void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) 
         ++row;
     }
     row += 1;
-    if (!r.correlations.empty()) {
+    if (const auto correlations = correlation_lines(r); !correlations.empty()) {
         s.text(row++, 0, "Rank correlations", f.bold);
         s.headers(row++, {"Between", "And", "Requested", "Applied"}, f.header);
-        for (const auto& c : r.correlations) {
+        for (const auto& c : correlations) {
             s.text(row, 0, c.a);
             s.text(row, 1, c.b);
             s.number(row, 2, c.requested, f.number);
@@ -421,28 +426,28 @@ void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ReportData& r) 
         ++row;
     }
     s.text(row++, 0, "Method notes", f.bold);
-    s.text(row++, 0, "Paths: " + plain_number(r.paths) + ", sampling: " + r.sampling + ", seed: " + plain_number(r.seed));
-    if (r.convergence) s.text(row++, 0, *r.convergence);
-    for (const auto& n : r.method_notes) s.text(row++, 0, n);
+    s.text(row++, 0, "Paths: " + grouped(r.paths) + ", sampling: " + r.sampling + ", seed: " + grouped(r.seed));
+    for (const auto& n : method_notes(r)) s.text(row++, 0, n);
     for (const auto& n : r.notes) s.text(row++, 0, n);
 }
 
-void samples_sheet(lxw_workbook* wb, const Formats& f, const SamplesData& d) {
+void samples_sheet(lxw_workbook* wb, const Formats& f, const Samples& d) {
+    const std::vector<std::string> value_columns(d.columns.begin() + 2, d.columns.end());
     Sheet s{workbook_add_worksheet(wb, "Samples"), "Samples"};
     s.text(0, 0, d.note);
     s.text(1, 0, "Path", f.header);
     s.text(1, 1, "Option", f.header);
-    for (std::size_t c = 0; c < d.value_columns.size(); ++c)
-        s.text(1, static_cast<lxw_col_t>(2 + c), d.value_columns[c], f.header);
+    for (std::size_t c = 0; c < value_columns.size(); ++c)
+        s.text(1, static_cast<lxw_col_t>(2 + c), value_columns[c], f.header);
     worksheet_set_column(s.ws, 0, 1, 12, nullptr);
-    worksheet_set_column(s.ws, 2, static_cast<lxw_col_t>(1 + d.value_columns.size()), 14, nullptr);
+    worksheet_set_column(s.ws, 2, static_cast<lxw_col_t>(1 + value_columns.size()), 14, nullptr);
     worksheet_freeze_panes(s.ws, 2, 0);
     lxw_row_t row = 2;
     for (const auto& r : d.rows) {
-        s.number(row, 0, r.path, f.integer);
+        s.number(row, 0, static_cast<double>(r.path), f.integer);
         s.text(row, 1, r.option);
         for (std::size_t c = 0; c < r.values.size(); ++c) {
-            const std::string& name = d.value_columns[c];
+            const std::string& name = value_columns[c];
             lxw_format* format = name.rfind("npv", 0) == 0 ? f.money : name.rfind("roi", 0) == 0 ? f.percent : f.months;
             s.number(row, static_cast<lxw_col_t>(2 + c), r.values[c], format);
         }
@@ -452,7 +457,7 @@ void samples_sheet(lxw_workbook* wb, const Formats& f, const SamplesData& d) {
 
 }  // namespace
 
-void write_xlsx_report(const std::filesystem::path& path, const ReportData& r) {
+void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument& r) {
     Workbook book(path);
     lxw_workbook* wb = book.get();
     const Formats f = make_formats(wb, r.currency);

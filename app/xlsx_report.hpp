@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "app/report_data.hpp"
+#include "app/results_document.hpp"
 
 namespace app {
 
@@ -10,6 +10,6 @@ namespace app {
 // CashFlow, Sensitivity and Assumptions, numbers stored as numbers with money
 // and percent formats, and native charts (fan charts, ROI histograms, payback
 // curves, NPV drivers). Written to `path` as is: callers make it atomic.
-void write_xlsx_report(const std::filesystem::path& path, const ReportData& report);
+void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument& report);
 
 }  // namespace app

@@ -1,6 +1,7 @@
 // End-to-end benchmark of the shipped custom-vs-standard scenario: the main
 // job (simulation and every summary of MODEL.md §5) at growing path counts on
-// 1 and 2 threads, and a full Sobol sensitivity analysis.
+// 1 and 2 threads, and a full Sobol sensitivity analysis, each through
+// models::forecast, the call behind `roicast run`.
 //
 //   build/bench/end_to_end [--max 1000000] [--json bench/results/FILE.json]
 //
@@ -21,11 +22,8 @@
 #include <vector>
 
 #include "app/embedded_scenarios.hpp"
-#include "models/results.hpp"
+#include "models/forecast.hpp"
 #include "models/scenario_loader.hpp"
-#include "models/sensitivity.hpp"
-#include "models/simulation.hpp"
-#include "models/streaming_summary.hpp"
 
 namespace {
 
@@ -47,35 +45,22 @@ std::string cpu_model() {
     return "unknown";
 }
 
-// One measurement in this process: the main job at `paths` on `threads`,
-// stored or streamed by the same rule as `roicast run`. Prints a JSON row.
+// One measurement in this process: the main job of `roicast run` (the same
+// forecast call: stored or streamed by the same rule, every summary and the
+// value of information) at `paths` on `threads`. Prints a JSON row.
 int measure(const models::Scenario& scenario, std::uint64_t paths, unsigned threads) {
-    models::RunSettings settings;
+    models::ForecastSettings settings;
     settings.paths = paths;
     settings.seed = 42;
     settings.threads = threads;
     const auto start = std::chrono::steady_clock::now();
-    const std::uint64_t store = models::PathStore::bytes_needed(scenario.options.size(), scenario.horizons.size(),
-                                                                scenario.simulated_months(), paths);
-    const bool streamed = models::prefer_streaming(store, 0);
-    double rank_error = 0;
-    if (streamed) {
-        models::RunSettings pilot = settings;
-        pilot.paths = std::min<std::uint64_t>(paths, models::StreamingSettings{}.pilot_paths);
-        const auto pilot_store = models::simulate(scenario, pilot);
-        models::StreamingInfo info;
-        const auto results = models::summarize_streaming(scenario, settings, pilot_store, info);
-        rank_error = info.largest_bin_share;
-        (void)results;
-    } else {
-        const auto results = models::summarize(scenario, models::simulate(scenario, settings), threads);
-        (void)results;
-    }
+    const models::Forecast forecast = models::forecast(scenario, settings);
     const double wall = seconds_since(start);
+    const bool streamed = forecast.streaming.has_value();
     nlohmann::ordered_json row = {{"paths", paths},           {"threads", threads},
                                   {"wall_seconds", wall},     {"paths_per_second", static_cast<double>(paths) / wall},
                                   {"peak_rss_mib", peak_rss_mib()}, {"summaries", streamed ? "streamed" : "stored"}};
-    if (streamed) row["percentile_rank_error_bound"] = rank_error;
+    if (streamed) row["percentile_rank_error_bound"] = forecast.streaming->largest_bin_share;
     std::printf("%s\n", row.dump().c_str());
     return 0;
 }
@@ -172,18 +157,22 @@ int main(int argc, char** argv) {
         }
     }
 
-    // Sobol first and total order, all inputs, every horizon, npv, roi and payback.
-    models::RunSettings settings;
+    // Sobol first and total order, all inputs, every horizon, npv, roi and payback:
+    // the forecast with and without it, the difference being the analysis.
+    models::ForecastSettings settings;
     settings.paths = 10'000;
     settings.seed = 42;
-    settings.keep_inputs = false;
-    const auto base = models::simulate(scenario, settings);
-    const auto start = std::chrono::steady_clock::now();
-    const auto sens = models::analyse_sensitivity(scenario, settings, base, {{models::SensitivityMethod::sobol}, 1 << 13});
-    const double wall = seconds_since(start);
+    auto start = std::chrono::steady_clock::now();
+    (void)models::forecast(scenario, settings);
+    const double without = seconds_since(start);
+    settings.sensitivity = models::SensitivitySettings{{models::SensitivityMethod::sobol}, 1 << 13};
+    start = std::chrono::steady_clock::now();
+    const auto with_sobol = models::forecast(scenario, settings);
+    const double wall = seconds_since(start) - without;
     std::printf("\nSobol analysis, N = 2^13 base rows, %llu model runs, all inputs and horizons: %.2f s\n",
-                static_cast<unsigned long long>(sens.sobol_paths), wall);
-    out["sobol_sensitivity"] = {{"base_rows", 1 << 13}, {"model_runs", sens.sobol_paths}, {"wall_seconds", wall}};
+                static_cast<unsigned long long>(with_sobol.sensitivity->sobol_paths), wall);
+    out["sobol_sensitivity"] = {{"base_rows", 1 << 13}, {"model_runs", with_sobol.sensitivity->sobol_paths},
+                                {"wall_seconds", wall}};
 
     if (!json_file.empty()) std::ofstream(json_file) << out.dump(2) << "\n";
     return 0;

@@ -33,6 +33,15 @@ PathStore::PathStore(std::size_t options, std::size_t horizons, int months, std:
     if (input_columns) inputs_.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(input_columns));
 }
 
+void PathStore::grow(std::uint64_t paths) {
+    const auto n = static_cast<std::size_t>(paths);
+    for (auto* columns : {&metrics_, &payback_, &overtake_})
+        for (auto& c : *columns) c.resize(n);
+    for (auto& c : cumulative_) c.resize(n);
+    if (inputs_.cols()) inputs_.conservativeResize(static_cast<Eigen::Index>(n), Eigen::NoChange);
+    paths_ = paths;
+}
+
 std::uint64_t PathStore::bytes_needed(std::size_t options, std::size_t horizons, int months, std::uint64_t paths,
                                       bool keep_cumulative, std::size_t input_columns) {
     const std::uint64_t doubles =

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -34,6 +35,12 @@ public:
     const T* begin() const noexcept { return data_.get(); }
     const T* end() const noexcept { return data_.get() + size_; }
     operator std::span<const T>() const noexcept { return {data_.get(), size_}; }
+    // Room for n values, the first min(n, size()) kept.
+    void resize(std::size_t n) {
+        Column grown(n);
+        std::copy_n(data_.get(), std::min(n, size_), grown.data_.get());
+        *this = std::move(grown);
+    }
     // A copy as doubles, for the summaries that rearrange what they read.
     std::vector<double> to_vector() const { return std::vector<double>(begin(), end()); }
 
@@ -53,6 +60,8 @@ public:
               std::size_t input_columns = 0);
 
     std::uint64_t paths() const noexcept { return paths_; }
+    // Room for `paths` paths, the stored ones kept (a run that grows).
+    void grow(std::uint64_t paths);
     std::size_t options() const noexcept { return options_; }
     std::size_t horizons() const noexcept { return horizons_; }
     int months() const noexcept { return months_; }

@@ -1,12 +1,12 @@
 #include "models/results.hpp"
 
+#include "models/simulation.hpp"
 #include "sim/block_runner.hpp"
 #include "sim/order_statistics.hpp"
 
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <numeric>
 
@@ -68,62 +68,59 @@ Results empty_results(const Scenario& s) {
     return results;
 }
 
-Results summarize(const Scenario& s, const PathStore& store, unsigned threads) {
+sim::Summary& summary_of(Results& r, const OutputColumn& c) {
+    if (c.kind == OutputColumn::Kind::npv_difference) return r.comparisons[c.pair].npv_difference[c.horizon];
+    return r.options[c.option].horizons[c.horizon][static_cast<std::size_t>(c.metric)];
+}
+
+std::optional<sim::Histogram>& chart_of(Results& r, const OutputColumn& c) {
+    if (c.kind == OutputColumn::Kind::npv_difference) return r.comparisons[c.pair].npv_difference_histograms[c.horizon];
+    return r.options[c.option].roi_histograms[c.horizon];
+}
+
+TimeToEvent& time_of(Results& r, const OutputColumn& c) {
+    if (c.kind == OutputColumn::Kind::overtake) return r.comparisons[c.pair].overtake;
+    return c.discounted ? r.options[c.option].discounted_payback : r.options[c.option].payback;
+}
+
+double& fan_point(Results& r, const OutputColumn& c, std::size_t level) {
+    return r.options[c.option].cumulative_cash_flow.bands[level][static_cast<std::size_t>(c.month - 1)];
+}
+
+Results summarize(const Scenario& s, const PathStore& store, unsigned threads, const std::atomic<bool>* cancel) {
+    using Kind = OutputColumn::Kind;
     Results results = empty_results(s);
-    const std::size_t n_options = s.options.size(), n_h = s.horizons.size();
     const int H = s.simulated_months();
+    const std::vector<OutputColumn> columns = output_columns(s, store.has_cumulative());
+    const auto n = static_cast<std::size_t>(store.paths());
 
-    // Independent jobs, each writing its own slot of the results.
-    std::vector<std::function<void()>> jobs;
-    for (std::size_t o = 0; o < n_options; ++o) {
-        OptionResults& out = results.options[o];
-        for (std::size_t h = 0; h < n_h; ++h)
-            for (Metric m : all_metrics)
-                jobs.push_back([&, o, h, m] {
-                    auto& summary = out.horizons[h][static_cast<std::size_t>(m)];
-                    if (m != Metric::roi) {
-                        summary = sim::summarize(store.metric(o, h, m).to_vector());
-                        return;
-                    }
-                    const std::vector<double> v = store.metric(o, h, m).to_vector();
-                    summary = sim::summarize(v);
-                    out.roi_histograms[h] = chart_histogram(v, summary);
-                });
-        for (bool discounted : {false, true})
-            jobs.push_back([&, o, discounted] {
-                (discounted ? out.discounted_payback : out.payback) =
-                    time_to_event(store.payback(o, discounted).to_vector(), s.horizons, H);
-            });
-        for (int t = 1; t <= H && store.has_cumulative(); ++t)
-            jobs.push_back([&, o, t] {
-                std::vector<double> v = store.cumulative(o, t).to_vector();
-                const auto bands = sim::select_percentiles(v, FanChart::levels);
-                for (std::size_t l = 0; l < FanChart::levels.size(); ++l)
-                    out.cumulative_cash_flow.bands[l][static_cast<std::size_t>(t - 1)] = bands[l];
-            });
-    }
-    for (std::size_t a = 0; a < n_options; ++a)
-        for (std::size_t b = a + 1; b < n_options; ++b) {
-            const std::size_t pair = store.pair_index(a, b);
-            Comparison& c = results.comparisons[pair];
-            for (std::size_t h = 0; h < n_h; ++h)
-                jobs.push_back([&, a, b, h] {
-                    const auto& x = store.metric(a, h, Metric::npv);
-                    const auto& y = store.metric(b, h, Metric::npv);
-                    std::vector<double> d(x.size());
-                    std::uint64_t better = 0;
-                    for (std::size_t i = 0; i < d.size(); ++i) {
-                        d[i] = x[i] - y[i];
-                        better += x[i] > y[i];
-                    }
-                    c.prob_a_better[h] = static_cast<double>(better) / static_cast<double>(d.size());
-                    c.npv_difference[h] = sim::summarize(d);
-                    c.npv_difference_histograms[h] = chart_histogram(d, c.npv_difference[h]);
-                });
-            jobs.push_back([&, pair] { c.overtake = time_to_event(store.overtake(pair).to_vector(), s.horizons, H); });
+    // Columns are independent, each writing its own slot of the results.
+    sim::parallel_for_each(threads, columns.size(), [&](std::size_t i) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled{};
+        const OutputColumn& c = columns[i];
+        std::vector<double> v(n);
+        c.fetch(store, n, v.data());
+        if (c.kind == Kind::cumulative) {
+            const auto bands = sim::select_percentiles(v, FanChart::levels);
+            for (std::size_t l = 0; l < FanChart::levels.size(); ++l) fan_point(results, c, l) = bands[l];
+        } else if (c.is_time()) {
+            time_of(results, c) = time_to_event(std::move(v), s.horizons, H);
+        } else {
+            if (c.kind == Kind::npv_difference) {
+                // x − y > 0 exactly when x > y: IEEE subtraction of finite values is never 0 unless they are equal.
+                const auto better = std::count_if(v.begin(), v.end(), [](double d) { return d > 0; });
+                results.comparisons[c.pair].prob_a_better[c.horizon] =
+                    static_cast<double>(better) / static_cast<double>(v.size());
+            }
+            sim::Summary& summary = summary_of(results, c);
+            if (!c.charted()) {
+                summary = sim::summarize(std::move(v));
+                return;
+            }
+            summary = sim::summarize(v);
+            chart_of(results, c) = chart_histogram(v, summary);
         }
-
-    sim::parallel_for_each(threads, jobs.size(), [&](std::size_t i) { jobs[i](); });
+    });
     return results;
 }
 

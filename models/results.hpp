@@ -1,10 +1,12 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "models/output_columns.hpp"
 #include "models/path_store.hpp"
 #include "models/scenario.hpp"
 #include "sim/histogram.hpp"
@@ -58,7 +60,15 @@ TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>&
 // Results shaped for the scenario (every option, horizon and pair), to be filled.
 Results empty_results(const Scenario& s);
 
+// Where a column's summaries go in results shaped by empty_results().
+sim::Summary& summary_of(Results& r, const OutputColumn& c);           // metric, npv_difference
+std::optional<sim::Histogram>& chart_of(Results& r, const OutputColumn& c);  // charted columns
+TimeToEvent& time_of(Results& r, const OutputColumn& c);               // payback, overtake
+double& fan_point(Results& r, const OutputColumn& c, std::size_t level);  // cumulative: FanChart::levels[level]
+
 // Summaries of every stored quantity, computed in parallel over columns.
-Results summarize(const Scenario& s, const PathStore& store, unsigned threads = 0);
+// Throws Cancelled soon after *cancel is set.
+Results summarize(const Scenario& s, const PathStore& store, unsigned threads = 0,
+                  const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace models

@@ -50,8 +50,8 @@ UniformSource design_source(const sim::UniformDesign& design, const sim::Gaussia
 // The model over every block of paths. Each path's outputs go to `global` at
 // its path index or, without one, to a per-thread store for one block (row
 // k = path − block.first) that is handed to `consumer` when the block is done.
-void simulate_into(const Scenario& s, const RunSettings& settings, const UniformSource& source, PathStore* global,
-                   const BlockConsumer* consumer) {
+void simulate_paths(const Scenario& s, const RunSettings& settings, const UniformSource& source, PathStore* global,
+                    const BlockConsumer* consumer) {
     const int H = s.simulated_months();
     const std::size_t n_options = s.options.size(), n_horizons = s.horizons.size();
     const auto months = static_cast<std::size_t>(H);
@@ -79,8 +79,9 @@ void simulate_into(const Scenario& s, const RunSettings& settings, const Uniform
     });
 
     const sim::RunOptions run{settings.paths, settings.block_size, settings.threads};
-    sim::for_each_block(run, [&](sim::BlockRange block) {
+    sim::for_each_block(run, [&](sim::BlockRange local_block) {
         if (settings.cancel && settings.cancel->load(std::memory_order_relaxed)) throw Cancelled{};
+        const sim::BlockRange block{local_block.first + settings.first_path, local_block.size};
         Scratch& sc = scratch.local();
         PathStore& store = global ? *global : *sc.block_store;
         const std::uint64_t offset = global ? block.first : 0;  // row of the block's first path in `store`
@@ -130,22 +131,31 @@ void simulate_into(const Scenario& s, const RunSettings& settings, const Uniform
 }  // namespace
 
 PathStore simulate(const Scenario& s, const RunSettings& settings) {
-    const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
-    const sim::GaussianCopula copula = make_copula(s);
-    return simulate(s, settings, design_source(design, copula));
-}
-
-PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source) {
-    PathStore store(s.options.size(), s.horizons.size(), s.simulated_months(), settings.paths, settings.keep_cumulative,
-                    settings.keep_inputs ? s.inputs.dimensions() : 0);
-    simulate_into(s, settings, source, &store, nullptr);
+    PathStore store(s.options.size(), s.horizons.size(), s.simulated_months(), settings.first_path + settings.paths,
+                    settings.keep_cumulative, settings.keep_inputs ? s.inputs.dimensions() : 0);
+    simulate_into(s, settings, store);
     return store;
 }
 
-void simulate_blocks(const Scenario& s, const RunSettings& settings, const BlockConsumer& consumer) {
-    const sim::UniformDesign design(settings.sampling, settings.seed, settings.paths, s.inputs.dimensions());
+PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source) {
+    PathStore store(s.options.size(), s.horizons.size(), s.simulated_months(), settings.first_path + settings.paths,
+                    settings.keep_cumulative, settings.keep_inputs ? s.inputs.dimensions() : 0);
+    simulate_paths(s, settings, source, &store, nullptr);
+    return store;
+}
+
+void simulate_into(const Scenario& s, const RunSettings& settings, PathStore& store) {
+    const sim::UniformDesign design(settings.sampling, settings.seed, settings.first_path + settings.paths,
+                                    s.inputs.dimensions());
     const sim::GaussianCopula copula = make_copula(s);
-    simulate_into(s, settings, design_source(design, copula), nullptr, &consumer);
+    simulate_paths(s, settings, design_source(design, copula), &store, nullptr);
+}
+
+void simulate_blocks(const Scenario& s, const RunSettings& settings, const BlockConsumer& consumer) {
+    const sim::UniformDesign design(settings.sampling, settings.seed, settings.first_path + settings.paths,
+                                    s.inputs.dimensions());
+    const sim::GaussianCopula copula = make_copula(s);
+    simulate_paths(s, settings, design_source(design, copula), nullptr, &consumer);
 }
 
 }  // namespace models

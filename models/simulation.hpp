@@ -16,6 +16,10 @@ namespace models {
 
 struct RunSettings {
     std::uint64_t paths = 10000;
+    // The run's paths are first_path … first_path + paths − 1: a run that grows
+    // adds paths without simulating the earlier ones again (mc and sobol only,
+    // whose path i does not depend on how many paths there are).
+    std::uint64_t first_path = 0;
     std::uint64_t seed = 1;
     sim::Sampling sampling = sim::Sampling::lhs;
     unsigned threads = 0;  // 0: every core
@@ -54,6 +58,10 @@ PathStore simulate(const Scenario& s, const RunSettings& settings);
 // The same model on uniforms from elsewhere (a sensitivity design, fixed
 // points): settings.paths rows are taken from source.
 PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source);
+
+// Simulates paths settings.first_path … + settings.paths − 1 into the rows of
+// the same index of `store`, which must have room for them.
+void simulate_into(const Scenario& s, const RunSettings& settings, PathStore& store);
 
 // Receives one finished block of paths: outputs holds them in rows 0 …
 // block.size − 1 (a per-thread store, reused for the thread's next block).

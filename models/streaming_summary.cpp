@@ -15,35 +15,6 @@ namespace models {
 
 namespace {
 
-// One output column of the run, however it is stored.
-struct ColumnId {
-    enum class Kind { metric, payback, overtake, npv_difference, cumulative } kind;
-    std::size_t option = 0, horizon = 0, pair = 0, a = 0, b = 0;
-    Metric metric = Metric::npv;
-    bool discounted = false;
-    int month = 0;
-
-    bool is_time() const { return kind == Kind::payback || kind == Kind::overtake; }
-    bool has_moments() const { return kind != Kind::cumulative; }
-    bool charted() const { return (kind == Kind::metric && metric == Metric::roi) || kind == Kind::npv_difference; }
-
-    // The column's values for rows 0 … n − 1 of a store.
-    void fetch(const PathStore& st, std::size_t n, double* out) const {
-        switch (kind) {
-            case Kind::metric: std::copy_n(st.metric(option, horizon, metric).begin(), n, out); break;
-            case Kind::payback: std::copy_n(st.payback(option, discounted).begin(), n, out); break;
-            case Kind::overtake: std::copy_n(st.overtake(pair).begin(), n, out); break;
-            case Kind::cumulative: std::copy_n(st.cumulative(option, month).begin(), n, out); break;
-            case Kind::npv_difference: {
-                const auto& x = st.metric(a, horizon, Metric::npv);
-                const auto& y = st.metric(b, horizon, Metric::npv);
-                for (std::size_t i = 0; i < n; ++i) out[i] = x[i] - y[i];
-                break;
-            }
-        }
-    }
-};
-
 // Floating-point sums of one block, merged later in block order so that the
 // result does not depend on which thread ran which block.
 struct BlockSums {
@@ -76,24 +47,10 @@ std::uint64_t streaming_bytes_needed(const Scenario& s, std::uint64_t paths, std
 
 Results summarize_streaming(const Scenario& s, const RunSettings& settings, const PathStore& pilot,
                             StreamingInfo& info, const StreamingSettings& streaming) {
-    using Kind = ColumnId::Kind;
-    const std::size_t n_options = s.options.size(), n_h = s.horizons.size();
+    using Kind = OutputColumn::Kind;
+    const std::size_t n_h = s.horizons.size();
     const int H = s.simulated_months();
-
-    std::vector<ColumnId> columns;
-    for (std::size_t o = 0; o < n_options; ++o) {
-        for (std::size_t h = 0; h < n_h; ++h)
-            for (Metric m : all_metrics) columns.push_back({Kind::metric, o, h, 0, 0, 0, m, false, 0});
-        for (bool d : {false, true}) columns.push_back({Kind::payback, o, 0, 0, 0, 0, Metric::npv, d, 0});
-        if (settings.keep_cumulative)
-            for (int t = 1; t <= H; ++t) columns.push_back({Kind::cumulative, o, 0, 0, 0, 0, Metric::npv, false, t});
-    }
-    for (std::size_t a = 0; a < n_options; ++a)
-        for (std::size_t b = a + 1; b < n_options; ++b) {
-            const std::size_t pair = pilot.pair_index(a, b);
-            columns.push_back({Kind::overtake, 0, 0, pair, a, b, Metric::npv, false, 0});
-            for (std::size_t h = 0; h < n_h; ++h) columns.push_back({Kind::npv_difference, 0, h, pair, a, b, Metric::npv, false, 0});
-        }
+    const std::vector<OutputColumn> columns = output_columns(s, settings.keep_cumulative);
     const std::size_t n_columns = columns.size();
 
     // From the pilot: bins, the P5 that splits off the tail, chart ranges.
@@ -134,7 +91,7 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
         std::vector<double>& v = buffers.local();
         const std::size_t n = block.size, index = static_cast<std::size_t>(block.first / settings.block_size);
         for (std::size_t c = 0; c < n_columns; ++c) {
-            const ColumnId& col = columns[c];
+            const OutputColumn& col = columns[c];
             col.fetch(outputs, n, v.data());
             auto& q = local.quantiles[c];
             for (std::size_t i = 0; i < n; ++i) q.add(v[i]);
@@ -185,24 +142,20 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
     });
 
     Results results = empty_results(s);
-    for (std::size_t a = 0; a < n_options; ++a)
-        for (std::size_t b = a + 1; b < n_options; ++b) {
-            const std::size_t pair = pilot.pair_index(a, b);
-            for (std::size_t h = 0; h < n_h; ++h)
-                results.comparisons[pair].prob_a_better[h] =
-                    static_cast<double>(total.a_better[pair][h]) / static_cast<double>(settings.paths);
-        }
+    for (std::size_t pair = 0; pair < total.a_better.size(); ++pair)
+        for (std::size_t h = 0; h < n_h; ++h)
+            results.comparisons[pair].prob_a_better[h] =
+                static_cast<double>(total.a_better[pair][h]) / static_cast<double>(settings.paths);
 
     const double paths = static_cast<double>(settings.paths);
     info = {pilot.paths(), streaming.bins, 0};
     for (std::size_t c = 0; c < n_columns; ++c) {
-        const ColumnId& col = columns[c];
+        const OutputColumn& col = columns[c];
         const sim::BinnedQuantiles& q = total.quantiles[c];
         info.largest_bin_share = std::max(info.largest_bin_share, q.largest_bin_share());
         if (col.kind == Kind::cumulative) {
-            auto& fan = results.options[col.option].cumulative_cash_flow;
             for (std::size_t l = 0; l < FanChart::levels.size(); ++l)
-                fan.bands[l][static_cast<std::size_t>(col.month - 1)] = q.percentile(FanChart::levels[l]);
+                fan_point(results, col, l) = q.percentile(FanChart::levels[l]);
             continue;
         }
         sim::RunningMoments moments;
@@ -227,10 +180,7 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
             }
             for (const auto& h : s.horizons) t.prob_within.push_back(cdf[static_cast<std::size_t>(std::min(h.months, H))]);
             t.cdf.assign(cdf.begin() + 1, cdf.end());
-            if (col.kind == Kind::payback)
-                (col.discounted ? results.options[col.option].discounted_payback : results.options[col.option].payback) = t;
-            else
-                results.comparisons[col.pair].overtake = t;
+            time_of(results, col) = std::move(t);
             continue;
         }
         sim::Summary summary;
@@ -253,13 +203,8 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
         } else {
             summary.prob_positive = summary.expected_shortfall_5 = summary.min = summary.max = NAN;
         }
-        if (col.kind == Kind::metric) {
-            results.options[col.option].horizons[col.horizon][static_cast<std::size_t>(col.metric)] = summary;
-            if (col.charted()) results.options[col.option].roi_histograms[col.horizon] = total.charts[c];
-        } else {
-            results.comparisons[col.pair].npv_difference[col.horizon] = summary;
-            results.comparisons[col.pair].npv_difference_histograms[col.horizon] = total.charts[c];
-        }
+        summary_of(results, col) = summary;
+        if (col.charted()) chart_of(results, col) = total.charts[c];
     }
     return results;
 }

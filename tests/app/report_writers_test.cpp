@@ -1,7 +1,7 @@
 // Report building blocks checked against hand-computed values: axis ticks,
 // CSV quoting, the chart histogram, reading a results file (and refusing a
-// bad one with the address of the problem), the SVG geometry and the
-// executive summary's wording of known numbers.
+// bad one with the address of the problem), the results document's round
+// trip, the SVG geometry and the executive summary against the document.
 #include <gtest/gtest.h>
 
 #include <numeric>
@@ -12,7 +12,11 @@
 #include "app/csv_report.hpp"
 #include "app/format.hpp"
 #include "app/html_report.hpp"
-#include "app/report_data.hpp"
+#include "app/results_document.hpp"
+#include "app/results_from_forecast.hpp"
+#include "app/embedded_scenarios.hpp"
+#include "models/forecast.hpp"
+#include "models/scenario_loader.hpp"
 #include "app/report_text.hpp"
 #include "models/results.hpp"
 #include "sim/summary.hpp"
@@ -64,6 +68,7 @@ Json summary(double p50, double spread) {
     Json j;
     j["mean"] = p50;
     j["sd"] = spread;
+    j["mean_ci95"] = {p50 - 0.062 * spread, p50 + 0.062 * spread};
     const char* names[] = {"p5", "p10", "p25", "p50", "p75", "p90", "p95"};
     const double z[] = {-1.645, -1.2816, -0.6745, 0, 0.6745, 1.2816, 1.645};
     for (int i = 0; i < 7; ++i) j[names[i]] = p50 + z[i] * spread;
@@ -109,7 +114,10 @@ Json small_results() {
     option["payback_months"] = time_to_event(13.37, nullptr);
     option["discounted_payback_months"] = time_to_event(14.0, 21.0);
     Json fan;
-    for (const char* l : {"p5", "p25", "p50", "p75", "p95"}) fan[l] = Json::array({-1.0, -2.0, 3.0});
+    for (const char* l : {"p5", "p25", "p50", "p75", "p95"}) {
+        fan[l] = Json::array();
+        for (int t = 1; t <= 24; ++t) fan[l].push_back(-1000.0 + 100.0 * t);
+    }
     option["cumulative_cash_flow"] = fan;
     j["options"]["custom_build"] = option;
     j["inputs"] = Json::array({{{"input", "options.custom_build.costs.build.amount"},
@@ -122,49 +130,119 @@ Json small_results() {
     return j;
 }
 
-TEST(ReportData, ReadsAResultsFile) {
-    const app::ReportData r = app::read_report_data(small_results());
+TEST(ResultsDocument, ReadsAResultsFile) {
+    const app::ResultsDocument r = app::results_document_from_json(small_results());
     ASSERT_EQ(r.options.size(), 1u);
     ASSERT_EQ(r.horizons.size(), 2u);
     EXPECT_EQ(r.horizons[1].months, 24);
-    EXPECT_DOUBLE_EQ(r.options[0].horizons[1].at("roi")["p50"], 1.5);
-    EXPECT_TRUE(std::isnan(r.options[0].payback["p90"]));  // null: not reached
-    EXPECT_DOUBLE_EQ(r.options[0].horizons[0].at("roi").histogram->total(), 10.0);
-    EXPECT_EQ(r.option_label("custom_build"), "Custom build");
-    EXPECT_EQ(r.option_label("email_crm"), "Email CRM");
-    EXPECT_EQ(r.option_label("saas"), "SaaS");
-    EXPECT_EQ(r.option_label("crmx"), "Crmx");
-    ASSERT_TRUE(r.payback_reference);
-    EXPECT_DOUBLE_EQ(r.payback_reference->second, 14.0);
+    EXPECT_EQ(r.options[0].name, "custom_build");
+    EXPECT_DOUBLE_EQ(r.options[0].horizons[1][models::Metric::roi].p50, 1.5);
+    EXPECT_TRUE(std::isnan(r.options[0].payback.p90));  // null: not reached
+    EXPECT_DOUBLE_EQ(r.options[0].horizons[0].roi_histogram->total(), 10.0);
+    EXPECT_EQ(app::option_label("custom_build"), "Custom build");
+    EXPECT_EQ(app::option_label("email_crm"), "Email CRM");
+    EXPECT_EQ(app::option_label("saas"), "SaaS");
+    EXPECT_EQ(app::option_label("crmx"), "Crmx");
+    ASSERT_TRUE(r.payback_reference_months);
+    EXPECT_DOUBLE_EQ((*r.payback_reference_months)[1], 14.0);
+    EXPECT_TRUE(r.comparisons.empty());  // optional keys left out of a hand-made file
 }
 
-TEST(ReportData, RefusesABadFileWithTheAddress) {
+// Reading must refuse, with the address, what a writer would otherwise
+// misread: a missing key, a wrong type, arrays whose lengths do not match.
+std::string refusal(const Json& j) {
+    try {
+        app::results_document_from_json(j);
+    } catch (const app::ResultsFileError& e) {
+        return e.what();
+    }
+    return "accepted";
+}
+
+TEST(ResultsDocument, RefusesABadFileWithTheAddress) {
     Json j = small_results();
     j["options"]["custom_build"].erase("payback_months");
-    try {
-        app::read_report_data(j);
-        FAIL() << "accepted a file without payback_months";
-    } catch (const app::ResultsFileError& e) {
-        EXPECT_STREQ(e.what(), "options.custom_build.payback_months: missing; is this a roicast results file?");
-    }
+    EXPECT_EQ(refusal(j), "options.custom_build.payback_months: missing; is this a roicast results file?");
     j = small_results();
     j["options"]["custom_build"]["horizons"]["24"]["npv"]["p50"] = "a lot";
-    try {
-        app::read_report_data(j);
-        FAIL() << "accepted a string for a number";
-    } catch (const app::ResultsFileError& e) {
-        EXPECT_STREQ(e.what(), "options.custom_build.horizons.24.npv.p50: expected a number, got string");
-    }
-    EXPECT_THROW(app::read_report_data(Json::array()), app::ResultsFileError);
+    EXPECT_EQ(refusal(j), "options.custom_build.horizons.24.npv.p50: expected a number, got string");
+    j = small_results();
+    j["options"]["custom_build"]["cumulative_cash_flow"]["p75"].erase(0);
+    EXPECT_EQ(refusal(j), "options.custom_build.cumulative_cash_flow.p75: expected 24 values (one per month), got 23");
+    j = small_results();
+    j["options"]["custom_build"]["horizons"].erase("24");
+    EXPECT_EQ(refusal(j), "options.custom_build.horizons.24: missing");
+    j = small_results();
+    j["paths"] = -5;
+    EXPECT_EQ(refusal(j), "paths: expected a whole number >= 0, got -5");
+    j = small_results();
+    j["seed"] = 1.5;
+    EXPECT_EQ(refusal(j), "seed: expected a whole number, got number");
+    EXPECT_EQ(refusal(Json::array()), "expected an object, got array");
 }
 
-TEST(ReportText, ExecutiveSummaryWordsTheNumbers) {
-    const app::ReportData r = app::read_report_data(small_results());
-    // No "medium" horizon: the summary quotes the last one (24 months). P10 = 1.5 − 1.2816·0.5 = 0.859.
-    EXPECT_EQ(app::option_summary(r, r.options[0]),
-              "Custom build: median ROI at 24 months 150 % (80 % interval 86 % to 214 %); breaks even after 13.4 "
-              "months (P10–P90: 10.5 to not within 24 months); 26 % chance of payback within 12 months, 85 % within "
-              "24 months.");
+TEST(ResultsDocument, SeedsBeyondDoublePrecisionStayExact) {
+    Json j = small_results();
+    j["seed"] = std::uint64_t{9007199254740993};  // 2^53 + 1: not a double
+    EXPECT_EQ(app::results_document_from_json(j).seed, std::uint64_t{9007199254740993});
+    j["seed"] = std::uint64_t{18446744073709551615u};
+    EXPECT_EQ(app::to_json(app::results_document_from_json(j))["seed"].dump(), "18446744073709551615");
+}
+
+// A results file read and written again is the same bytes, for every shipped
+// scenario, with every optional part present (sensitivity by each method,
+// value of information per input, samples).
+TEST(ResultsDocument, EveryShippedScenarioRoundTripsByteForByte) {
+    for (const auto& shipped : app::embedded_scenarios()) {
+        const models::Scenario s = models::parse_scenario(shipped.text);
+        models::ForecastSettings settings;
+        settings.paths = 600;
+        settings.seed = 9007199254740993u;
+        settings.sensitivity = models::SensitivitySettings{{models::SensitivityMethod::tornado,
+                                                            models::SensitivityMethod::spearman,
+                                                            models::SensitivityMethod::src,
+                                                            models::SensitivityMethod::sobol,
+                                                            models::SensitivityMethod::voi},
+                                                           64};
+        settings.samples = 5;
+        const std::string written = app::to_json(app::results_document(s, models::forecast(s, settings))).dump(2);
+        const std::string again =
+            app::to_json(app::results_document_from_json(nlohmann::ordered_json::parse(written))).dump(2);
+        EXPECT_EQ(written, again) << shipped.name;
+        EXPECT_NE(written.find("\"seed\": 9007199254740993,"), std::string::npos) << shipped.name;
+    }
+}
+
+TEST(ResultsDocument, GrownAndStreamedRunsRoundTripToo) {
+    const models::Scenario s = models::parse_scenario(app::find_embedded("custom-vs-standard")->text);
+    models::ForecastSettings grown;
+    grown.paths = 500;
+    grown.convergence = models::ConvergenceTarget{0.2, 2000};
+    models::ForecastSettings streamed;
+    streamed.paths = 3000;
+    streamed.stream = true;
+    for (const auto& settings : {grown, streamed}) {
+        const std::string written = app::to_json(app::results_document(s, models::forecast(s, settings))).dump(2);
+        EXPECT_EQ(written, app::to_json(app::results_document_from_json(nlohmann::ordered_json::parse(written))).dump(2));
+    }
+}
+
+TEST(ReportText, ExecutiveSummaryQuotesTheDocument) {
+    const app::ResultsDocument r = app::results_document_from_json(small_results());
+    // No "medium" horizon: the summary quotes the last one (24 months).
+    ASSERT_EQ(app::headline_horizon(r), 1u);
+    const auto& o = r.options[0];
+    const auto& roi = o.horizons[1][models::Metric::roi];
+    const std::string text = app::option_summary(r, o);
+    EXPECT_EQ(text.rfind(app::option_label(o.name) + ": ", 0), 0u) << text;
+    for (const std::string& figure : {app::percent(roi.p50, 0), app::percent(roi.p10, 0), app::percent(roi.p90, 0),
+                                      app::months(o.payback.p50), app::months(o.payback.p10),
+                                      app::percent(o.payback.prob_within[0].value, 0),
+                                      app::percent(o.payback.prob_within[1].value, 0)})
+        EXPECT_NE(text.find(figure), std::string::npos) << figure << " in " << text;
+    // P90 is null (not reached): said in words, never as a number.
+    EXPECT_NE(text.find("not within 24 months"), std::string::npos) << text;
+    EXPECT_EQ(text.find("nan"), std::string::npos) << text;
     EXPECT_EQ(app::input_label("options.custom_build.effects.conversion_uplift"), "effects · conversion uplift");
     EXPECT_EQ(app::input_label("baseline.leads_per_month"), "baseline · leads per month");
     EXPECT_EQ(app::plain_number(7500.4), "7,500");
@@ -174,8 +252,21 @@ TEST(ReportText, ExecutiveSummaryWordsTheNumbers) {
     EXPECT_EQ(app::percent(-0.0004, 1), "0.0 %");
 }
 
+TEST(ReportText, OneHeadlineRankingForEveryOutput) {
+    app::MetricSensitivity m{"npv", {}, 0.5, std::nullopt};
+    m.methods.push_back({"tornado", {{"a", 1.0, 1, std::nullopt}}});
+    EXPECT_EQ(app::headline_ranking(m)->method, "tornado");
+    m.methods.push_back({"src", {{"a", 0.5, 1, std::nullopt}}});
+    m.methods.push_back({"spearman", {{"a", 0.5, 1, std::nullopt}}});
+    EXPECT_EQ(app::headline_ranking(m)->method, "spearman");  // the linear fit explains too little for SRC
+    m.src_r_squared = 0.9;
+    EXPECT_EQ(app::headline_ranking(m)->method, "src");
+    m.methods.push_back({"sobol_total", {{"a", 0.5, 1, std::nullopt}}});
+    EXPECT_EQ(app::headline_ranking(m)->method, "sobol_total");
+}
+
 TEST(HtmlReport, SelfContainedWithEveryChartAndEscapedText) {
-    const app::ReportData r = app::read_report_data(small_results());
+    const app::ResultsDocument r = app::results_document_from_json(small_results());
     std::ostringstream out;
     app::write_html_report(out, r);
     const std::string html = out.str();
@@ -183,9 +274,14 @@ TEST(HtmlReport, SelfContainedWithEveryChartAndEscapedText) {
                            "fan-custom_build", "payback-cdf"})
         EXPECT_NE(html.find(std::string("data-chart=\"") + id + "\""), std::string::npos) << id;
     EXPECT_EQ(html.find("tornado-"), std::string::npos);  // no sensitivity in this file
-    EXPECT_NE(html.find("Hand-made &lt;case&gt; &amp; co"), std::string::npos);
-    EXPECT_NE(html.find("Vendor quote &lt;2026&gt;"), std::string::npos);
-    EXPECT_NE(html.find("reference: 12 to 14 months"), std::string::npos);
+    EXPECT_NE(html.find(app::chart::escape_xml(r.scenario)), std::string::npos);
+    EXPECT_EQ(html.find(r.scenario), std::string::npos);  // never raw
+    EXPECT_NE(html.find(app::chart::escape_xml(r.inputs[0].source)), std::string::npos);
+    EXPECT_EQ(html.find(r.inputs[0].source), std::string::npos);
+    // The reference band is labelled with the document's months.
+    const auto [from, to] = *r.payback_reference_months;
+    EXPECT_NE(html.find("reference: " + app::plain_number(from) + " to " + app::plain_number(to) + " months"),
+              std::string::npos);
     EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
     // Nothing to fetch: the only URL is the SVG namespace.
     std::size_t urls = 0, svgs = 0;
@@ -206,10 +302,37 @@ TEST(Svg, DataMapsOntoThePlotArea) {
     c.x_ticks = {0, 5, 10};
     c.y_range = std::pair{0.0, 1.0};
     c.lines.push_back({{0, 10}, {0, 1}, "#000", "", 2, "", false});
+    c.lines.push_back({{0, 5, 10}, {0.5, 0.5, 0.5}, "#000", "", 2, "", false});
     const std::string svg = app::chart::render_svg(c, 640, 300);
-    // Plot area: x from 74 to 640 − 18 = 622, y from 40 down to 300 − 46 = 254.
-    EXPECT_NE(svg.find("d=\"M74.00 254.00L622.00 40.00\""), std::string::npos) << svg;
-    EXPECT_NE(svg.find("<title>a &lt; b</title>"), std::string::npos);
+    // The points of each line, in order, from its path's "M x y L x y …".
+    const auto points = [&](std::size_t which) {
+        std::size_t at = 0;
+        for (std::size_t k = 0; k <= which; ++k) at = svg.find(" d=\"M", at + 1) + 4;  // at the M
+        std::istringstream in(svg.substr(at, svg.find('"', at) - at));
+        std::vector<std::pair<double, double>> xy;
+        char command;
+        double x, y;
+        while (in >> command >> x >> y) xy.emplace_back(x, y);
+        return xy;
+    };
+    const auto diagonal = points(0), flat = points(1);
+    ASSERT_EQ(diagonal.size(), 2u);
+    ASSERT_EQ(flat.size(), 3u);
+    // Data (0, 0) is the plot's bottom left and (10, 1) its top right, inside the picture.
+    const auto [left, bottom] = diagonal[0];
+    const auto [right, top] = diagonal[1];
+    EXPECT_LT(0, left);
+    EXPECT_LT(left, right);
+    EXPECT_LT(right, 640);
+    EXPECT_LT(0, top);
+    EXPECT_LT(top, bottom);
+    EXPECT_LT(bottom, 300);
+    // Linear in both axes: x = 5 half way across, y = 0.5 half way up.
+    EXPECT_NEAR(flat[1].first, (left + right) / 2, 0.01);
+    EXPECT_NEAR(flat[0].first, left, 0.01);
+    EXPECT_NEAR(flat[2].first, right, 0.01);
+    for (const auto& p : flat) EXPECT_NEAR(p.second, (top + bottom) / 2, 0.01);
+    EXPECT_NE(svg.find("<title>" + app::chart::escape_xml(c.title) + "</title>"), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,455 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "models/financial_metrics.hpp"
+
+// The results file (docs/model.md, "Results file") as typed values: what
+// `roicast run --json` writes, what `roicast report` reads, and what every
+// writer (terminal, HTML, workbook, CSV) shows. Each struct lists its JSON
+// keys once, in visit(); the same list writes, reads and names its numbers.
+// Undefined and censored values are NaN here and null in JSON.
+
+namespace app {
+
+// Why a results file cannot be read, with the address of the bad value.
+class ResultsFileError : public std::runtime_error {
+public:
+    ResultsFileError(const std::string& address, const std::string& message)
+        : std::runtime_error(address.empty() ? message : address + ": " + message) {}
+};
+
+// One output's distribution over the paths where it is defined.
+struct Statistics {
+    double mean = 0, sd = 0;
+    std::array<double, 2> mean_ci95{};
+    double p5 = 0, p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0, p95 = 0;
+    double prob_positive = 0, expected_shortfall_5 = 0;
+    double undefined = 0;  // share of paths where it is undefined
+    std::uint64_t n = 0;   // paths where it is defined
+
+    template <class V>
+    void visit(V& v) {
+        v("mean", mean), v("sd", sd), v("mean_ci95", mean_ci95), v("p5", p5), v("p10", p10), v("p25", p25);
+        v("p50", p50), v("p75", p75), v("p90", p90), v("p95", p95), v("prob_positive", prob_positive);
+        v("expected_shortfall_5", expected_shortfall_5), v("undefined", undefined), v("n", n);
+    }
+};
+
+// Bins for a chart: counts over [low, low + bins·width), the rest counted apart.
+struct Histogram {
+    double low = 0, bin_width = 1;
+    std::vector<std::uint64_t> counts;
+    std::uint64_t below = 0, above = 0, undefined = 0;
+    double total() const;  // every value, undefined ones aside
+
+    template <class V>
+    void visit(V& v) {
+        v("low", low), v("bin_width", bin_width), v("counts", counts), v("below", below), v("above", above);
+        v("undefined", undefined);
+    }
+};
+
+// A statistic with the chart of its distribution (null when not charted).
+struct ChartedStatistics {
+    Statistics statistics;
+    std::optional<Histogram> histogram;
+
+    template <class V>
+    void visit(V& v) {
+        statistics.visit(v);
+        v("histogram", histogram);
+    }
+};
+
+// A time that may not be reached within the run (payback, overtake month).
+struct TimeToEvent {
+    double p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0;  // NaN: not reached at that level
+    double mean = 0;           // over the paths that reach it
+    double share_reached = 0;
+    struct Within {
+        std::string name;  // horizon name
+        double value = 0;
+    };
+    std::vector<Within> prob_within;  // P(time ≤ horizon), per horizon
+    std::vector<double> cdf;          // P(time ≤ t), t = 1 … H
+
+    template <class V>
+    void visit(V& v) {
+        v("p10", p10), v("p25", p25), v("p50", p50), v("p75", p75), v("p90", p90), v("mean", mean);
+        v("share_reached", share_reached), v.named("prob_within", prob_within, &Within::value), v("cdf", cdf);
+    }
+};
+
+// The metrics of one option at one horizon, by models::Metric.
+struct HorizonMetrics {
+    int months = 0;
+    std::array<Statistics, models::metric_count> metrics{};
+    std::optional<Histogram> roi_histogram;
+
+    const Statistics& operator[](models::Metric m) const { return metrics[static_cast<std::size_t>(m)]; }
+    std::string key() const { return std::to_string(months); }
+    void set_key(const std::string& key, const std::string& at);
+
+    template <class V>
+    void visit(V& v) {
+        for (models::Metric m : models::all_metrics) {
+            auto& s = metrics[static_cast<std::size_t>(m)];
+            v.object(models::metric_names[static_cast<std::size_t>(m)], [&](auto& inner) {
+                s.visit(inner);
+                if (m == models::Metric::roi) inner("histogram", roi_histogram);
+            });
+        }
+    }
+};
+
+// Cumulative cash flow by month: the fan chart's bands, t = 1 … H.
+struct FanChart {
+    std::vector<double> p5, p25, p50, p75, p95;
+
+    // ("p5", band) … ("p95", band), lowest first.
+    std::array<std::pair<const char*, const std::vector<double>*>, 5> bands() const {
+        return {{{"p5", &p5}, {"p25", &p25}, {"p50", &p50}, {"p75", &p75}, {"p95", &p95}}};
+    }
+
+    template <class V>
+    void visit(V& v) {
+        v("p5", p5), v("p25", p25), v("p50", p50), v("p75", p75), v("p95", p95);
+    }
+};
+
+struct OptionResult {
+    std::string name;
+    std::vector<HorizonMetrics> horizons;  // in the document's horizon order
+    TimeToEvent payback, discounted_payback;
+    FanChart cumulative_cash_flow;
+
+    std::string key() const { return name; }
+    void set_key(const std::string& key, const std::string&) { name = key; }
+
+    template <class V>
+    void visit(V& v) {
+        v.keyed("horizons", horizons), v("payback_months", payback);
+        v("discounted_payback_months", discounted_payback), v("cumulative_cash_flow", cumulative_cash_flow);
+    }
+};
+
+struct PairHorizon {
+    int months = 0;
+    ChartedStatistics npv_difference;  // NPV of a minus NPV of b, path by path
+    double prob_a_better = 0;         // share of paths where a's NPV is higher
+
+    std::string key() const { return std::to_string(months); }
+    void set_key(const std::string& key, const std::string& at);
+
+    template <class V>
+    void visit(V& v) {
+        v("npv_difference", npv_difference), v("prob_a_better", prob_a_better);
+    }
+};
+
+// Option a against option b on the same draws.
+struct ComparisonResult {
+    std::string a, b;
+    std::vector<PairHorizon> horizons;
+    TimeToEvent overtake;  // month from which a's cumulative cash flow stays ahead of b's
+
+    std::string key() const { return a + "_vs_" + b; }
+    void set_key(const std::string& key, const std::string& at);
+
+    template <class V>
+    void visit(V& v) {
+        v.keyed("horizons", horizons), v("overtake_month", overtake);
+    }
+};
+
+struct HeadlineStatistic {
+    std::string statistic;
+    double value = 0, ci95_half_width = 0, relative = 0;
+    bool met = false;
+
+    template <class V>
+    void visit(V& v) {
+        v("statistic", statistic), v("value", value), v("ci95_half_width", ci95_half_width);
+        v("relative", relative), v("met", met);
+    }
+};
+
+struct ConvergenceStep {
+    std::uint64_t paths = 0;
+    std::vector<HeadlineStatistic> statistics;
+
+    template <class V>
+    void visit(V& v) {
+        v("paths", paths), v("statistics", statistics);
+    }
+};
+
+// A run grown until its headline statistics met a precision target.
+struct ConvergenceRecord {
+    double target = 0;
+    std::uint64_t max_paths = 0;
+    bool met = false;
+    std::uint64_t paths = 0;
+    std::vector<ConvergenceStep> trace;
+    std::vector<std::string> notes;
+
+    template <class V>
+    void visit(V& v) {
+        v("target", target), v("max_paths", max_paths), v("met", met), v("paths", paths), v("trace", trace);
+        v("notes", notes);
+    }
+};
+
+// A run summarised as it was simulated, not stored.
+struct StreamingRecord {
+    std::uint64_t pilot_paths = 0, bins = 0;
+    double percentile_rank_error_bound = 0;
+    std::string note;
+
+    template <class V>
+    void visit(V& v) {
+        v("pilot_paths", pilot_paths), v("bins", bins);
+        v("percentile_rank_error_bound", percentile_rank_error_bound), v("note", note);
+    }
+};
+
+struct RankedInput {
+    std::string input;  // the input's address
+    double value = 0;
+    std::uint64_t rank = 0;  // 1 = most important
+    std::optional<std::array<double, 2>> ci95;
+
+    template <class V>
+    void visit(V& v) {
+        v("input", input), v("value", value), v("rank", rank), v("ci95", ci95);
+    }
+};
+
+struct MethodRanking {
+    std::string method;  // tornado, spearman, src, sobol_first, sobol_total
+    std::vector<RankedInput> ranking;
+
+    std::string key() const { return method; }
+    void set_key(const std::string& key, const std::string&) { method = key; }
+};
+
+// The rankings of one metric: methods by name, then the fit and base values.
+struct MetricSensitivity {
+    std::string metric;  // npv, roi, payback_months
+    std::vector<MethodRanking> methods;
+    std::optional<double> src_r_squared, tornado_base;
+
+    std::string key() const { return metric; }
+    void set_key(const std::string& key, const std::string&) { metric = key; }
+    const MethodRanking* find(const std::string& method) const;
+
+    template <class V>
+    void visit(V& v) {
+        v.rankings(methods), v.optional("src_r_squared", src_r_squared), v.optional("tornado_base", tornado_base);
+    }
+};
+
+struct HorizonSensitivity {
+    int months = 0;
+    std::vector<MetricSensitivity> metrics;
+
+    std::string key() const { return std::to_string(months); }
+    void set_key(const std::string& key, const std::string& at);
+    const MetricSensitivity* find(const std::string& metric) const;
+
+    template <class V>
+    void visit(V& v) {
+        v.keyed_here(metrics);
+    }
+};
+
+struct OptionSensitivity {
+    std::string option;
+    std::vector<HorizonSensitivity> horizons;  // those present, in the document's order
+
+    std::string key() const { return option; }
+    void set_key(const std::string& key, const std::string&) { option = key; }
+
+    template <class V>
+    void visit(V& v) {
+        v.keyed_here(horizons);
+    }
+};
+
+struct InputValue {
+    std::string input;
+    double value = 0;
+    std::uint64_t rank = 0;
+
+    template <class V>
+    void visit(V& v) {
+        v("input", input), v("value", value), v("rank", rank);
+    }
+};
+
+// Value of information at one horizon: what knowing everything before
+// deciding is worth (EVPI), and per input (EVPPI) when computed.
+struct HorizonValueOfInformation {
+    int months = 0;
+    double evpi = 0;
+    std::array<double, 2> evpi_ci95{};
+    std::string best_on_expected_npv;
+    std::optional<std::vector<InputValue>> evppi;
+
+    std::string key() const { return std::to_string(months); }
+    void set_key(const std::string& key, const std::string& at);
+
+    template <class V>
+    void visit(V& v) {
+        v("evpi", evpi), v("evpi_ci95", evpi_ci95), v("best_on_expected_npv", best_on_expected_npv);
+        v.optional("evppi", evppi);
+    }
+};
+
+struct ValueOfInformationRecord {
+    std::vector<HorizonValueOfInformation> horizons;
+    std::string method;
+
+    template <class V>
+    void visit(V& v) {
+        v.keyed_here(horizons), v("method", method);
+    }
+};
+
+// One uncertain input as the run drew it.
+struct InputSummary {
+    std::string input, distribution;
+    double mean = 0, p5 = 0, p50 = 0, p95 = 0;
+    std::string source;
+
+    template <class V>
+    void visit(V& v) {
+        v("input", input), v("distribution", distribution), v("mean", mean), v("p5", p5), v("p50", p50);
+        v("p95", p95), v("source", source);
+    }
+};
+
+struct RequestedCorrelation {
+    std::array<std::string, 2> between;
+    double rank = 0;
+
+    template <class V>
+    void visit(V& v) {
+        v("between", between), v("rank", rank);
+    }
+};
+
+struct CorrelationRepair {
+    std::array<std::string, 2> between;
+    double requested = 0, applied = 0;
+
+    template <class V>
+    void visit(V& v) {
+        v("between", between), v("requested", requested), v("applied", applied);
+    }
+};
+
+struct Correlations {
+    std::vector<RequestedCorrelation> requested;
+    std::vector<CorrelationRepair> repairs;
+
+    template <class V>
+    void visit(V& v) {
+        v("requested", requested), v("repairs", repairs);
+    }
+};
+
+// The key metrics of the first paths of the run, one row per path and option.
+struct Samples {
+    struct Row {
+        std::uint64_t path = 0;
+        std::string option;
+        std::vector<double> values;  // one per value column; NaN = undefined or not reached
+    };
+    std::uint64_t paths = 0;
+    std::string note;
+    std::vector<std::string> columns;  // path, option, then the value columns
+    std::vector<Row> rows;
+
+    template <class V>
+    void visit(V& v) {
+        v("paths", paths), v("note", note), v("columns", columns), v.sample_rows("rows", rows);
+    }
+};
+
+struct HorizonName {
+    std::string name;  // short, medium, long
+    int months = 0;
+};
+
+struct ResultsDocument {
+    std::string scenario;
+    std::uint64_t paths = 0, seed = 0;
+    std::string sampling;
+    unsigned threads = 0;
+    double elapsed_seconds = 0;
+    std::string currency;
+    std::vector<HorizonName> horizons;
+    double discount_rate = 0;
+    std::optional<std::array<double, 2>> payback_reference_months;
+    std::vector<OptionResult> options;
+    std::vector<ComparisonResult> comparisons;
+    std::optional<ConvergenceRecord> convergence;
+    std::optional<StreamingRecord> streaming;
+    std::optional<std::vector<OptionSensitivity>> sensitivity;
+    std::optional<ValueOfInformationRecord> value_of_information;
+    std::vector<InputSummary> inputs;
+    Correlations correlations;
+    std::vector<std::string> notes;
+    std::optional<std::vector<std::string>> sensitivity_notes;
+    std::optional<std::uint64_t> sensitivity_sobol_paths;
+    std::optional<Samples> samples;
+
+    template <class V>
+    void visit(V& v) {
+        // Keys a hand-made or older file may leave out are read as their defaults.
+        v("scenario", scenario), v("paths", paths), v("seed", seed), v("sampling", sampling);
+        v.defaulted("threads", threads), v.defaulted("elapsed_seconds", elapsed_seconds), v("currency", currency);
+        v.named("horizons", horizons, &HorizonName::months), v("discount_rate", discount_rate);
+        v.optional("payback_reference_months", payback_reference_months), v.keyed("options", options);
+        v.defaulted_keyed("comparison", comparisons), v.optional("convergence", convergence);
+        v.optional("streaming", streaming), v.optional_keyed("sensitivity", sensitivity);
+        v.optional("value_of_information", value_of_information), v.defaulted("inputs", inputs);
+        v.defaulted("correlations", correlations), v.defaulted("notes", notes);
+        v.optional("sensitivity_notes", sensitivity_notes);
+        v.optional("sensitivity_sobol_paths", sensitivity_sobol_paths), v.optional("samples", samples);
+    }
+
+    // Index of the horizon of that many months; horizons.size() if none.
+    std::size_t horizon_index(int months) const;
+    const OptionSensitivity* sensitivity_of(const std::string& option) const;
+    // The ranking of `metric` by `method` for an option at a horizon index, if the run made one.
+    const MethodRanking* ranking(const std::string& option, std::size_t horizon, const std::string& metric,
+                                 const std::string& method) const;
+};
+
+// The document as JSON, keys in the documented order.
+nlohmann::ordered_json to_json(const ResultsDocument& document);
+
+// A results file read back; throws ResultsFileError naming the first bad
+// value's address (missing keys, wrong types, shapes that do not match).
+ResultsDocument results_document_from_json(const nlohmann::ordered_json& json);
+
+// The number fields of a summary with their keys, in the documented order
+// ("mean", "sd", …), for tidy CSV rows; arrays and nested values aside.
+std::vector<std::pair<std::string, double>> named_numbers(const Statistics& s);
+std::vector<std::pair<std::string, double>> named_numbers(const TimeToEvent& t);
+
+// "Custom", "Standard SaaS": an option's name as a heading.
+std::string option_label(const std::string& name);
+
+}  // namespace app

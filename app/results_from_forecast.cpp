@@ -1,0 +1,201 @@
+#include "app/results_from_forecast.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "sim/distribution.hpp"
+
+namespace app {
+
+namespace {
+
+Statistics statistics(const sim::Summary& s) {
+    Statistics out;
+    out.mean = s.mean;
+    out.sd = s.sd;
+    out.mean_ci95 = {s.mean_ci_low, s.mean_ci_high};
+    double* percentiles[] = {&out.p5, &out.p10, &out.p25, &out.p50, &out.p75, &out.p90, &out.p95};
+    for (std::size_t i = 0; i < sim::summary_percentiles.size(); ++i) *percentiles[i] = s.percentiles[i];
+    out.prob_positive = s.prob_positive;
+    out.expected_shortfall_5 = s.expected_shortfall_5;
+    out.undefined = s.undefined_share();
+    out.n = s.count;
+    return out;
+}
+
+std::optional<Histogram> histogram(const std::optional<sim::Histogram>& h) {
+    if (!h) return std::nullopt;
+    return Histogram{h->low(), h->bin_width(), h->counts(), h->below(), h->above(), h->undefined()};
+}
+
+TimeToEvent time_to_event(const models::TimeToEvent& t, const models::Scenario& s) {
+    TimeToEvent out;
+    double* percentiles[] = {&out.p10, &out.p25, &out.p50, &out.p75, &out.p90};
+    for (std::size_t i = 0; i < t.percentiles.size(); ++i) *percentiles[i] = t.percentiles[i];
+    out.mean = t.mean_reached;
+    out.share_reached = t.share_reached;
+    for (std::size_t h = 0; h < s.horizons.size(); ++h) out.prob_within.push_back({s.horizons[h].name, t.prob_within[h]});
+    out.cdf = t.cdf;
+    return out;
+}
+
+std::string format_share(double share) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f %%", 100 * share);
+    return buffer;
+}
+
+std::vector<OptionSensitivity> sensitivity(const models::Sensitivity& sens, const models::Scenario& s) {
+    std::vector<OptionSensitivity> out;
+    for (const auto& o : sens.options) {
+        OptionSensitivity os{o.name, {}};
+        for (std::size_t h = 0; h < o.horizons.size(); ++h) {
+            HorizonSensitivity hs{s.horizons[h].months, {}};
+            for (const auto& m : o.horizons[h]) {
+                MetricSensitivity ms{m.metric, {}, m.src_r_squared, m.tornado_base};
+                for (const auto& method : m.methods) {
+                    MethodRanking mr{method.method, {}};
+                    for (const auto& i : method.ranking) {
+                        std::optional<std::array<double, 2>> ci;
+                        if (i.ci95) ci = std::array{i.ci95->first, i.ci95->second};
+                        mr.ranking.push_back({s.inputs.of_dimension(i.input).address, i.value, i.rank, ci});
+                    }
+                    ms.methods.push_back(std::move(mr));
+                }
+                hs.metrics.push_back(std::move(ms));
+            }
+            os.horizons.push_back(std::move(hs));
+        }
+        out.push_back(std::move(os));
+    }
+    return out;
+}
+
+ValueOfInformationRecord value_of_information(const models::ValueOfInformation& voi, const models::Scenario& s) {
+    ValueOfInformationRecord out;
+    for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+        const auto& hv = voi.horizons[h];
+        HorizonValueOfInformation hr{s.horizons[h].months, hv.evpi.value, {hv.evpi.ci_low, hv.evpi.ci_high}, hv.best, {}};
+        if (!hv.partial.empty()) {
+            auto& list = hr.evppi.emplace();
+            for (const auto& i : hv.partial) list.push_back({s.inputs.of_dimension(i.input).address, i.value, i.rank});
+        }
+        out.horizons.push_back(std::move(hr));
+    }
+    out.method = voi.method;
+    return out;
+}
+
+ConvergenceRecord convergence(const models::Convergence& c, std::uint64_t paths) {
+    ConvergenceRecord out{c.target, c.max_paths, c.met, paths, {}, c.notes};
+    for (const auto& step : c.trace) {
+        ConvergenceStep st{step.paths, {}};
+        for (const auto& h : step.statistics)
+            st.statistics.push_back({h.name, h.value, h.half_width, h.half_width / std::abs(h.value), h.met});
+        out.trace.push_back(std::move(st));
+    }
+    return out;
+}
+
+StreamingRecord streaming(const models::StreamingInfo& info) {
+    return {info.pilot_paths, info.bins, info.largest_bin_share,
+            "The paths were summarised as they were simulated, not stored: percentiles come from " +
+                std::to_string(info.bins) + " equal-probability bins set by a pilot run of " +
+                std::to_string(info.pilot_paths) + " paths and are within " + format_share(info.largest_bin_share) +
+                " in rank; means, shares and CDFs are exact. Sensitivity, value of information and samples use the "
+                "pilot's paths."};
+}
+
+Samples samples(const models::PathSamples& kept, const models::Scenario& s) {
+    Samples out;
+    out.columns = {"path", "option"};
+    for (const auto& h : s.horizons) {
+        out.columns.push_back("npv_" + std::to_string(h.months));
+        out.columns.push_back("roi_" + std::to_string(h.months));
+    }
+    out.columns.push_back("payback_months");
+    for (const auto& r : kept.rows) {
+        Samples::Row row{r.path, s.options[r.option].name, {}};
+        for (std::size_t h = 0; h < r.npv.size(); ++h) {
+            row.values.push_back(r.npv[h]);
+            row.values.push_back(r.roi[h]);
+        }
+        row.values.push_back(r.payback);
+        out.rows.push_back(std::move(row));
+    }
+    out.paths = kept.rows.empty() ? 0 : kept.rows.back().path + 1;
+    out.note = "The first " + std::to_string(out.paths) + " of " + std::to_string(kept.of_paths) +
+               " paths, one row per path and option";
+    if (out.paths == kept.cap && kept.of_paths > kept.cap) out.note += " (capped at " + std::to_string(kept.cap) + " paths)";
+    out.note += "; payback_months empty where the path does not pay back within the run.";
+    return out;
+}
+
+}  // namespace
+
+std::vector<InputSummary> input_summaries(const models::Scenario& s) {
+    std::vector<InputSummary> list;
+    for (const auto& in : s.inputs.all()) {
+        if (!in.dimension) continue;
+        const auto& d = in.distribution;
+        list.push_back({in.address, sim::describe(d), sim::mean(d), sim::quantile(d, 0.05), sim::quantile(d, 0.50),
+                        sim::quantile(d, 0.95), in.source});
+    }
+    return list;
+}
+
+ResultsDocument results_document(const models::Scenario& s, const models::Forecast& f) {
+    ResultsDocument d;
+    d.scenario = s.name;
+    d.paths = f.run.paths;
+    d.seed = f.run.seed;
+    d.sampling = sim::to_string(f.run.sampling);
+    d.threads = f.threads;
+    d.elapsed_seconds = f.elapsed_seconds;
+    d.currency = s.currency;
+    for (const auto& h : s.horizons) d.horizons.push_back({h.name, h.months});
+    d.discount_rate = s.discount_rate;
+    if (s.payback_reference) d.payback_reference_months = std::array{s.payback_reference->first, s.payback_reference->second};
+
+    for (const auto& o : f.results.options) {
+        OptionResult out;
+        out.name = o.name;
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            HorizonMetrics hm{s.horizons[h].months, {}, histogram(o.roi_histograms[h])};
+            for (std::size_t m = 0; m < models::metric_count; ++m) hm.metrics[m] = statistics(o.horizons[h][m]);
+            out.horizons.push_back(std::move(hm));
+        }
+        out.payback = time_to_event(o.payback, s);
+        out.discounted_payback = time_to_event(o.discounted_payback, s);
+        const auto& bands = o.cumulative_cash_flow.bands;
+        out.cumulative_cash_flow = {bands[0], bands[1], bands[2], bands[3], bands[4]};
+        d.options.push_back(std::move(out));
+    }
+    for (const auto& c : f.results.comparisons) {
+        ComparisonResult out{c.a, c.b, {}, time_to_event(c.overtake, s)};
+        for (std::size_t h = 0; h < s.horizons.size(); ++h)
+            out.horizons.push_back({s.horizons[h].months,
+                                    {statistics(c.npv_difference[h]), histogram(c.npv_difference_histograms[h])},
+                                    c.prob_a_better[h]});
+        d.comparisons.push_back(std::move(out));
+    }
+    if (f.convergence) d.convergence = convergence(*f.convergence, f.run.paths);
+    if (f.streaming) d.streaming = streaming(*f.streaming);
+    if (f.sensitivity) d.sensitivity = sensitivity(*f.sensitivity, s);
+    d.value_of_information = value_of_information(f.value_of_information, s);
+    d.inputs = input_summaries(s);
+    for (const auto& c : s.correlations)
+        d.correlations.requested.push_back({{s.inputs[c.first].address, s.inputs[c.second].address}, c.rank});
+    for (const auto& r : f.repairs)
+        d.correlations.repairs.push_back(
+            {{s.inputs.of_dimension(r.first).address, s.inputs.of_dimension(r.second).address}, r.requested, r.applied});
+    d.notes = s.notes;
+    if (f.sensitivity) {
+        d.sensitivity_notes = f.sensitivity->notes;
+        if (f.sensitivity->sobol_paths) d.sensitivity_sobol_paths = f.sensitivity->sobol_paths;
+    }
+    if (f.samples) d.samples = samples(*f.samples, s);
+    return d;
+}
+
+}  // namespace app

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/convergence.hpp"
+#include "models/results.hpp"
+#include "models/scenario.hpp"
+#include "models/sensitivity.hpp"
+#include "models/simulation.hpp"
+#include "models/streaming_summary.hpp"
+#include "models/value_of_information.hpp"
+#include "sim/gaussian_copula.hpp"
+
+namespace models {
+
+// Grow the run until every headline statistic's 95 % half-width is within
+// `relative_half_width` of its value, or `max_paths` is reached.
+struct ConvergenceTarget {
+    double relative_half_width = 0.01;
+    std::uint64_t max_paths = 1'000'000;
+};
+
+// How to run a forecast; unset values come from the scenario's `simulation`.
+struct ForecastSettings {
+    std::optional<std::uint64_t> paths, seed;
+    std::optional<sim::Sampling> sampling;
+    unsigned threads = 0;  // 0: every core
+    std::optional<SensitivitySettings> sensitivity;
+    std::optional<ConvergenceTarget> convergence;
+    bool stream = false;   // summarise as simulated even when the paths would fit in memory
+    // Bytes the run may hold; nullopt: the machine's free memory (free_memory()).
+    std::optional<std::uint64_t> memory_limit;
+    std::uint64_t samples = 0;  // keep the key metrics of the first N paths
+    // Optional: advanced by the paths of each finished block.
+    std::atomic<std::uint64_t>* progress = nullptr;
+    // Optional: set to stop; every phase then ends soon and forecast() throws Cancelled.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// A forecast that cannot run as asked: `setting` names what to change
+// ("paths", "max_paths", "sobol_samples", "stream"), `message` says why.
+struct ForecastRefused : std::exception {
+    std::string setting, message;
+    ForecastRefused(std::string setting_, std::string message_)
+        : setting(std::move(setting_)), message(std::move(message_)) {}
+    const char* what() const noexcept override { return message.c_str(); }
+};
+
+// How a forecast will run, decided before anything is allocated.
+struct ForecastPlan {
+    RunSettings run;              // paths, seed, sampling, threads of the first batch
+    unsigned threads = 1;         // resolved thread count
+    bool streaming = false;
+    std::uint64_t pilot_paths = 0;      // streamed runs: paths kept for sensitivity and samples
+    std::uint64_t bytes_needed = 0;
+    std::uint64_t most_paths = 0;       // convergence: the cap; else the paths
+    std::uint64_t progress_total = 0;   // what `progress` counts up to, at most
+    std::optional<Convergence> convergence;  // target and notes, trace still empty
+};
+
+// The key metrics of the first paths of a run (NPV and ROI per horizon, payback).
+struct PathSamples {
+    struct Row {
+        std::uint64_t path = 0;
+        std::size_t option = 0;
+        std::vector<double> npv, roi;  // per horizon; NaN where undefined
+        double payback = 0;            // +∞ where not reached
+    };
+    std::uint64_t of_paths = 0;  // paths in the run they were taken from
+    std::uint64_t cap = 0;       // most paths a run keeps
+    std::vector<Row> rows;       // path-major, then option
+};
+
+// One finished forecast: everything every output shows.
+struct Forecast {
+    RunSettings run;  // as run: paths after convergence
+    unsigned threads = 1;
+    double elapsed_seconds = 0;
+    std::vector<sim::CorrelationRepair> repairs;  // correlations the copula had to move
+    Results results;
+    std::optional<Sensitivity> sensitivity;
+    ValueOfInformation value_of_information;
+    std::optional<Convergence> convergence;
+    std::optional<StreamingInfo> streaming;
+    std::optional<PathSamples> samples;
+};
+
+// Most paths whose key metrics a forecast keeps (ForecastSettings::samples).
+inline constexpr std::uint64_t max_samples = 100'000;
+
+// Bytes of memory the machine has free now (0: unknown).
+std::uint64_t free_memory();
+
+// The plan of forecast(): store or stream, memory, batches. Throws
+// ForecastRefused when the run would not fit in memory.
+ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings);
+
+// Simulates the scenario and summarises it: stored or streamed as planned,
+// grown to the convergence target, with sensitivity, value of information and
+// samples. The one call behind `roicast run`, sweeps, the server and the bench.
+Forecast forecast(const Scenario& s, const ForecastSettings& settings);
+
+}  // namespace models

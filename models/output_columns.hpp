@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "models/financial_metrics.hpp"
+#include "models/path_store.hpp"
+#include "models/scenario.hpp"
+
+namespace models {
+
+// One per-path quantity that the results summarise, however the run keeps
+// its paths: the stored summaries (results.cpp) and the streamed ones
+// (streaming_summary.cpp) both walk the list output_columns() makes.
+struct OutputColumn {
+    enum class Kind { metric, payback, overtake, npv_difference, cumulative };
+    Kind kind = Kind::metric;
+    std::size_t option = 0, horizon = 0;
+    std::size_t pair = 0, a = 0, b = 0;  // comparisons: options a < b and their pair index
+    Metric metric = Metric::npv;
+    bool discounted = false;  // payback
+    int month = 0;            // cumulative cash flow, 1 … H
+
+    // A time to an event: +∞ where not reached, summarised as a TimeToEvent.
+    bool is_time() const { return kind == Kind::payback || kind == Kind::overtake; }
+    // Summarised with moments and percentiles (not the fan chart's months).
+    bool has_moments() const { return kind != Kind::cumulative; }
+    // With a histogram for a chart: ROI per horizon and the NPV differences.
+    bool charted() const { return (kind == Kind::metric && metric == Metric::roi) || kind == Kind::npv_difference; }
+
+    // The column's values for rows 0 … n − 1 of a store.
+    void fetch(const PathStore& store, std::size_t n, double* out) const;
+};
+
+// Every column of a run of the scenario, options first (metrics by horizon,
+// payback, discounted payback, then the cumulative months when kept), then
+// each pair of options (overtake month, then the NPV difference by horizon).
+std::vector<OutputColumn> output_columns(const Scenario& s, bool keep_cumulative);
+
+}  // namespace models

@@ -1,0 +1,120 @@
+// The forecast call behind every command: a run grown to a precision target
+// equals a fixed run of its final size, the memory plan refuses before
+// allocating, and cancellation is honoured after the simulation too.
+#include "models/forecast.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "models/scenario_loader.hpp"
+#include "scenario_fixture.hpp"
+
+namespace {
+
+models::Scenario shipped() {
+    return models::load_scenario_file(std::string(ROICAST_SOURCE_DIR) + "/scenarios/custom-vs-standard.json");
+}
+
+const sim::Summary& npv(const models::Results& r, std::size_t option, std::size_t horizon) {
+    return r.options[option].horizons[horizon][static_cast<std::size_t>(models::Metric::npv)];
+}
+
+TEST(Forecast, AGrownRunEqualsAFixedRunOfItsFinalSize) {
+    const models::Scenario s = shipped();
+    models::ForecastSettings grown;
+    grown.paths = 1000;
+    grown.seed = 11;
+    // A target no run of 4,000 paths meets: batches of 1,000, 1,000 and 2,000 new paths.
+    grown.convergence = models::ConvergenceTarget{1e-6, 4000};
+    const models::Forecast g = models::forecast(s, grown);
+    ASSERT_EQ(g.run.paths, 4000u);
+    ASSERT_EQ(g.convergence->trace.size(), 3u);
+    EXPECT_EQ(g.convergence->trace[1].paths, 2000u);
+    EXPECT_FALSE(g.convergence->met);
+
+    models::ForecastSettings fixed;
+    fixed.paths = 4000;
+    fixed.seed = 11;
+    fixed.sampling = sim::Sampling::mc;  // what a growing run uses instead of LHS
+    const models::Forecast f = models::forecast(s, fixed);
+    for (std::size_t o = 0; o < s.options.size(); ++o)
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            EXPECT_EQ(npv(g.results, o, h).mean, npv(f.results, o, h).mean);
+            EXPECT_EQ(npv(g.results, o, h).percentiles, npv(f.results, o, h).percentiles);
+        }
+    EXPECT_EQ(g.results.options[0].payback.cdf, f.results.options[0].payback.cdf);
+    EXPECT_EQ(g.value_of_information.horizons[0].evpi.value, f.value_of_information.horizons[0].evpi.value);
+}
+
+TEST(Forecast, RefusesARunThatWouldNotFitBeforeAllocating) {
+    const models::Scenario s = shipped();
+    models::ForecastSettings settings;
+    settings.paths = 1'000'000;
+    settings.memory_limit = 64 << 20;
+    try {
+        models::plan_forecast(s, settings);
+        FAIL() << "planned a million paths in 64 MiB";
+    } catch (const models::ForecastRefused& e) {
+        EXPECT_EQ(e.setting, "paths");
+        EXPECT_NE(e.message.find("1000000 paths would need about"), std::string::npos) << e.message;
+    }
+    settings.paths = 1000;
+    settings.sensitivity = models::SensitivitySettings{{models::SensitivityMethod::sobol}, std::uint64_t{1} << 20};
+    try {
+        models::plan_forecast(s, settings);
+        FAIL() << "planned 2^20 Sobol base rows in 64 MiB";
+    } catch (const models::ForecastRefused& e) {
+        EXPECT_EQ(e.setting, "sobol_samples");
+    }
+}
+
+TEST(Forecast, StreamsWhenAskedAndKeepsThePilotForSamples) {
+    const models::Scenario s = shipped();
+    models::ForecastSettings settings;
+    settings.paths = 5000;
+    settings.stream = true;
+    settings.samples = 3;
+    const models::ForecastPlan plan = models::plan_forecast(s, settings);
+    EXPECT_TRUE(plan.streaming);
+    const models::Forecast f = models::forecast(s, settings);
+    ASSERT_TRUE(f.streaming);
+    EXPECT_EQ(f.streaming->pilot_paths, 5000u);  // the pilot is capped at the run's own paths
+    ASSERT_TRUE(f.samples);
+    EXPECT_EQ(f.samples->rows.size(), 3 * s.options.size());
+}
+
+TEST(Forecast, ACancelledRunStopsBeforeSimulating) {
+    const models::Scenario s = shipped();
+    std::atomic<bool> cancel{true};
+    std::atomic<std::uint64_t> progress{0};
+    models::ForecastSettings settings;
+    settings.paths = 100'000;
+    settings.cancel = &cancel;
+    settings.progress = &progress;
+    EXPECT_THROW(models::forecast(s, settings), models::Cancelled);
+    EXPECT_EQ(progress.load(), 0u);
+}
+
+// Cancelled once every path is simulated: the summaries, the sensitivity
+// design and the value of information must not run to the end regardless.
+TEST(Forecast, CancellationIsHonouredAfterTheSimulation) {
+    const models::Scenario s = shipped();
+    std::atomic<bool> cancel{false};
+    std::atomic<std::uint64_t> progress{0};
+    models::ForecastSettings settings;
+    settings.paths = 20'000;
+    settings.threads = 2;
+    settings.cancel = &cancel;
+    settings.progress = &progress;
+    // A Sobol design of 2^15 · (inputs + 2) runs: far longer than the main run.
+    settings.sensitivity = models::SensitivitySettings{{models::SensitivityMethod::sobol}, std::uint64_t{1} << 15};
+    std::thread watcher([&] {
+        while (progress.load() < 20'000) std::this_thread::yield();
+        cancel.store(true);
+    });
+    EXPECT_THROW(models::forecast(s, settings), models::Cancelled);
+    watcher.join();
+}
+
+}  // namespace
