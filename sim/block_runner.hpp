@@ -2,7 +2,6 @@
 
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/parallel_reduce.h>
 #include <oneapi/tbb/partitioner.h>
 #include <oneapi/tbb/task_arena.h>
 
@@ -21,9 +20,6 @@ struct RunOptions {
     std::size_t block_size = 1024;  // paths evaluated together, structure-of-arrays
     unsigned threads = 0;           // 0: all the machine has
 };
-
-template <class A>
-concept Mergeable = std::copy_constructible<A> && requires(A& a, const A& b) { a.merge(b); };
 
 inline std::uint64_t block_count(const RunOptions& o) {
     return (o.paths + o.block_size - 1) / o.block_size;
@@ -80,38 +76,6 @@ void for_each_block(const RunOptions& o, BlockFn&& fn) {
                           tbb::simple_partitioner{});
     });
     hand_over.caller_resumes();
-}
-
-// Folds every block into an accumulator with fn(block, acc) and merges the
-// accumulators. parallel_deterministic_reduce splits the block range the same
-// way whatever the thread count, so every floating-point sum is done in the
-// same order and the result is bit-identical for 1, 2 or 64 threads.
-template <Mergeable Acc, class BlockFn>
-    requires std::invocable<BlockFn&, BlockRange, Acc&>
-Acc reduce_blocks(const RunOptions& o, const Acc& identity, BlockFn&& fn) {
-    detail::HandOver hand_over;
-    const auto fold = [&](const tbb::blocked_range<std::uint64_t>& r, Acc acc) {
-        const std::uint64_t first = r.begin(), last = r.end();
-        hand_over.task_starts();
-        for (std::uint64_t b = first; b != last; ++b) fn(block_at(o, b), acc);
-        hand_over.task_ends();
-        return acc;
-    };
-    const auto join = [&](Acc left, const Acc& right) {
-        // A join reads accumulators that other tasks finished.
-        hand_over.task_starts();
-        hand_over.caller_resumes();
-        left.merge(right);
-        hand_over.task_ends();
-        return left;
-    };
-    hand_over.caller_starts();
-    Acc result = in_arena(o, [&] {
-        return tbb::parallel_deterministic_reduce(tbb::blocked_range<std::uint64_t>(0, block_count(o), 1), identity,
-                                                  fold, join, tbb::simple_partitioner{});
-    });
-    hand_over.caller_resumes();
-    return result;
 }
 
 }  // namespace sim

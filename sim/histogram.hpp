@@ -9,7 +9,7 @@
 namespace sim {
 
 // Equal-width bins over [low, high); values outside are counted apart, NaN as
-// undefined. Mergeable when both sides share the same bins.
+// undefined. Histograms with the same bins merge (per-thread counts summed).
 class Histogram {
 public:
     Histogram(double low, double high, std::size_t bins);
