@@ -84,36 +84,37 @@ TEST(Forecast, StreamsWhenAskedAndKeepsThePilotForSamples) {
     EXPECT_EQ(f.samples->rows.size(), 3 * s.options.size());
 }
 
-TEST(Forecast, ACancelledRunStopsBeforeSimulating) {
-    const models::Scenario s = shipped();
-    std::atomic<bool> cancel{true};
+// A run of `paths` watched through a cancel flag and a progress counter.
+struct Watched {
+    std::atomic<bool> cancel{false};
     std::atomic<std::uint64_t> progress{0};
     models::ForecastSettings settings;
-    settings.paths = 100'000;
-    settings.cancel = &cancel;
-    settings.progress = &progress;
-    EXPECT_THROW(models::forecast(s, settings), models::Cancelled);
-    EXPECT_EQ(progress.load(), 0u);
+    explicit Watched(std::uint64_t paths) {
+        settings.paths = paths;
+        settings.cancel = &cancel;
+        settings.progress = &progress;
+    }
+};
+
+TEST(Forecast, ACancelledRunStopsBeforeSimulating) {
+    Watched run(100'000);
+    run.cancel = true;
+    EXPECT_THROW(models::forecast(shipped(), run.settings), models::Cancelled);
+    EXPECT_EQ(run.progress.load(), 0u);
 }
 
 // Cancelled once every path is simulated: the summaries, the sensitivity
 // design and the value of information must not run to the end regardless.
 TEST(Forecast, CancellationIsHonouredAfterTheSimulation) {
-    const models::Scenario s = shipped();
-    std::atomic<bool> cancel{false};
-    std::atomic<std::uint64_t> progress{0};
-    models::ForecastSettings settings;
-    settings.paths = 20'000;
-    settings.threads = 2;
-    settings.cancel = &cancel;
-    settings.progress = &progress;
+    Watched run(20'000);
+    run.settings.threads = 2;
     // A Sobol design of 2^15 · (inputs + 2) runs: far longer than the main run.
-    settings.sensitivity = models::SensitivitySettings{{models::SensitivityMethod::sobol}, std::uint64_t{1} << 15};
+    run.settings.sensitivity = models::SensitivitySettings{{models::SensitivityMethod::sobol}, std::uint64_t{1} << 15};
     std::thread watcher([&] {
-        while (progress.load() < 20'000) std::this_thread::yield();
-        cancel.store(true);
+        while (run.progress.load() < 20'000) std::this_thread::yield();
+        run.cancel.store(true);
     });
-    EXPECT_THROW(models::forecast(s, settings), models::Cancelled);
+    EXPECT_THROW(models::forecast(shipped(), run.settings), models::Cancelled);
     watcher.join();
 }
 
