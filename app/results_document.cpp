@@ -37,6 +37,8 @@ struct Probe {
     template <class T>
     void defaulted_keyed(const char*, T&) {}
     template <class T>
+    void keyed_if_any(const char*, T&) {}
+    template <class T>
     void sample_rows(const char*, T&) {}
 };
 
@@ -113,6 +115,10 @@ struct Writer {
     template <class T>
     void defaulted_keyed(const char* key, const std::vector<T>& list) {
         keyed(key, list);
+    }
+    template <class T>
+    void keyed_if_any(const char* key, const std::vector<T>& list) {
+        if (!list.empty()) keyed(key, list);
     }
     void sample_rows(const char* key, const std::vector<Samples::Row>& rows) {
         Json j = Json::array();
@@ -252,6 +258,10 @@ struct Reader {
     void defaulted_keyed(const char* key, std::vector<T>& list) {
         list.clear();
         if (present(key)) keyed(key, list);
+    }
+    template <class T>
+    void keyed_if_any(const char* key, std::vector<T>& list) {
+        defaulted_keyed(key, list);
     }
     void sample_rows(const char* key, std::vector<Samples::Row>& rows) {
         const std::string here = join(at, key);

@@ -89,11 +89,83 @@ struct TimeToEvent {
     }
 };
 
+// The centre and spread of a sum over the paths.
+struct Quantiles {
+    double mean = 0, p10 = 0, p50 = 0, p90 = 0;
+
+    template <class V>
+    void visit(V& v) {
+        v("mean", mean), v("p10", p10), v("p50", p50), v("p90", p90);
+    }
+};
+
+struct NamedQuantiles {
+    std::string name;
+    Quantiles quantiles;
+
+    std::string key() const { return name; }
+    void set_key(const std::string& key, const std::string&) { name = key; }
+
+    template <class V>
+    void visit(V& v) {
+        quantiles.visit(v);
+    }
+};
+
+// Where the benefits come from: each customer effect alone, what they add
+// together (interaction), productivity (soft), each savings and benefit line.
+struct BenefitBreakdown {
+    Quantiles conversion, sales_cycle, retention, revenue_per_customer, interaction, productivity;
+    std::vector<NamedQuantiles> savings, lines;
+
+    template <class V>
+    void visit(V& v) {
+        v("conversion", conversion), v("sales_cycle", sales_cycle), v("retention", retention);
+        v("revenue_per_customer", revenue_per_customer), v("interaction", interaction);
+        v("productivity", productivity), v.keyed_if_any("savings", savings), v.keyed_if_any("lines", lines);
+    }
+};
+
+// Where the costs go: each cost line (overrun included), the dip, each risk.
+struct CostBreakdown {
+    std::vector<NamedQuantiles> lines;
+    std::optional<Quantiles> productivity_dip;
+    std::vector<NamedQuantiles> risks;
+
+    template <class V>
+    void visit(V& v) {
+        v.keyed_if_any("lines", lines), v.optional("productivity_dip", productivity_dip);
+        v.keyed_if_any("risks", risks);
+    }
+};
+
+// Each component's undiscounted sum up to the horizon (month 0 included).
+struct Breakdown {
+    BenefitBreakdown benefits;
+    CostBreakdown costs;
+
+    template <class V>
+    void visit(V& v) {
+        v("benefits", benefits), v("costs", costs);
+    }
+};
+
+// One period of the year table: month 0, or a year of months.
+struct YearRecord {
+    Quantiles benefits, costs, net, discounted_net;
+
+    template <class V>
+    void visit(V& v) {
+        v("benefits", benefits), v("costs", costs), v("net", net), v("discounted_net", discounted_net);
+    }
+};
+
 // The metrics of one option at one horizon, by models::Metric.
 struct HorizonMetrics {
     int months = 0;
     std::array<Statistics, models::metric_count> metrics{};
     std::optional<Histogram> roi_histogram;
+    std::optional<Breakdown> breakdown;
 
     const Statistics& operator[](models::Metric m) const { return metrics[static_cast<std::size_t>(m)]; }
     std::string key() const { return std::to_string(months); }
@@ -108,6 +180,7 @@ struct HorizonMetrics {
                 if (m == models::Metric::roi) inner("histogram", roi_histogram);
             });
         }
+        v.optional("breakdown", breakdown);
     }
 };
 
@@ -131,6 +204,7 @@ struct OptionResult {
     std::vector<HorizonMetrics> horizons;  // in the document's horizon order
     TimeToEvent payback, discounted_payback;
     FanChart cumulative_cash_flow;
+    std::vector<YearRecord> years;  // month 0, then year 1, 2, …
 
     std::string key() const { return name; }
     void set_key(const std::string& key, const std::string&) { name = key; }
@@ -139,6 +213,7 @@ struct OptionResult {
     void visit(V& v) {
         v.keyed("horizons", horizons), v("payback_months", payback);
         v("discounted_payback_months", discounted_payback), v("cumulative_cash_flow", cumulative_cash_flow);
+        v.defaulted("years", years);
     }
 };
 
@@ -329,12 +404,12 @@ struct ValueOfInformationRecord {
 struct InputSummary {
     std::string input, distribution;
     double mean = 0, p5 = 0, p50 = 0, p95 = 0;
-    std::string source;
+    std::string source, label;
 
     template <class V>
     void visit(V& v) {
         v("input", input), v("distribution", distribution), v("mean", mean), v("p5", p5), v("p50", p50);
-        v("p95", p95), v("source", source);
+        v("p95", p95), v("source", source), v.defaulted("label", label);
     }
 };
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "models/breakdown.hpp"
 #include "sim/distribution.hpp"
 
 namespace app {
@@ -37,6 +38,26 @@ TimeToEvent time_to_event(const models::TimeToEvent& t, const models::Scenario& 
     for (std::size_t h = 0; h < s.horizons.size(); ++h) out.prob_within.push_back({s.horizons[h].name, t.prob_within[h]});
     out.cdf = t.cdf;
     return out;
+}
+
+Quantiles quantiles(const sim::Summary& s) { return {s.mean, s.percentiles[1], s.percentiles[3], s.percentiles[5]}; }
+
+// The breakdown rows of one horizon, placed by their keys.
+Breakdown breakdown(const models::Option& o, const std::vector<sim::Summary>& rows) {
+    Breakdown b;
+    const auto keys = models::breakdown_keys(o);
+    Quantiles* effects[] = {&b.benefits.conversion,  &b.benefits.sales_cycle, &b.benefits.retention,
+                            &b.benefits.revenue_per_customer, &b.benefits.interaction, &b.benefits.productivity};
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const auto& [group, subgroup, name] = keys[r];
+        const Quantiles q = quantiles(rows[r]);
+        if (r < models::BreakdownLayout::effects) *effects[r] = q;
+        else if (group == "benefits") (subgroup == "savings" ? b.benefits.savings : b.benefits.lines).push_back({name, q});
+        else if (subgroup == "lines") b.costs.lines.push_back({name, q});
+        else if (subgroup == "risks") b.costs.risks.push_back({name, q});
+        else b.costs.productivity_dip = q;
+    }
+    return b;
 }
 
 std::string format_share(double share) {
@@ -139,7 +160,7 @@ std::vector<InputSummary> input_summaries(const models::Scenario& s) {
         if (!in.dimension) continue;
         const auto& d = in.distribution;
         list.push_back({in.address, sim::describe(d), sim::mean(d), sim::quantile(d, 0.05), sim::quantile(d, 0.50),
-                        sim::quantile(d, 0.95), in.source});
+                        sim::quantile(d, 0.95), in.source, in.label});
     }
     return list;
 }
@@ -157,13 +178,21 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
     d.discount_rate = s.discount_rate;
     if (s.payback_reference) d.payback_reference_months = std::array{s.payback_reference->first, s.payback_reference->second};
 
-    for (const auto& o : f.results.options) {
+    for (std::size_t i = 0; i < f.results.options.size(); ++i) {
+        const auto& o = f.results.options[i];
         OptionResult out;
         out.name = o.name;
         for (std::size_t h = 0; h < s.horizons.size(); ++h) {
-            HorizonMetrics hm{s.horizons[h].months, {}, histogram(o.roi_histograms[h])};
+            HorizonMetrics hm{s.horizons[h].months, {}, histogram(o.roi_histograms[h]), std::nullopt};
             for (std::size_t m = 0; m < models::metric_count; ++m) hm.metrics[m] = statistics(o.horizons[h][m]);
+            if (!o.breakdown.empty()) hm.breakdown = breakdown(s.options[i], o.breakdown[h]);
             out.horizons.push_back(std::move(hm));
+        }
+        for (const auto& y : o.years) {
+            using models::YearPart;
+            const auto part = [&](YearPart p) { return quantiles(y[static_cast<std::size_t>(p)]); };
+            out.years.push_back(
+                {part(YearPart::benefits), part(YearPart::costs), part(YearPart::net), part(YearPart::discounted_net)});
         }
         out.payback = time_to_event(o.payback, s);
         out.discounted_payback = time_to_event(o.discounted_payback, s);

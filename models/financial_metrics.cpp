@@ -148,7 +148,8 @@ double payback_months(std::span<const double> flow, std::span<const double> cost
     return std::numeric_limits<double>::infinity();
 }
 
-void path_metrics(std::span<const double> cost, std::span<const double> benefit, std::span<const double> discount,
+void path_metrics(std::span<const double> cost, std::span<const double> benefit, std::span<const double> soft,
+                  std::span<const double> discount,
                   std::span<const int> horizon_months, std::span<double> scratch, PathMetrics& out,
                   std::span<float> cumulative) {
     const std::size_t n = cost.size();
@@ -158,7 +159,7 @@ void path_metrics(std::span<const double> cost, std::span<const double> benefit,
         dcf[t] = discount[t] * cf[t];
         dcost[t] = discount[t] * cost[t];
     }
-    double B = 0, C = 0, npv = 0, dc = 0, running = 0;
+    double B = 0, C = 0, npv = 0, dc = 0, S = 0, dsoft = 0, running = 0;
     std::size_t t = 0;
     for (std::size_t h = 0; h < horizon_months.size(); ++h) {
         const auto end = static_cast<std::size_t>(horizon_months[h]);
@@ -167,6 +168,8 @@ void path_metrics(std::span<const double> cost, std::span<const double> benefit,
             C += cost[t];
             npv += dcf[t];
             dc += dcost[t];
+            S += soft[t];
+            dsoft += discount[t] * soft[t];
         }
         auto& m = out.horizons[h];
         m[static_cast<std::size_t>(Metric::benefits)] = B;
@@ -175,6 +178,8 @@ void path_metrics(std::span<const double> cost, std::span<const double> benefit,
         m[static_cast<std::size_t>(Metric::npv)] = npv;
         m[static_cast<std::size_t>(Metric::roi_discounted)] = dc != 0 ? npv / dc : NAN;
         m[static_cast<std::size_t>(Metric::irr)] = irr_annual(cf.subspan(0, end + 1));
+        m[static_cast<std::size_t>(Metric::npv_hard)] = npv - dsoft;
+        m[static_cast<std::size_t>(Metric::roi_hard)] = C != 0 ? (B - S - C) / C : NAN;
     }
     for (std::size_t s = 0; s < n; ++s) {
         running += cf[s];

@@ -6,12 +6,14 @@
 
 namespace models {
 
-// The per-horizon metrics of MODEL.md §4.5, in results-file order.
-enum class Metric { roi, roi_discounted, npv, irr, benefits, costs };
-inline constexpr std::array<Metric, 6> all_metrics = {Metric::roi, Metric::roi_discounted, Metric::npv,
-                                                      Metric::irr, Metric::benefits, Metric::costs};
-inline constexpr std::array<const char*, 6> metric_names = {"roi", "roi_discounted", "npv",
-                                                            "irr", "benefits", "costs"};
+// The per-horizon metrics (docs/model.md, "Metrics"), in results-file order;
+// npv_hard and roi_hard count the hard (cash) benefits only.
+enum class Metric { roi, roi_discounted, npv, irr, benefits, costs, npv_hard, roi_hard };
+inline constexpr std::array<Metric, 8> all_metrics = {Metric::roi,      Metric::roi_discounted, Metric::npv,
+                                                      Metric::irr,      Metric::benefits,       Metric::costs,
+                                                      Metric::npv_hard, Metric::roi_hard};
+inline constexpr std::array<const char*, 8> metric_names = {"roi",   "roi_discounted", "npv",      "irr",
+                                                            "benefits", "costs",      "npv_hard", "roi_hard"};
 inline constexpr std::size_t metric_count = all_metrics.size();
 
 // DF(t) = (1 + d_m)^(−t) with d_m = (1 + d)^(1/12) − 1, t = 0 … H.
@@ -30,12 +32,13 @@ double irr_annual(std::span<const double> cf);
 double payback_months(std::span<const double> flow, std::span<const double> cost);
 
 // Fills metrics[h][m] for each horizon and cumulative[t − 1] = CCF(t), from
-// one option's monthly cost and benefit on one path.
+// one option's monthly cost and benefit on one path (soft: the part of the
+// benefit that is not cash).
 struct PathMetrics {
     std::span<std::array<double, metric_count>> horizons;  // one per horizon
     double payback = 0, discounted_payback = 0;
 };
-void path_metrics(std::span<const double> cost, std::span<const double> benefit,
+void path_metrics(std::span<const double> cost, std::span<const double> benefit, std::span<const double> soft,
                   std::span<const double> discount, std::span<const int> horizon_months,
                   std::span<double> scratch,  // 3·(H + 1) doubles
                   PathMetrics& out, std::span<float> cumulative);

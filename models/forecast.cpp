@@ -107,8 +107,9 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
     plan.most_paths = plan.convergence ? plan.convergence->max_paths : run.paths;
     const std::size_t d = s.inputs.dimensions();
     const auto store_bytes = [&](std::uint64_t paths, bool inputs) {
-        return PathStore::bytes_needed(s.options.size(), s.horizons.size(), s.simulated_months(), paths, true,
-                                       inputs ? d : 0);
+        RunSettings kept = run;
+        kept.keep_inputs = inputs;
+        return PathStore::bytes_needed(store_shape(s, kept), paths);
     };
     const std::uint64_t have = settings.memory_limit.value_or(free_memory());
     const std::uint64_t full_need = store_bytes(plan.most_paths, run.keep_inputs);
@@ -127,8 +128,9 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
             : full_need;
     const std::uint64_t sobol_rows = settings.sensitivity ? settings.sensitivity->sobol_base_rows : 0;
     const std::uint64_t sobol_runs = asks_for(settings.sensitivity, SensitivityMethod::sobol) && d ? sobol_rows * (d + 2) : 0;
-    const std::uint64_t sobol_need = PathStore::bytes_needed(s.options.size(), s.horizons.size(), s.simulated_months(),
-                                                             sobol_runs, false);
+    RunSettings design = run;  // what a sensitivity design keeps (models/sensitivity.cpp)
+    design.keep_cumulative = design.keep_breakdown = design.keep_inputs = false;
+    const std::uint64_t sobol_need = PathStore::bytes_needed(store_shape(s, design), sobol_runs);
     plan.bytes_needed = main_need + sobol_need;
     if (have && plan.bytes_needed > have / 10 * 8) {
         const bool sobol_is_why = sobol_need > main_need;

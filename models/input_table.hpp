@@ -18,6 +18,7 @@ struct Input {
     std::string address;
     sim::Distribution distribution;
     std::string source;
+    std::string label;  // a short human name, shown instead of the address
     // Its column in the uniform design, for an uncertain input.
     std::optional<std::size_t> dimension;
 };

@@ -13,13 +13,16 @@ namespace models {
 // its paths: the stored summaries (results.cpp) and the streamed ones
 // (streaming_summary.cpp) both walk the list output_columns() makes.
 struct OutputColumn {
-    enum class Kind { metric, payback, overtake, npv_difference, cumulative };
+    enum class Kind { metric, payback, overtake, npv_difference, cumulative, breakdown, year };
     Kind kind = Kind::metric;
     std::size_t option = 0, horizon = 0;
     std::size_t pair = 0, a = 0, b = 0;  // comparisons: options a < b and their pair index
     Metric metric = Metric::npv;
     bool discounted = false;  // payback
     int month = 0;            // cumulative cash flow, 1 … H
+    std::size_t component = 0;  // breakdown: the row of breakdown_layout()
+    std::size_t period = 0;     // year table: 0 = month 0, y = year y
+    YearPart part = YearPart::benefits;
 
     // A time to an event: +∞ where not reached, summarised as a TimeToEvent.
     bool is_time() const { return kind == Kind::payback || kind == Kind::overtake; }
@@ -32,9 +35,10 @@ struct OutputColumn {
     void fetch(const PathStore& store, std::size_t n, double* out) const;
 };
 
-// Every column of a run of the scenario, options first (metrics by horizon,
-// payback, discounted payback, then the cumulative months when kept), then
-// each pair of options (overtake month, then the NPV difference by horizon).
-std::vector<OutputColumn> output_columns(const Scenario& s, bool keep_cumulative);
+// Every column a store of this shape holds, options first (metrics by
+// horizon, payback, discounted payback, the cumulative months, the breakdown
+// by horizon, the year table), then each pair of options (overtake month,
+// then the NPV difference by horizon).
+std::vector<OutputColumn> output_columns(const StoreShape& shape);
 
 }  // namespace models

@@ -49,15 +49,28 @@ private:
     std::size_t size_ = 0;
 };
 
+// What a store keeps per path, beyond the metrics and paybacks it always has.
+struct StoreShape {
+    std::size_t options = 0, horizons = 0;
+    int months = 0;
+    bool cumulative = true;             // the monthly cumulative cash flows (fan chart)
+    std::vector<std::size_t> breakdown;  // per option: breakdown components summed to each horizon (empty: none)
+    std::size_t years = 0;              // per option: periods of the year table (0: none)
+    std::size_t inputs = 0;             // drawn input values (for Spearman, SRC, EVPPI)
+
+    std::size_t breakdown_columns() const;
+};
+
+// The four sums of a year-table period.
+enum class YearPart { benefits, costs, net, discounted_net };
+inline constexpr std::size_t year_parts = 4;
+
 // Per-path outputs of a run, one contiguous column per quantity so each path
 // writes its own slots (no merge order to worry about) and each statistic
 // reads one column.
 class PathStore {
 public:
-    // keep_cumulative: store the monthly cumulative cash flows (fan chart);
-    // input_columns: store that many drawn input values per path (0: none).
-    PathStore(std::size_t options, std::size_t horizons, int months, std::uint64_t paths, bool keep_cumulative = true,
-              std::size_t input_columns = 0);
+    PathStore(const StoreShape& shape, std::uint64_t paths);
 
     std::uint64_t paths() const noexcept { return paths_; }
     // Room for `paths` paths, the stored ones kept (a run that grows).
@@ -84,6 +97,22 @@ public:
     const Column<float>& cumulative(std::size_t option, int month) const {
         return cumulative_[option * static_cast<std::size_t>(months_) + static_cast<std::size_t>(month - 1)];
     }
+    // Component c of the option's breakdown summed over months 0 … horizon h.
+    Column<float>& breakdown(std::size_t option, std::size_t horizon, std::size_t c) {
+        return breakdown_[breakdown_first_[option] + horizon * shape_.breakdown[option] + c];
+    }
+    const Column<float>& breakdown(std::size_t option, std::size_t horizon, std::size_t c) const {
+        return breakdown_[breakdown_first_[option] + horizon * shape_.breakdown[option] + c];
+    }
+    bool has_breakdown() const noexcept { return !breakdown_.empty(); }
+    // A year-table period's sum: period 0 is month 0, period y months 12(y−1)+1 … 12y.
+    Column<float>& year(std::size_t option, std::size_t period, YearPart part) {
+        return years_[(option * shape_.years + period) * year_parts + static_cast<std::size_t>(part)];
+    }
+    const Column<float>& year(std::size_t option, std::size_t period, YearPart part) const {
+        return years_[(option * shape_.years + period) * year_parts + static_cast<std::size_t>(part)];
+    }
+    const StoreShape& shape() const noexcept { return shape_; }
     // Pair index of options a < b, in the order (0,1), (0,2), …, (1,2), …
     std::size_t pair_index(std::size_t a, std::size_t b) const noexcept {
         return a * options_ - a * (a + 1) / 2 + (b - a - 1);
@@ -97,16 +126,16 @@ public:
     const Column<double>& overtake(std::size_t pair) const { return overtake_[pair]; }
 
     // Bytes a run of this shape holds, for a memory estimate before running.
-    // Same shape arguments as the constructor.
-    static std::uint64_t bytes_needed(std::size_t options, std::size_t horizons, int months, std::uint64_t paths,
-                                      bool keep_cumulative = true, std::size_t input_columns = 0);
+    static std::uint64_t bytes_needed(const StoreShape& shape, std::uint64_t paths);
 
 private:
+    StoreShape shape_;
     std::uint64_t paths_;
     std::size_t options_, horizons_;
     int months_;
     std::vector<Column<double>> metrics_, payback_, overtake_;
-    std::vector<Column<float>> cumulative_;
+    std::vector<Column<float>> cumulative_, breakdown_, years_;
+    std::vector<std::size_t> breakdown_first_;  // per option: its first breakdown column
     Eigen::MatrixXd inputs_;
 };
 

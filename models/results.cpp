@@ -44,7 +44,7 @@ sim::Histogram chart_histogram(std::span<const double> values, const sim::Summar
     return histogram;
 }
 
-Results empty_results(const Scenario& s) {
+Results empty_results(const Scenario& s, const StoreShape& shape) {
     Results results;
     const std::size_t n_options = s.options.size(), n_h = s.horizons.size();
     results.options.resize(n_options);
@@ -52,6 +52,9 @@ Results empty_results(const Scenario& s) {
         results.options[o].name = s.options[o].name;
         results.options[o].horizons.resize(n_h);
         results.options[o].roi_histograms.resize(n_h);
+        if (!shape.breakdown.empty())
+            results.options[o].breakdown.assign(n_h, std::vector<sim::Summary>(shape.breakdown[o]));
+        results.options[o].years.resize(shape.years);
         for (auto& band : results.options[o].cumulative_cash_flow.bands)
             band.resize(static_cast<std::size_t>(s.simulated_months()));
     }
@@ -69,8 +72,12 @@ Results empty_results(const Scenario& s) {
 }
 
 sim::Summary& summary_of(Results& r, const OutputColumn& c) {
-    if (c.kind == OutputColumn::Kind::npv_difference) return r.comparisons[c.pair].npv_difference[c.horizon];
-    return r.options[c.option].horizons[c.horizon][static_cast<std::size_t>(c.metric)];
+    switch (c.kind) {
+        case OutputColumn::Kind::npv_difference: return r.comparisons[c.pair].npv_difference[c.horizon];
+        case OutputColumn::Kind::breakdown: return r.options[c.option].breakdown[c.horizon][c.component];
+        case OutputColumn::Kind::year: return r.options[c.option].years[c.period][static_cast<std::size_t>(c.part)];
+        default: return r.options[c.option].horizons[c.horizon][static_cast<std::size_t>(c.metric)];
+    }
 }
 
 std::optional<sim::Histogram>& chart_of(Results& r, const OutputColumn& c) {
@@ -89,9 +96,9 @@ double& fan_point(Results& r, const OutputColumn& c, std::size_t level) {
 
 Results summarize(const Scenario& s, const PathStore& store, unsigned threads, const std::atomic<bool>* cancel) {
     using Kind = OutputColumn::Kind;
-    Results results = empty_results(s);
+    Results results = empty_results(s, store.shape());
     const int H = s.simulated_months();
-    const std::vector<OutputColumn> columns = output_columns(s, store.has_cumulative());
+    const std::vector<OutputColumn> columns = output_columns(store.shape());
     const auto n = static_cast<std::size_t>(store.paths());
 
     // Columns are independent, each writing its own slot of the results.

@@ -32,6 +32,8 @@ struct FanChart {
 struct OptionResults {
     std::string name;
     std::vector<std::array<sim::Summary, metric_count>> horizons;  // [h][metric]
+    std::vector<std::vector<sim::Summary>> breakdown;  // [h][row of breakdown_layout()], when kept
+    std::vector<std::array<sim::Summary, year_parts>> years;  // [period][part], when kept
     std::vector<std::optional<sim::Histogram>> roi_histograms;  // per horizon, for charts
     TimeToEvent payback, discounted_payback;
     FanChart cumulative_cash_flow;
@@ -57,11 +59,11 @@ sim::Histogram chart_histogram(std::span<const double> values, const sim::Summar
 
 TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>& horizons, int months);
 
-// Results shaped for the scenario (every option, horizon and pair), to be filled.
-Results empty_results(const Scenario& s);
+// Results shaped for the scenario and what its store keeps, to be filled.
+Results empty_results(const Scenario& s, const StoreShape& shape);
 
 // Where a column's summaries go in results shaped by empty_results().
-sim::Summary& summary_of(Results& r, const OutputColumn& c);           // metric, npv_difference
+sim::Summary& summary_of(Results& r, const OutputColumn& c);           // metric, npv_difference, breakdown, year
 std::optional<sim::Histogram>& chart_of(Results& r, const OutputColumn& c);  // charted columns
 TimeToEvent& time_of(Results& r, const OutputColumn& c);               // payback, overtake
 double& fan_point(Results& r, const OutputColumn& c, std::size_t level);  // cumulative: FanChart::levels[level]

@@ -548,8 +548,8 @@ private:
                 issue(at + ".annual_increase", "annual_increase applies to recurring lines only");
             m.timing = timing(line, at, {Timing::Kind::implementation, 0});
             if (auto from = text(line, "from", at)) {
-                if (*from == "contract") m.from = Start::contract;
-                else if (*from == "go_live") m.from = Start::go_live;
+                if (*from == "contract") m.from = Start{Start::Kind::contract, 0};
+                else if (*from == "go_live") m.from = Start{Start::Kind::go_live, 0};
                 else issue(at + ".from", "expected \"contract\" or \"go_live\", got \"" + *from + "\"");
             }
             m.annual_increase = input(&line, "annual_increase", at, yearly_change, 0.0);
@@ -657,7 +657,7 @@ private:
                 if (!object(sv, sat)) continue;
                 keys(sv, sat, {"monthly_base", "reduction", "source"});
                 e.savings.push_back({name, input(&sv, "monthly_base", sat, non_negative, std::nullopt),
-                                     input(&sv, "reduction", sat, signed_unit, std::nullopt)});
+                                     input(&sv, "reduction", sat, signed_unit, std::nullopt), {}});
             }
         }
     }

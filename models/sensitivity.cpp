@@ -87,6 +87,7 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
 
     RunSettings design_run = run;
     design_run.keep_cumulative = false;
+    design_run.keep_breakdown = false;
     design_run.keep_inputs = false;
     design_run.progress = nullptr;
 

@@ -34,7 +34,7 @@ namespace {
 // Per-thread buffers, sized once: no allocation per path.
 struct Scratch {
     sim::BlockMatrix uniforms, values;
-    std::vector<double> cost, benefit, adoption, metric_scratch;
+    std::vector<double> cost, benefit, adoption, soft, parts, metric_scratch;
     std::vector<std::array<double, metric_count>> horizon_metrics;
     std::vector<float> ccf;  // options × H
     std::optional<PathStore> block_store;  // when blocks go to a consumer
@@ -45,6 +45,42 @@ UniformSource design_source(const sim::UniformDesign& design, const sim::Gaussia
         design.fill(block, u);
         copula.apply(u);
     };
+}
+
+// Each breakdown component's sum over months 0 … h, for every horizon h.
+void store_breakdown(PathStore& store, std::size_t o, std::size_t path, std::span<const double> parts,
+                     std::span<const int> horizon_months) {
+    const std::size_t components = store.shape().breakdown[o];
+    const auto months = static_cast<std::size_t>(store.months()) + 1;
+    for (std::size_t c = 0; c < components; ++c) {
+        const double* row = parts.data() + c * months;
+        double sum = 0;
+        std::size_t t = 0;
+        for (std::size_t h = 0; h < horizon_months.size(); ++h) {
+            for (; t <= static_cast<std::size_t>(horizon_months[h]); ++t) sum += row[t];
+            store.breakdown(o, h, c)[path] = static_cast<float>(sum);
+        }
+    }
+}
+
+// The year table's sums: period 0 is month 0, period y months 12(y−1)+1 … 12y.
+void store_years(PathStore& store, std::size_t o, std::size_t path, std::span<const double> cost,
+                 std::span<const double> benefit, std::span<const double> discount) {
+    const std::size_t periods = store.shape().years;
+    for (std::size_t y = 0; y < periods; ++y) {
+        const std::size_t first = y == 0 ? 0 : 12 * (y - 1) + 1, last = std::min(y == 0 ? 0 : 12 * y, cost.size() - 1);
+        double b = 0, c = 0, net = 0, discounted = 0;
+        for (std::size_t t = first; t <= last; ++t) {
+            b += benefit[t];
+            c += cost[t];
+            net += benefit[t] - cost[t];
+            discounted += discount[t] * (benefit[t] - cost[t]);
+        }
+        store.year(o, y, YearPart::benefits)[path] = static_cast<float>(b);
+        store.year(o, y, YearPart::costs)[path] = static_cast<float>(c);
+        store.year(o, y, YearPart::net)[path] = static_cast<float>(net);
+        store.year(o, y, YearPart::discounted_net)[path] = static_cast<float>(discounted);
+    }
 }
 
 // The model over every block of paths. Each path's outputs go to `global` at
@@ -64,17 +100,18 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
     std::vector<int> horizon_months;
     for (const auto& h : s.horizons) horizon_months.push_back(h.months);
 
+    std::size_t most_parts = 0;
+    for (const auto& o : s.options) most_parts = std::max(most_parts, breakdown_layout(o).size());
+    const StoreShape shape = store_shape(s, settings);
+
     tbb::enumerable_thread_specific<Scratch> scratch([&] {
         Scratch sc;
-        sc.cost.resize(months + 1);
-        sc.benefit.resize(months + 1);
-        sc.adoption.resize(months + 1);
+        for (auto* v : {&sc.cost, &sc.benefit, &sc.adoption, &sc.soft}) v->resize(months + 1);
+        sc.parts.resize(most_parts * (months + 1));
         sc.metric_scratch.resize(3 * (months + 1));
         sc.horizon_metrics.resize(n_horizons);
         sc.ccf.resize(n_options * months);
-        if (!global)
-            sc.block_store.emplace(n_options, n_horizons, H, settings.block_size, settings.keep_cumulative,
-                                   settings.keep_inputs ? s.inputs.dimensions() : 0);
+        if (!global) sc.block_store.emplace(shape, settings.block_size);
         return sc;
     });
 
@@ -107,10 +144,12 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
             const std::size_t path = offset + k;
             const auto value = [&](InputId id) { return sc.values(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(id)); };
             for (std::size_t o = 0; o < n_options; ++o) {
-                option_flows(s, s.options[o], value, MonthlyFlows{sc.cost, sc.benefit, sc.adoption});
+                option_flows(s, s.options[o], value, MonthlyFlows{sc.cost, sc.benefit, sc.adoption, sc.soft, sc.parts});
                 PathMetrics pm{sc.horizon_metrics};
                 const std::span<float> ccf(sc.ccf.data() + o * months, months);
-                path_metrics(sc.cost, sc.benefit, discount, horizon_months, sc.metric_scratch, pm, ccf);
+                path_metrics(sc.cost, sc.benefit, sc.soft, discount, horizon_months, sc.metric_scratch, pm, ccf);
+                if (store.has_breakdown()) store_breakdown(store, o, path, sc.parts, horizon_months);
+                if (shape.years) store_years(store, o, path, sc.cost, sc.benefit, discount);
                 for (std::size_t h = 0; h < n_horizons; ++h)
                     for (Metric m : all_metrics) store.metric(o, h, m)[path] = sc.horizon_metrics[h][static_cast<std::size_t>(m)];
                 store.payback(o, false)[path] = pm.payback;
@@ -130,16 +169,28 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
 
 }  // namespace
 
+StoreShape store_shape(const Scenario& s, const RunSettings& settings) {
+    StoreShape shape;
+    shape.options = s.options.size();
+    shape.horizons = s.horizons.size();
+    shape.months = s.simulated_months();
+    shape.cumulative = settings.keep_cumulative;
+    shape.inputs = settings.keep_inputs ? s.inputs.dimensions() : 0;
+    if (settings.keep_breakdown) {
+        for (const auto& o : s.options) shape.breakdown.push_back(breakdown_layout(o).size());
+        shape.years = year_periods(shape.months);
+    }
+    return shape;
+}
+
 PathStore simulate(const Scenario& s, const RunSettings& settings) {
-    PathStore store(s.options.size(), s.horizons.size(), s.simulated_months(), settings.first_path + settings.paths,
-                    settings.keep_cumulative, settings.keep_inputs ? s.inputs.dimensions() : 0);
+    PathStore store(store_shape(s, settings), settings.first_path + settings.paths);
     simulate_into(s, settings, store);
     return store;
 }
 
 PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source) {
-    PathStore store(s.options.size(), s.horizons.size(), s.simulated_months(), settings.first_path + settings.paths,
-                    settings.keep_cumulative, settings.keep_inputs ? s.inputs.dimensions() : 0);
+    PathStore store(store_shape(s, settings), settings.first_path + settings.paths);
     simulate_paths(s, settings, source, &store, nullptr);
     return store;
 }

@@ -32,7 +32,15 @@ struct RunSettings {
     bool keep_inputs = false;
     // Keep every path's monthly cumulative cash flow (for the fan chart).
     bool keep_cumulative = true;
+    // Keep every path's breakdown by component and horizon, and its year table.
+    bool keep_breakdown = true;
 };
+
+// Periods of the year table over H months: month 0, then ⌈H/12⌉ years.
+inline std::size_t year_periods(int months) { return static_cast<std::size_t>((months + 11) / 12) + 1; }
+
+// What a run with these settings keeps per path.
+StoreShape store_shape(const Scenario& s, const RunSettings& settings);
 
 // Where a run's uniforms come from, a block of paths at a time: out gets
 // block.size rows and one column per uncertain input.

@@ -36,9 +36,10 @@ struct Counts {
 
 std::uint64_t streaming_bytes_needed(const Scenario& s, std::uint64_t paths, std::size_t block_size, unsigned threads,
                                      const StreamingSettings& streaming) {
-    const std::uint64_t o = s.options.size(), h = s.horizons.size(), pairs = o * (o - 1) / 2;
-    const std::uint64_t moment_columns = o * (h * metric_count + 2) + pairs * (1 + h);
-    const std::uint64_t columns = moment_columns + o * static_cast<std::uint64_t>(s.simulated_months());
+    const std::vector<OutputColumn> all = output_columns(store_shape(s, RunSettings{}));
+    const std::uint64_t columns = all.size();
+    const auto moment_columns = static_cast<std::uint64_t>(
+        std::count_if(all.begin(), all.end(), [](const OutputColumn& c) { return c.has_moments(); }));
     const std::uint64_t blocks = (paths + block_size - 1) / block_size;
     const std::uint64_t per_thread = columns * (streaming.bins + 1) * (sizeof(std::uint64_t) + 2 * sizeof(double));
     // Per-block sums, one set of counts per thread plus the prototype and the total.
@@ -50,7 +51,8 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
     using Kind = OutputColumn::Kind;
     const std::size_t n_h = s.horizons.size();
     const int H = s.simulated_months();
-    const std::vector<OutputColumn> columns = output_columns(s, settings.keep_cumulative);
+    const StoreShape shape = store_shape(s, settings);
+    const std::vector<OutputColumn> columns = output_columns(shape);
     const std::size_t n_columns = columns.size();
 
     // From the pilot: bins, the P5 that splits off the tail, chart ranges.
@@ -141,7 +143,7 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
             for (std::size_t h = 0; h < n_h; ++h) total.a_better[p][h] += c.a_better[p][h];
     });
 
-    Results results = empty_results(s);
+    Results results = empty_results(s, shape);
     for (std::size_t pair = 0; pair < total.a_better.size(); ++pair)
         for (std::size_t h = 0; h < n_h; ++h)
             results.comparisons[pair].prob_a_better[h] =

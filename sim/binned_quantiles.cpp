@@ -20,10 +20,15 @@ BinnedQuantiles::BinnedQuantiles(std::span<const double> pilot, std::size_t bins
     for (double x : pilot)
         if (std::isfinite(x)) finite.push_back(x);
     std::sort(finite.begin(), finite.end());
+    // A value the pilot repeats across edges is a point mass (a risk that did
+    // not occur, a cost not yet started): it gets a bin of its own,
+    // [v, next double above v), which holds only v and so adds no rank error,
+    // instead of sharing one with the values just above it.
     if (!finite.empty())
         for (std::size_t k = 1; k < bins; ++k) {
             const double e = percentile_of_sorted(finite, static_cast<double>(k) / static_cast<double>(bins));
             if (edges_.empty() || e > edges_.back()) edges_.push_back(e);
+            else if (e == edges_.back()) edges_.push_back(std::nextafter(e, infinity));
         }
     bins_.assign(edges_.size() + 1, Bin{0, infinity, -infinity});
     min_ = infinity;

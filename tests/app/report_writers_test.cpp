@@ -109,6 +109,8 @@ Json small_results() {
         m["irr"] = summary(0.35, 0.1);
         m["benefits"] = summary(900'000, 100'000);
         m["costs"] = summary(400'000, 50'000);
+        m["npv_hard"] = summary(150'000, 100'000);
+        m["roi_hard"] = summary(0.9, 0.4);
         option["horizons"][h] = m;
     }
     option["payback_months"] = time_to_event(13.37, nullptr);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,14 +30,21 @@ inline auto at_means(const models::Scenario& s) {
     return [&s](models::InputId id) { return sim::mean(s.inputs[id].distribution); };
 }
 
+// One option's monthly flows, t = 0 … H, and its breakdown rows.
 struct Flows {
-    std::vector<double> cost, benefit, adoption;
+    std::vector<double> cost, benefit, adoption, soft, parts;
+    std::size_t months = 0;
+    // Row r of breakdown_layout(option), t = 0 … H.
+    std::span<const double> row(std::size_t r) const { return {parts.data() + r * months, months}; }
 };
 
 inline Flows flows_at_means(const models::Scenario& s, std::size_t option = 0) {
     const auto n = static_cast<std::size_t>(s.simulated_months()) + 1;
-    Flows f{std::vector<double>(n), std::vector<double>(n), std::vector<double>(n)};
-    models::option_flows(s, s.options[option], at_means(s), models::MonthlyFlows{f.cost, f.benefit, f.adoption});
+    const auto rows = models::breakdown_layout(s.options[option]).size();
+    Flows f{std::vector<double>(n), std::vector<double>(n), std::vector<double>(n), std::vector<double>(n),
+            std::vector<double>(rows * n), n};
+    models::option_flows(s, s.options[option], at_means(s),
+                         models::MonthlyFlows{f.cost, f.benefit, f.adoption, f.soft, f.parts});
     return f;
 }
 

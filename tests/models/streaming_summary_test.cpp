@@ -57,6 +57,30 @@ TEST(BinnedQuantiles, RankErrorWithinATenthOfAPercentOnASkewedDistribution) {
     EXPECT_EQ(whole.percentile(1), data.back());
 }
 
+// A risk's cost: 0 on 85 % of paths, else uniform on (1000, 2000]. The run
+// has values between 1000 and the pilot's smallest, which land in the bin
+// that starts at 0: the zeros must get a bin of their own, not share one (and
+// its rank error) with those values.
+TEST(BinnedQuantiles, APointMassGetsABinOfItsOwn) {
+    const auto costs = [](std::uint64_t seed, std::size_t n, double smallest) {
+        std::vector<double> v(n);
+        const sim::PhiloxStream stream(seed, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double u = stream.uniform(i, 0);
+            v[i] = u < 0.85 ? 0.0 : smallest + (2000 - smallest) * (u - 0.85) / 0.15;
+        }
+        return v;
+    };
+    const auto pilot = costs(1, 1 << 16, 1000);
+    auto data = costs(2, 200'000, 1000);
+    sim::BinnedQuantiles q(pilot, 4096);
+    for (double x : data) q.add(x);
+    std::sort(data.begin(), data.end());
+    EXPECT_LE(q.largest_bin_share(), 0.01);
+    for (double p : {0.5, 0.84, 0.86, 0.9, 0.99}) EXPECT_LE(rank_error(data, q.percentile(p), p), q.largest_bin_share()) << p;
+    EXPECT_EQ(q.percentile(0.5), 0.0);
+}
+
 TEST(BinnedQuantiles, CensoredAndUndefinedValuesAreCountedApart) {
     std::vector<double> pilot;
     for (int i = 1; i <= 100; ++i) pilot.push_back(i);
