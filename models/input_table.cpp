@@ -2,8 +2,8 @@
 
 namespace models {
 
-InputId InputTable::add(std::string address, sim::Distribution distribution, std::string source) {
-    Input input{std::move(address), std::move(distribution), std::move(source), {}, std::nullopt};
+InputId InputTable::add(std::string address, sim::Distribution distribution, std::string source, std::string label) {
+    Input input{std::move(address), std::move(distribution), std::move(source), std::move(label), std::nullopt};
     if (!sim::is_constant(input.distribution)) {
         input.dimension = uncertain_.size();
         uncertain_.push_back(inputs_.size());

@@ -27,7 +27,7 @@ struct Input {
 // dimensions of the Monte Carlo design, numbered in the same order.
 class InputTable {
 public:
-    InputId add(std::string address, sim::Distribution distribution, std::string source = {});
+    InputId add(std::string address, sim::Distribution distribution, std::string source = {}, std::string label = {});
     // A value the file did not give (a default): a constant with no source.
     InputId add_default(std::string address, double value);
 

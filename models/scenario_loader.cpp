@@ -26,6 +26,8 @@ struct Range {
 // No business quantity comes near 10^15 (a thousand trillion); bounding every
 // input there keeps products of inputs (users × price × months) finite.
 constexpr double largest = 1e15;
+// The longest run a scenario may ask for (50 years): horizons, timings, start and stop months.
+constexpr int max_month = 600;
 constexpr Range any{-largest, largest};
 constexpr Range non_negative{0.0, largest};
 constexpr Range positive{0.0, largest, true};
@@ -211,16 +213,20 @@ private:
             return s_.inputs.add_default(where, fallback.value_or(0.0));
         }
         const Json& j = (*parent)[key];
-        std::string source;
+        std::string source, label;
         std::optional<sim::Distribution> d;
         if (j.is_number()) {
             d = constant(j.get<double>(), where);
         } else if (j.is_object() && j.contains("dist")) {
-            d = distribution(j, where);
+            Json parameters = j;  // a label is not a parameter
+            parameters.erase("label");
+            d = distribution(parameters, where);
             source = text(j, "source", where).value_or("");
+            label = text(j, "label", where).value_or("");
         } else if (j.is_object() && j.contains("value")) {
-            keys(j, where, {"value", "source"});
+            keys(j, where, {"value", "source", "label"});
             source = text(j, "source", where).value_or("");
+            label = text(j, "label", where).value_or("");
             if (!j["value"].is_number())
                 issue(join(where, "value"), "expected a number, got " + type_name(j["value"]) + " " + shown(j["value"]));
             else
@@ -249,7 +255,7 @@ private:
                                  (std::isinf(bad) ? " (give it min and max, or pick a bounded distribution)" : ""));
             return s_.inputs.add_default(where, fallback.value_or(std::max(range.low, 0.0)));
         }
-        return s_.inputs.add(where, std::move(*d), std::move(source));
+        return s_.inputs.add(where, std::move(*d), std::move(source), std::move(label));
     }
 
     std::optional<sim::Distribution> constant(double x, const std::string& where) {
@@ -413,7 +419,8 @@ private:
         if (h.empty()) issue("horizons", "needs at least one horizon, e.g. {\"long\": 60}");
         std::set<int> seen;
         for (const auto& [name, value] : h.items()) {
-            const auto months = integer(h, name.c_str(), "horizons", 1, 600);
+            if (!valid_name(name, "horizons." + name)) continue;
+            const auto months = integer(h, name.c_str(), "horizons", 1, max_month);
             if (!months) continue;
             if (!seen.insert(static_cast<int>(*months)).second)
                 issue("horizons." + name, "another horizon already has " + std::to_string(*months) + " months");
@@ -469,6 +476,65 @@ private:
         x.sales_cycle_months = input(b, "sales_cycle_months", at, non_negative, 0.0);
     }
 
+    // Names of options, lines, risks, savings and horizons: a letter, then
+    // letters, digits, '_' or '-', so they work as keys, file names and in addresses.
+    bool valid_name(const std::string& name, const std::string& at) {
+        const bool ok = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) && name.size() <= 64 &&
+                        std::all_of(name.begin(), name.end(), [](char c) {
+                            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+                        });
+        if (!ok)
+            issue(at, "a name must start with a letter and hold only letters, digits, '_' or '-' (at most 64), got " +
+                          shown(Json(name)));
+        return ok;
+    }
+
+    // The optional "label" and "source" of an option, line, risk or saving.
+    Description description(const Json& j, const std::string& at) {
+        return {text(j, "label", at).value_or(""), text(j, "source", at).value_or("")};
+    }
+
+    // Whether a line stopped by `until` runs at all after its start.
+    static bool until_after_from(const Start& from, const Stop& until) {
+        if (until.kind == Stop::Kind::go_live) return from.kind == Start::Kind::contract ||
+                                                      (from.kind == Start::Kind::month && from.month <= 1);
+        if (from.kind == Start::Kind::month) return until.month >= from.month;
+        return true;  // go-live is only known per path; a month after it is the author's call
+    }
+
+    // "rollout": [{"month": m, "share": s}, …], months >= 0 and shares in
+    // (0, 1], both strictly increasing.
+    void rollout(const Json& o, const std::string& option_at, Option& opt) {
+        if (!o.contains("rollout")) return;
+        const std::string at = option_at + ".rollout";
+        const Json& list = o["rollout"];
+        if (!list.is_array() || list.empty()) {
+            issue(at, "expected an array of stages, e.g. [{\"month\": 0, \"share\": 0.25}, {\"month\": 6, \"share\": 1}], "
+                      "got " + shown(list));
+            return;
+        }
+        std::vector<Stage> stages;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string sat = at + "[" + std::to_string(i) + "]";
+            const Json& st = list[i];
+            if (!object(st, sat)) return;
+            keys(st, sat, {"month", "share"});
+            const auto month = plain_number(st, "month", sat, Range{0.0, static_cast<double>(max_month), false});
+            const auto share = plain_number(st, "share", sat, Range{0.0, 1.0, true});
+            if (!st.contains("month")) issue(sat + ".month", "missing required field (months after go-live)");
+            if (!st.contains("share")) issue(sat + ".share", "missing required field (cumulative share of the users)");
+            if (!month || !share) return;
+            if (!stages.empty() && !(*month > stages.back().month))
+                issue(sat + ".month", "stages must start in increasing months, got " + sim::format_number(*month) +
+                                          " after " + sim::format_number(stages.back().month));
+            if (!stages.empty() && !(*share > stages.back().share))
+                issue(sat + ".share", "shares are cumulative and must increase, got " + sim::format_number(*share) +
+                                          " after " + sim::format_number(stages.back().share));
+            stages.push_back({*month, *share});
+        }
+        opt.rollout = std::move(stages);
+    }
+
     void options(const Json& doc) {
         if (!doc.contains("options")) {
             issue("options", "missing required field: at least one CRM option");
@@ -478,8 +544,10 @@ private:
         if (!object(opts, "options")) return;
         if (opts.empty()) issue("options", "needs at least one option");
         for (const auto& [name, o] : opts.items()) {
-            if (name.empty() || name.find_first_of(". ") != std::string::npos) {
-                issue("options." + name, "an option name must be non-empty, without dots or spaces");
+            if (!valid_name(name, "options." + name)) continue;
+            if (name.find("_vs_") != std::string::npos) {
+                issue("options." + name, "an option name may not contain \"_vs_\" (it separates the two options of a "
+                                         "comparison, e.g. custom_vs_standard)");
                 continue;
             }
             option(name, o);
@@ -493,7 +561,7 @@ private:
         if (t == "go_live") return {Timing::Kind::go_live, 0};
         if (t.is_object() && t.contains("month")) {
             keys(t, at + ".timing", {"month"});
-            const auto m = integer(t, "month", at + ".timing", 0, 600);
+            const auto m = integer(t, "month", at + ".timing", 0, max_month);
             return {Timing::Kind::month, static_cast<int>(m.value_or(0))};
         }
         issue(at + ".timing", "expected \"implementation\", \"go_live\" or {\"month\": k}, got " + shown(t));
@@ -501,25 +569,59 @@ private:
     }
 
     std::optional<Unit> unit_of(const Json& line, const std::string& at) {
+        static const std::pair<const char*, Unit> units[] = {
+            {"once", Unit::once},
+            {"per_user_once", Unit::per_user_once},
+            {"per_month", Unit::per_month},
+            {"per_user_month", Unit::per_user_month},
+            {"per_year", Unit::per_year},
+            {"per_user_year", Unit::per_user_year},
+            {"build_fraction_per_year", Unit::build_fraction_per_year}};
+        std::vector<std::string> names;
+        for (const auto& unit : units) names.emplace_back(unit.first);
+        std::string known;
+        for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
         if (!line.contains("unit")) {
-            issue(at + ".unit", "missing required field (once, per_user_once, per_month, per_user_month, "
-                                "build_fraction_per_year)");
+            issue(at + ".unit", "missing required field (" + known + ")");
             return std::nullopt;
         }
         const Json& u = line["unit"];
-        static const std::pair<const char*, Unit> units[] = {
-            {"once", Unit::once}, {"per_user_once", Unit::per_user_once}, {"per_month", Unit::per_month},
-            {"per_user_month", Unit::per_user_month}, {"build_fraction_per_year", Unit::build_fraction_per_year}};
         if (u.is_string())
             for (const auto& [name, value] : units)
                 if (u == name) return value;
-        std::vector<std::string> names;
-        for (const auto& unit : units) names.emplace_back(unit.first);
         const std::string hint = u.is_string() ? did_you_mean(u.get<std::string>(), names) : "";
-        issue(at + ".unit", "unknown unit " + shown(u) +
-                                (hint.empty() ? "; known: once, per_user_once, per_month, per_user_month, "
-                                                "build_fraction_per_year"
-                                              : hint));
+        issue(at + ".unit", "unknown unit " + shown(u) + (hint.empty() ? "; known: " + known : hint));
+        return std::nullopt;
+    }
+
+    // "contract", "go_live" or {"month": k}, k >= 1.
+    std::optional<Start> start_of(const Json& line, const std::string& at) {
+        if (!line.contains("from")) return std::nullopt;
+        const Json& f = line["from"];
+        if (f == "contract") return Start{Start::Kind::contract, 0};
+        if (f == "go_live") return Start{Start::Kind::go_live, 0};
+        if (f.is_object() && f.contains("month")) {
+            keys(f, at + ".from", {"month"});
+            if (const auto m = integer(f, "month", at + ".from", 1, max_month))
+                return Start{Start::Kind::month, static_cast<int>(*m)};
+            return std::nullopt;
+        }
+        issue(at + ".from", "expected \"contract\", \"go_live\" or {\"month\": k} with k >= 1, got " + shown(f));
+        return std::nullopt;
+    }
+
+    // "go_live" or {"month": k}, k >= 1.
+    std::optional<Stop> stop_of(const Json& line, const std::string& at) {
+        if (!line.contains("until")) return std::nullopt;
+        const Json& u = line["until"];
+        if (u == "go_live") return Stop{Stop::Kind::go_live, 0};
+        if (u.is_object() && u.contains("month")) {
+            keys(u, at + ".until", {"month"});
+            if (const auto m = integer(u, "month", at + ".until", 1, max_month))
+                return Stop{Stop::Kind::month, static_cast<int>(*m)};
+            return std::nullopt;
+        }
+        issue(at + ".until", "expected \"go_live\" or {\"month\": k} with k >= 1, got " + shown(u));
         return std::nullopt;
     }
 
@@ -532,10 +634,16 @@ private:
         for (const auto& [name, line] : g.items()) {
             const std::string at = group_at + "." + name;
             if (!object(line, at)) continue;
-            if (benefits) keys(line, at, {"amount", "unit", "timing", "from", "annual_increase", "adoption_scaled", "source"});
-            else keys(line, at, {"amount", "unit", "timing", "from", "annual_increase", "overrun", "source"});
+            if (benefits)
+                keys(line, at, {"amount", "unit", "timing", "from", "until", "annual_increase", "adoption_scaled", "soft",
+                                "label", "source"});
+            else
+                keys(line, at, {"amount", "unit", "timing", "from", "until", "annual_increase", "overrun", "label",
+                                "source"});
+            if (!valid_name(name, at)) continue;
             MoneyLine m;
             m.name = name;
+            m.about = description(line, at);
             m.amount = input(&line, "amount", at, benefits ? any : non_negative, std::nullopt);
             const auto u = unit_of(line, at);
             m.unit = u.value_or(Unit::once);
@@ -544,17 +652,21 @@ private:
                                           ") runs \"from\" contract or go_live; timing is for once and per_user_once");
             if (u && !is_recurring(*u) && line.contains("from"))
                 issue(at + ".from", "a one-off line is placed by \"timing\"; from is for recurring lines");
+            if (u && !is_recurring(*u) && line.contains("until"))
+                issue(at + ".until", "a one-off line is placed by \"timing\"; until is for recurring lines");
             if (u && !is_recurring(*u) && line.contains("annual_increase"))
                 issue(at + ".annual_increase", "annual_increase applies to recurring lines only");
             m.timing = timing(line, at, {Timing::Kind::implementation, 0});
-            if (auto from = text(line, "from", at)) {
-                if (*from == "contract") m.from = Start{Start::Kind::contract, 0};
-                else if (*from == "go_live") m.from = Start{Start::Kind::go_live, 0};
-                else issue(at + ".from", "expected \"contract\" or \"go_live\", got \"" + *from + "\"");
-            }
+            m.from = start_of(line, at).value_or(Start{});
+            m.until = stop_of(line, at);
+            if (m.until && !until_after_from(m.from, *m.until))
+                issue(at + ".until", "ends before the line starts (" + shown(line["until"]) + " is not after \"from\" " +
+                                         (line.contains("from") ? shown(line["from"]) : std::string("\"go_live\" (the default)")) +
+                                         ")");
             m.annual_increase = input(&line, "annual_increase", at, yearly_change, 0.0);
             if (benefits) {
                 m.adoption_scaled = flag(line, "adoption_scaled", at).value_or(false);
+                m.soft = flag(line, "soft", at).value_or(false);
             } else {
                 const bool default_overrun = !is_recurring(m.unit) && m.timing.kind == Timing::Kind::implementation;
                 m.overrun = flag(line, "overrun", at).value_or(default_overrun);
@@ -567,10 +679,13 @@ private:
     void option(const std::string& name, const Json& o) {
         const std::string at = "options." + name;
         if (!object(o, at)) return;
-        keys(o, at, {"description", "implementation", "costs", "benefits", "risks", "productivity_dip",
-                     "adoption", "effects"});
+        keys(o, at, {"description", "label", "source", "implementation", "costs", "benefits", "risks",
+                     "productivity_dip", "adoption", "effects", "rollout"});
         Option opt;
         opt.name = name;
+        opt.about = description(o, at);
+        opt.description = text(o, "description", at).value_or("");
+        rollout(o, at, opt);
         const Json* impl = o.contains("implementation") ? &o["implementation"] : nullptr;
         if (!impl) issue(at + ".implementation", "missing required field (needs at least \"months\")");
         else if (!object(*impl, at + ".implementation")) impl = nullptr;
@@ -598,9 +713,11 @@ private:
         for (const auto& [name, r] : o["risks"].items()) {
             const std::string at = group_at + "." + name;
             if (!object(r, at)) continue;
-            keys(r, at, {"probability", "cost", "timing", "source"});
+            keys(r, at, {"probability", "cost", "timing", "label", "source"});
+            if (!valid_name(name, at)) continue;
             Risk risk;
             risk.name = name;
+            risk.about = description(r, at);
             risk.probability = input(&r, "probability", at, unit, std::nullopt);
             risk.cost = input(&r, "cost", at, non_negative, std::nullopt);
             risk.timing = timing(r, at, {Timing::Kind::go_live, 0});
@@ -655,9 +772,10 @@ private:
             for (const auto& [name, sv] : (*j)["savings"].items()) {
                 const std::string sat = at + ".savings." + name;
                 if (!object(sv, sat)) continue;
-                keys(sv, sat, {"monthly_base", "reduction", "source"});
+                keys(sv, sat, {"monthly_base", "reduction", "label", "source"});
+                if (!valid_name(name, sat)) continue;
                 e.savings.push_back({name, input(&sv, "monthly_base", sat, non_negative, std::nullopt),
-                                     input(&sv, "reduction", sat, signed_unit, std::nullopt), {}});
+                                     input(&sv, "reduction", sat, signed_unit, std::nullopt), description(sv, sat)});
             }
         }
     }
