@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <thread>
+
+#include "models/breakdown.hpp"
 
 #include "models/scenario_loader.hpp"
 #include "scenario_fixture.hpp"
@@ -116,6 +119,61 @@ TEST(Forecast, CancellationIsHonouredAfterTheSimulation) {
     });
     EXPECT_THROW(models::forecast(shipped(), run.settings), models::Cancelled);
     watcher.join();
+}
+
+}  // namespace
+
+namespace {
+
+// On every path the breakdown rows add up to the benefits and costs (to the
+// float precision the breakdown is kept in), and the year table's periods add
+// up to the horizon totals when horizons fall on year ends.
+TEST(Breakdown, ComponentsAndYearsAddUpOnEveryPath) {
+    const models::Scenario s = shipped();
+    models::RunSettings run;
+    run.paths = 2000;
+    const models::PathStore store = models::simulate(s, run);
+    for (std::size_t o = 0; o < s.options.size(); ++o) {
+        const models::BreakdownLayout l = models::breakdown_layout(s.options[o]);
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            const int months = s.horizons[h].months;
+            ASSERT_EQ(months % 12, 0);
+            for (std::size_t i = 0; i < run.paths; ++i) {
+                double benefits = 0, costs = 0, year_benefits = 0, year_costs = 0;
+                for (std::size_t c = 0; c < l.size(); ++c)
+                    (c < l.benefit_rows() ? benefits : costs) += store.breakdown(o, h, c)[i];
+                for (std::size_t y = 0; y <= static_cast<std::size_t>(months / 12); ++y) {
+                    year_benefits += store.year(o, y, models::YearPart::benefits)[i];
+                    year_costs += store.year(o, y, models::YearPart::costs)[i];
+                }
+                const double B = store.metric(o, h, models::Metric::benefits)[i];
+                const double C = store.metric(o, h, models::Metric::costs)[i];
+                ASSERT_NEAR(benefits, B, 1e-6 * std::abs(B) + 1e-3) << "option " << o << " horizon " << h << " path " << i;
+                ASSERT_NEAR(costs, C, 1e-6 * std::abs(C) + 1e-3) << "option " << o << " horizon " << h << " path " << i;
+                ASSERT_NEAR(year_benefits, B, 1e-6 * std::abs(B) + 1e-3);
+                ASSERT_NEAR(year_costs, C, 1e-6 * std::abs(C) + 1e-3);
+            }
+        }
+    }
+}
+
+// NPV on hard benefits is NPV less the discounted soft benefits: with no soft
+// benefit at all (no productivity, no soft line) the two are equal.
+TEST(Breakdown, HardMetricsEqualTheOthersWithoutSoftBenefits) {
+    models::Scenario s = shipped();
+    for (auto& o : s.options) {
+        o.effects.time_saved_fraction = s.inputs.add_default("test.no_time_saved", 0.0);
+        for (auto& line : o.benefits) line.soft = false;
+    }
+    models::RunSettings run;
+    run.paths = 500;
+    const models::PathStore store = models::simulate(s, run);
+    for (std::size_t o = 0; o < s.options.size(); ++o)
+        for (std::size_t h = 0; h < s.horizons.size(); ++h)
+            for (std::size_t i = 0; i < run.paths; ++i) {
+                ASSERT_NEAR(store.metric(o, h, models::Metric::npv_hard)[i], store.metric(o, h, models::Metric::npv)[i], 1e-6);
+                ASSERT_NEAR(store.metric(o, h, models::Metric::roi_hard)[i], store.metric(o, h, models::Metric::roi)[i], 1e-12);
+            }
 }
 
 }  // namespace
