@@ -430,6 +430,32 @@ double Histogram::total() const {
     return std::accumulate(counts.begin(), counts.end(), static_cast<double>(below + above));
 }
 
+namespace {
+double sum_of_means(const std::vector<NamedQuantiles>& list) {
+    double sum = 0;
+    for (const auto& e : list) sum += e.quantiles.mean;
+    return sum;
+}
+}  // namespace
+
+double Breakdown::benefits_mean() const {
+    const auto& b = benefits;
+    return b.conversion.mean + b.sales_cycle.mean + b.retention.mean + b.revenue_per_customer.mean +
+           b.interaction.mean + b.productivity.mean + sum_of_means(b.savings) + sum_of_means(b.lines);
+}
+
+double Breakdown::costs_mean() const {
+    return sum_of_means(costs.lines) + (costs.productivity_dip ? costs.productivity_dip->mean : 0.0) +
+           sum_of_means(costs.risks);
+}
+
+double Breakdown::soft_mean() const {
+    double soft = benefits.productivity.mean;
+    for (const auto& line : benefits.lines)
+        if (line.soft.value_or(false)) soft += line.quantiles.mean;
+    return soft;
+}
+
 void HorizonMetrics::set_key(const std::string& key, const std::string& at) { months = parse_months(key, at); }
 void PairHorizon::set_key(const std::string& key, const std::string& at) { months = parse_months(key, at); }
 void HorizonSensitivity::set_key(const std::string& key, const std::string& at) { months = parse_months(key, at); }

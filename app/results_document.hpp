@@ -102,6 +102,7 @@ struct Quantiles {
 struct NamedQuantiles {
     std::string name;
     Quantiles quantiles;
+    std::optional<bool> soft;  // a benefit line marked soft (not cash); written only then
 
     std::string key() const { return name; }
     void set_key(const std::string& key, const std::string&) { name = key; }
@@ -109,6 +110,7 @@ struct NamedQuantiles {
     template <class V>
     void visit(V& v) {
         quantiles.visit(v);
+        v.optional("soft", soft);
     }
 };
 
@@ -143,6 +145,10 @@ struct CostBreakdown {
 struct Breakdown {
     BenefitBreakdown benefits;
     CostBreakdown costs;
+
+    double benefits_mean() const;
+    double costs_mean() const;
+    double soft_mean() const;  // productivity and the soft lines
 
     template <class V>
     void visit(V& v) {

@@ -52,9 +52,12 @@ Breakdown breakdown(const models::Option& o, const std::vector<sim::Summary>& ro
         const auto& [group, subgroup, name] = keys[r];
         const Quantiles q = quantiles(rows[r]);
         if (r < models::BreakdownLayout::effects) *effects[r] = q;
-        else if (group == "benefits") (subgroup == "savings" ? b.benefits.savings : b.benefits.lines).push_back({name, q});
-        else if (subgroup == "lines") b.costs.lines.push_back({name, q});
-        else if (subgroup == "risks") b.costs.risks.push_back({name, q});
+        else if (subgroup == "savings") b.benefits.savings.push_back({name, q, std::nullopt});
+        else if (group == "benefits") {
+            const bool soft = o.benefits[r - models::breakdown_layout(o).first_benefit_line()].soft;
+            b.benefits.lines.push_back({name, q, soft ? std::optional(true) : std::nullopt});
+        } else if (subgroup == "lines") b.costs.lines.push_back({name, q, std::nullopt});
+        else if (subgroup == "risks") b.costs.risks.push_back({name, q, std::nullopt});
         else b.costs.productivity_dip = q;
     }
     return b;

@@ -1,5 +1,6 @@
 #include "app/text_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -68,6 +69,88 @@ void print_value_of_information(std::ostream& out, const ResultsDocument& r) {
     }
 }
 
+std::string spaced(std::string name) {
+    std::replace(name.begin(), name.end(), '_', ' ');
+    return name;
+}
+
+// One row of the breakdown table: a label and its mean at each horizon.
+struct MoneyRow {
+    std::string label;
+    std::vector<double> means;
+};
+
+// "Where the money comes from": each component's mean at every horizon, rows
+// that are zero throughout left out, and the soft share of the benefits.
+void print_breakdown(std::ostream& out, const ResultsDocument& r, const OptionResult& o) {
+    if (o.horizons.empty() || !o.horizons[0].breakdown) return;
+    std::vector<MoneyRow> benefits, costs;
+    const auto row = [&](std::vector<MoneyRow>& into, std::string label, auto pick) {
+        MoneyRow line{std::move(label), {}};
+        for (const auto& h : o.horizons) line.means.push_back(pick(*h.breakdown));
+        if (std::any_of(line.means.begin(), line.means.end(), [](double m) { return m != 0; })) into.push_back(line);
+    };
+    using B = const Breakdown&;
+    row(benefits, "more leads converted", [](B b) { return b.benefits.conversion.mean; });
+    row(benefits, "shorter sales cycle", [](B b) { return b.benefits.sales_cycle.mean; });
+    row(benefits, "lower churn", [](B b) { return b.benefits.retention.mean; });
+    row(benefits, "more revenue per customer", [](B b) { return b.benefits.revenue_per_customer.mean; });
+    row(benefits, "effects combined", [](B b) { return b.benefits.interaction.mean; });
+    row(benefits, "time saved (soft)", [](B b) { return b.benefits.productivity.mean; });
+    const Breakdown& first = *o.horizons[0].breakdown;
+    for (std::size_t k = 0; k < first.benefits.savings.size(); ++k)
+        row(benefits, "savings: " + spaced(first.benefits.savings[k].name),
+            [k](B b) { return b.benefits.savings[k].quantiles.mean; });
+    for (std::size_t k = 0; k < first.benefits.lines.size(); ++k)
+        row(benefits, spaced(first.benefits.lines[k].name) + (first.benefits.lines[k].soft ? " (soft)" : ""),
+            [k](B b) { return b.benefits.lines[k].quantiles.mean; });
+    for (std::size_t k = 0; k < first.costs.lines.size(); ++k)
+        row(costs, spaced(first.costs.lines[k].name), [k](B b) { return b.costs.lines[k].quantiles.mean; });
+    row(costs, "productivity dip", [](B b) { return b.costs.productivity_dip ? b.costs.productivity_dip->mean : 0.0; });
+    for (std::size_t k = 0; k < first.costs.risks.size(); ++k)
+        row(costs, "risk: " + spaced(first.costs.risks[k].name), [k](B b) { return b.costs.risks[k].quantiles.mean; });
+
+    out << pad("  where the money comes from (means)", 38);
+    for (const auto& h : r.horizons) out << pad(std::to_string(h.months) + " mo", 11, true);
+    out << "\n";
+    const auto print_rows = [&](const char* title, const std::vector<MoneyRow>& rows, auto total) {
+        out << "    " << pad(title, 34);
+        for (const auto& h : o.horizons) out << pad(money(total(*h.breakdown), r.currency), 11, true);
+        out << "\n";
+        for (const auto& line : rows) {
+            out << "      " << pad(line.label, 32);
+            for (double m : line.means) out << pad(money(m, r.currency), 11, true);
+            out << "\n";
+        }
+    };
+    print_rows("benefits", benefits, [](B b) { return b.benefits_mean(); });
+    print_rows("costs", costs, [](B b) { return b.costs_mean(); });
+    out << "    " << pad("soft share of benefits", 34);
+    for (const auto& h : o.horizons) {
+        const double total = h.breakdown->benefits_mean();
+        out << pad(total != 0 ? percent(h.breakdown->soft_mean() / total, 0) : "n/a", 11, true);
+    }
+    out << "\n";
+}
+
+// The year table: month 0 ("initial"), then each year; means, and the net's P10 to P90.
+void print_years(std::ostream& out, const ResultsDocument& r, const OptionResult& o) {
+    if (o.years.empty()) return;
+    out << pad("  by year (means)", 38);
+    for (std::size_t y = 0; y < o.years.size(); ++y) out << pad(y == 0 ? "initial" : "year " + std::to_string(y), 11, true);
+    out << "\n";
+    const auto line = [&](const char* label, auto pick) {
+        out << "    " << pad(label, 34);
+        for (const auto& y : o.years) out << pad(pick(y), 11, true);
+        out << "\n";
+    };
+    line("costs", [&](const YearRecord& y) { return money(y.costs.mean, r.currency); });
+    line("benefits", [&](const YearRecord& y) { return money(y.benefits.mean, r.currency); });
+    line("net", [&](const YearRecord& y) { return money(y.net.mean, r.currency); });
+    line("net P10", [&](const YearRecord& y) { return money(y.net.p10, r.currency); });
+    line("net P90", [&](const YearRecord& y) { return money(y.net.p90, r.currency); });
+}
+
 }  // namespace
 
 void print_summary(std::ostream& out, const ResultsDocument& r) {
@@ -122,6 +205,8 @@ void print_summary(std::ostream& out, const ResultsDocument& r) {
         const auto& d = o.discounted_payback;
         out << "  discounted payback:   P10 " << months(d.p10) << ", P50 " << months(d.p50) << ", P90 " << months(d.p90)
             << " months\n";
+        print_breakdown(out, r, o);
+        print_years(out, r, o);
     }
 
     if (r.sensitivity) print_drivers(out, r);
