@@ -266,6 +266,14 @@ private:
         return sim::Constant(x);
     }
 
+    // Bounds on a right-skewed kind make it a truncated one; without them the
+    // kind stays as it was, so v1 scenarios draw exactly the same numbers.
+    template <class Base>
+    static sim::Distribution truncated(Base base, std::optional<double> lower, std::optional<double> upper) {
+        if (!lower && !upper) return base;
+        return sim::Truncated<Base>(std::move(base), lower, upper);
+    }
+
     std::optional<sim::Distribution> distribution(const Json& j, const std::string& where) {
         const Json& kind_json = j["dist"];
         if (!kind_json.is_string()) {
@@ -330,7 +338,8 @@ private:
             return build([&] { return sim::Normal(mean, sd, lower, upper); });
         }
         if (kind == "lognormal") {
-            keys(j, where, {"dist", "source", "median", "p90", "mean", "sd", "p5", "p95"});
+            keys(j, where, {"dist", "source", "median", "p90", "mean", "sd", "p5", "p95", "min", "max"});
+            const auto lower = param("min"), upper = param("max");
             const int forms = (j.contains("median") || j.contains("p90")) +
                               (j.contains("mean") || j.contains("sd")) + (j.contains("p5") || j.contains("p95"));
             if (forms != 1) {
@@ -339,14 +348,14 @@ private:
             }
             if (j.contains("median") || j.contains("p90")) {
                 const double median = need("median"), p90 = need("p90");
-                return build([&] { return sim::Lognormal::from_median_p90(median, p90); });
+                return build([&] { return truncated(sim::Lognormal::from_median_p90(median, p90), lower, upper); });
             }
             if (j.contains("mean") || j.contains("sd")) {
                 const double mean = need("mean"), sd = need("sd");
-                return build([&] { return sim::Lognormal::from_mean_sd(mean, sd); });
+                return build([&] { return truncated(sim::Lognormal::from_mean_sd(mean, sd), lower, upper); });
             }
             const double p5 = need("p5"), p95 = need("p95");
-            return build([&] { return sim::Lognormal::from_percentiles(p5, p95); });
+            return build([&] { return truncated(sim::Lognormal::from_percentiles(p5, p95), lower, upper); });
         }
         if (kind == "beta") {
             keys(j, where, {"dist", "source", "alpha", "beta", "min", "max"});
@@ -355,9 +364,10 @@ private:
             return build([&] { return sim::Beta(a, b, lo, hi); });
         }
         if (kind == "gamma") {
-            keys(j, where, {"dist", "source", "shape", "scale"});
+            keys(j, where, {"dist", "source", "shape", "scale", "min", "max"});
+            const auto lower = param("min"), upper = param("max");
             const double k = need("shape"), theta = need("scale");
-            return build([&] { return sim::Gamma(k, theta); });
+            return build([&] { return truncated(sim::Gamma(k, theta), lower, upper); });
         }
         if (kind == "bernoulli") {
             keys(j, where, {"dist", "source", "p"});

@@ -14,6 +14,7 @@
 #include "sim/distributions/normal.hpp"
 #include "sim/distributions/pert.hpp"
 #include "sim/distributions/triangular.hpp"
+#include "sim/distributions/truncated.hpp"
 #include "sim/distributions/uniform.hpp"
 #include "sim/invalid_parameter.hpp"
 
@@ -31,10 +32,14 @@ concept UnivariateDistribution = requires(const D& d, double x) {
     { d.support() } -> std::same_as<Support>;
 };
 
-static_assert(UnivariateDistribution<Pert> && UnivariateDistribution<Discrete>);
+using TruncatedLognormal = Truncated<Lognormal>;
+using TruncatedGamma = Truncated<Gamma>;
+
+static_assert(UnivariateDistribution<Pert> && UnivariateDistribution<Discrete> &&
+              UnivariateDistribution<TruncatedGamma>);
 
 using Distribution = std::variant<Constant, Uniform, Triangular, Pert, Normal, Lognormal, Beta,
-                                  Gamma, Bernoulli, Discrete>;
+                                  Gamma, Bernoulli, Discrete, TruncatedLognormal, TruncatedGamma>;
 
 inline double quantile(const Distribution& d, double u) {
     return std::visit([u](const auto& k) -> double { return k.quantile(u); }, d);

@@ -27,6 +27,7 @@ InverseCdf::InverseCdf(Distribution d) : exact_(std::move(d)), support_(support(
     if (const auto* b = std::get_if<Beta>(&exact_)) table_ = tabulate(*b);
     else if (const auto* p = std::get_if<Pert>(&exact_)) table_ = tabulate(p->as_beta());
     else if (const auto* g = std::get_if<Gamma>(&exact_)) table_ = tabulate(*g);
+    else if (const auto* t = std::get_if<TruncatedGamma>(&exact_)) table_ = tabulate(*t);
 }
 
 void InverseCdf::operator()(std::span<const double> u, std::span<double> out) const {

@@ -50,9 +50,37 @@ double Lognormal::quantile(double u) const {
     return boost::math::quantile(boost_lognormal(mu_, sigma_), u);
 }
 
+double Lognormal::upper_quantile(double s) const {
+    return boost::math::quantile(boost::math::complement(boost_lognormal(mu_, sigma_), s));
+}
+
 double Lognormal::cdf(double x) const {
     if (x <= 0) return 0.0;
     return boost::math::cdf(boost_lognormal(mu_, sigma_), x);
+}
+
+double Lognormal::survival(double x) const {
+    if (x <= 0) return 1.0;
+    if (std::isinf(x)) return 0.0;
+    return boost::math::cdf(boost::math::complement(boost_lognormal(mu_, sigma_), x));
+}
+
+// E[X^k; X ≤ x] = exp(kμ + k²σ²/2) Φ((ln x − μ − kσ²)/σ): X^k·pdf is a
+// shifted lognormal density (Johnson, Kotz & Balakrishnan, ch. 14).
+double Lognormal::partial_moment_below(int k, double x) const {
+    if (x <= 0) return 0.0;
+    const double scale = std::exp(k * mu_ + 0.5 * k * k * sigma_ * sigma_);
+    if (std::isinf(x)) return scale;
+    const boost::math::normal_distribution<double, detail::BoostPolicy> z;
+    return scale * boost::math::cdf(z, (std::log(x) - mu_ - k * sigma_ * sigma_) / sigma_);
+}
+
+double Lognormal::partial_moment_above(int k, double x) const {
+    const double scale = std::exp(k * mu_ + 0.5 * k * k * sigma_ * sigma_);
+    if (x <= 0) return scale;
+    if (std::isinf(x)) return 0.0;
+    const boost::math::normal_distribution<double, detail::BoostPolicy> z;
+    return scale * boost::math::cdf(boost::math::complement(z, (std::log(x) - mu_ - k * sigma_ * sigma_) / sigma_));
 }
 
 double Lognormal::mean() const noexcept { return std::exp(mu_ + 0.5 * sigma_ * sigma_); }

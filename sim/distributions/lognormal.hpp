@@ -20,8 +20,15 @@ public:
 
     double mu() const noexcept { return mu_; }
     double sigma() const noexcept { return sigma_; }
+    static const char* kind() noexcept { return "lognormal"; }
     double quantile(double u) const;
+    // quantile(1 − s), accurate when s is tiny (1 − s would round to 1).
+    double upper_quantile(double s) const;
     double cdf(double x) const;
+    double survival(double x) const;  // 1 − cdf(x), accurate in the upper tail
+    // E[X^k; X ≤ x] and E[X^k; X > x], for the moments of a truncated lognormal.
+    double partial_moment_below(int k, double x) const;
+    double partial_moment_above(int k, double x) const;
     double mean() const noexcept;
     double variance() const noexcept;
     Support support() const noexcept { return {0.0, INFINITY}; }

@@ -58,6 +58,26 @@ TEST(ScenarioLoader, KeepsSourcesAndNotes) {
     EXPECT_EQ(s.inputs.dimensions(), 1u);
 }
 
+// §6.1: a right-skewed share could not be written before (an untruncated
+// lognormal reaches past 1); with max it loads and stays inside its range.
+TEST(ScenarioLoader, TruncatedLognormalAndGammaLoad) {
+    const auto s = models::parse_scenario(R"({"options": {"o": {"implementation": {"months": 3},
+      "adoption": {"model": "bass", "p": 0.1, "q": 0.3},
+      "effects": {"time_saved_fraction": {"dist": "lognormal", "median": 0.08, "p90": 0.2, "max": 0.5}},
+      "costs": {"build": {"amount": {"dist": "gamma", "shape": 4, "scale": 50000, "min": 100000}, "unit": "once"}}}}})");
+    const auto& share = s.inputs[s.options[0].effects.time_saved_fraction].distribution;
+    EXPECT_EQ(sim::support(share).high, 0.5);
+    EXPECT_LE(sim::quantile(share, 1 - 0x1p-53), 0.5);
+    EXPECT_NEAR(sim::quantile(share, 0.5), 0.08, 0.01);  // the cut moves the median only a little
+    const auto& build = s.inputs[*s.inputs.find("options.o.costs.build.amount")].distribution;
+    EXPECT_EQ(sim::support(build).low, 100000);
+    EXPECT_GE(sim::quantile(build, 0x1p-54), 100000);
+    // Without bounds the kinds are the plain ones, so v1 scenarios draw the same numbers.
+    const auto plain = models::parse_scenario(R"({"baseline": {"users": {"dist": "gamma", "shape": 4, "scale": 25}},
+      "options": {"o": {"implementation": {"months": 3}, "adoption": {"model": "bass", "p": 0.1, "q": 0.3}}}})");
+    EXPECT_TRUE(std::holds_alternative<sim::Gamma>(plain.inputs[plain.baseline.users].distribution));
+}
+
 TEST(ScenarioLoader, OptionOrderIsFileOrder) {
     const auto s = models::parse_scenario(R"({"options": {
       "zeta": {"implementation": {"months": 3}, "adoption": {"model": "bass", "p": 0.1, "q": 0.3}},

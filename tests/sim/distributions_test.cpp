@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/math/distributions/gamma.hpp>
+#include <boost/math/distributions/lognormal.hpp>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -66,6 +68,32 @@ double truncated_moment(double a, double b, int k) {
     return num / den;
 }
 
+// Mean and variance of a density (written out here) restricted to [a, b] and
+// renormalised, by composite Simpson on a log-spaced grid (the densities
+// below are right-skewed; 4·10^4 panels).
+template <class Density>
+std::pair<double, double> truncated_moments(Density pdf, double a, double b) {
+    const int m = 40000;
+    const double la = std::log(a), h = (std::log(b) - la) / m;
+    double m0 = 0, m1 = 0, m2 = 0;
+    for (int i = 0; i <= m; ++i) {
+        const double x = std::exp(la + i * h), w = ((i == 0 || i == m) ? 1 : (i % 2 ? 4 : 2)) * x * pdf(x);
+        m0 += w;
+        m1 += w * x;
+        m2 += w * x * x;
+    }
+    return {m1 / m0, m2 / m0 - (m1 / m0) * (m1 / m0)};
+}
+
+double lognormal_pdf(double x, double mu, double s) {
+    const double z = (std::log(x) - mu) / s;
+    return std::exp(-0.5 * z * z) / (x * s * std::sqrt(2 * std::numbers::pi));
+}
+
+double gamma_pdf(double x, double k, double theta) {
+    return std::exp((k - 1) * std::log(x) - x / theta - std::lgamma(k) - k * std::log(theta));
+}
+
 std::vector<Case> cases() {
     std::vector<Case> c;
     c.push_back({"uniform", sim::Uniform(2, 5), 3.5, 9.0 / 12});
@@ -109,6 +137,34 @@ std::vector<Case> cases() {
         const double mu = std::log(std::sqrt(50.0 * 200.0)), s = std::log(4.0) / (2 * 1.6448536269514722);
         c.push_back({"lognormal_p5_p95", sim::Lognormal::from_percentiles(50, 200),
                      std::exp(mu + s * s / 2), std::expm1(s * s) * std::exp(2 * mu + s * s)});
+    }
+    {
+        // A right-skewed share: median 0.2, p90 0.4, cut to [0.05, 0.5].
+        const double mu = std::log(0.2), s = std::log(2.0) / 1.2815515655446004;
+        const auto [m, v] = truncated_moments([&](double x) { return lognormal_pdf(x, mu, s); }, 0.05, 0.5);
+        c.push_back({"lognormal_truncated", sim::TruncatedLognormal(sim::Lognormal::from_median_p90(0.2, 0.4), 0.05, 0.5),
+                     m, v});
+    }
+    {
+        // Only a cap; the density is negligible below 1e-9.
+        const auto [m, v] = truncated_moments([](double x) { return lognormal_pdf(x, 0.0, 1.0); }, 1e-9, 3.0);
+        c.push_back({"lognormal_capped", sim::TruncatedLognormal(sim::Lognormal(0, 1), std::nullopt, 3.0), m, v});
+    }
+    {
+        // Far in the upper tail (z from 9 to 10), where F rounds to 1.
+        const auto [m, v] = truncated_moments([](double x) { return lognormal_pdf(x, 0.0, 1.0); }, std::exp(9.0),
+                                              std::exp(10.0));
+        c.push_back({"lognormal_truncated_far_tail",
+                     sim::TruncatedLognormal(sim::Lognormal(0, 1), std::exp(9.0), std::exp(10.0)), m, v});
+    }
+    {
+        const auto [m, v] = truncated_moments([](double x) { return gamma_pdf(x, 2, 3); }, 1.0, 10.0);
+        c.push_back({"gamma_truncated", sim::TruncatedGamma(sim::Gamma(2, 3), 1.0, 10.0), m, v});
+    }
+    {
+        // Only a floor; the density is negligible beyond 400.
+        const auto [m, v] = truncated_moments([](double x) { return gamma_pdf(x, 2, 3); }, 5.0, 400.0);
+        c.push_back({"gamma_floored", sim::TruncatedGamma(sim::Gamma(2, 3), 5.0, std::nullopt), m, v});
     }
     c.push_back({"beta", sim::Beta(2, 5), 2.0 / 7, 10.0 / (49 * 8)});
     c.push_back({"beta_scaled", sim::Beta(2, 5, 10, 20), 10 + 20.0 / 7, 100 * 10.0 / (49 * 8)});
@@ -187,6 +243,47 @@ TEST(Normal, TruncatedDrawsStayInsideBounds) {
         EXPECT_GE(d.quantile(u), 9.0);
         EXPECT_LE(d.quantile(u), 10.0);
     }
+}
+
+// §6.1: X = F⁻¹(F(a) + U (F(b) − F(a))), F Boost's untruncated CDF.
+TEST(Truncated, QuantilesAreTheUntruncatedOnesAtRenormalisedLevels) {
+    const boost::math::lognormal_distribution<> ln(std::log(0.2), std::log(2.0) / 1.2815515655446004);
+    const boost::math::gamma_distribution<> g(2, 3);
+    const sim::TruncatedLognormal tl(sim::Lognormal::from_median_p90(0.2, 0.4), 0.05, 0.5);
+    const sim::TruncatedGamma tg(sim::Gamma(2, 3), 1.0, 10.0);
+    for (double u : {1e-6, 0.01, 0.25, 0.5, 0.75, 0.99, 1 - 1e-9}) {
+        const double fa = boost::math::cdf(ln, 0.05), fb = boost::math::cdf(ln, 0.5);
+        EXPECT_NEAR(tl.quantile(u), boost::math::quantile(ln, fa + u * (fb - fa)), 1e-12) << u;
+        const double ga = boost::math::cdf(g, 1.0), gb = boost::math::cdf(g, 10.0);
+        EXPECT_NEAR(tg.quantile(u), boost::math::quantile(g, ga + u * (gb - ga)), 1e-10) << u;
+        EXPECT_NEAR(tg.upper_quantile(1 - u), tg.quantile(u), 1e-9) << u;
+    }
+}
+
+TEST(Truncated, DrawsStayInsideBoundsEvenFarInTheTail) {
+    const sim::TruncatedGamma far(sim::Gamma(2, 1), 60.0, 61.0);  // F rounds to 1 from 40 on
+    const sim::TruncatedLognormal share(sim::Lognormal(0, 1), std::nullopt, 0.5);
+    for (double u : {0x1p-54, 1e-9, 0.5, 1 - 0x1p-53}) {
+        EXPECT_GE(far.quantile(u), 60.0);
+        EXPECT_LE(far.quantile(u), 61.0);
+        EXPECT_GT(share.quantile(u), 0.0);
+        EXPECT_LE(share.quantile(u), 0.5);
+    }
+    EXPECT_LT(far.quantile(0.25), far.quantile(0.75));
+}
+
+TEST(Truncated, AFloorAtOrBelowZeroCutsNothing) {
+    const sim::Lognormal base = sim::Lognormal::from_median_p90(1, 2);
+    const sim::TruncatedLognormal same(base, -5.0, std::nullopt);
+    for (double u : {0.01, 0.5, 0.99}) EXPECT_DOUBLE_EQ(same.quantile(u), base.quantile(u));
+    EXPECT_DOUBLE_EQ(same.mean(), base.mean());
+    EXPECT_EQ(same.support().low, 0.0);
+}
+
+TEST(Truncated, BoundsThatHoldNoProbabilityAreRefused) {
+    EXPECT_THROW(sim::TruncatedLognormal(sim::Lognormal(0, 0.5), 1e40, 1e41), sim::InvalidParameter);
+    EXPECT_THROW(sim::TruncatedGamma(sim::Gamma(2, 1), -3.0, -1.0), sim::InvalidParameter);
+    EXPECT_THROW(sim::TruncatedGamma(sim::Gamma(2, 1), 3.0, 2.0), sim::InvalidParameter);
 }
 
 TEST(Bernoulli, FiresExactlyWhenUExceedsOneMinusP) {

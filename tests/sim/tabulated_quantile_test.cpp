@@ -67,7 +67,9 @@ INSTANTIATE_TEST_SUITE_P(
                     Case{"pert_mode_at_min", sim::Pert(0, 0, 10)}, Case{"pert_lambda_1", sim::Pert(0, 3, 10, 1)},
                     Case{"beta_2_5", sim::Beta(2, 5)}, Case{"beta_u_shaped", sim::Beta(0.5, 0.5)},
                     Case{"beta_small_alpha", sim::Beta(0.3, 4, 10, 20)}, Case{"gamma_2_3", sim::Gamma(2, 3)},
-                    Case{"gamma_small_shape", sim::Gamma(0.5, 1)}, Case{"gamma_large_shape", sim::Gamma(50, 0.1)}),
+                    Case{"gamma_small_shape", sim::Gamma(0.5, 1)}, Case{"gamma_large_shape", sim::Gamma(50, 0.1)},
+                    Case{"gamma_truncated", sim::TruncatedGamma(sim::Gamma(2, 3), 1.0, 10.0)},
+                    Case{"gamma_floored", sim::TruncatedGamma(sim::Gamma(0.5, 1), 0.2, std::nullopt)}),
     [](const testing::TestParamInfo<Case>& i) { return i.param.name; });
 
 TEST(InverseCdf, ExactWhereTheQuantileIsCheap) {
