@@ -189,6 +189,13 @@ PathStore simulate(const Scenario& s, const RunSettings& settings) {
     return store;
 }
 
+sim::UniformDesign uniform_design(const Scenario& s, const RunSettings& settings) {
+    std::vector<std::string> addresses;
+    addresses.reserve(s.inputs.dimensions());
+    for (std::size_t d = 0; d < s.inputs.dimensions(); ++d) addresses.push_back(s.inputs.of_dimension(d).address);
+    return {settings.sampling, settings.seed, settings.first_path + settings.paths, std::move(addresses)};
+}
+
 PathStore simulate(const Scenario& s, const RunSettings& settings, const UniformSource& source) {
     PathStore store(store_shape(s, settings), settings.first_path + settings.paths);
     simulate_paths(s, settings, source, &store, nullptr);
@@ -196,15 +203,13 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
 }
 
 void simulate_into(const Scenario& s, const RunSettings& settings, PathStore& store) {
-    const sim::UniformDesign design(settings.sampling, settings.seed, settings.first_path + settings.paths,
-                                    s.inputs.dimensions());
+    const sim::UniformDesign design = uniform_design(s, settings);
     const sim::GaussianCopula copula = make_copula(s);
     simulate_paths(s, settings, design_source(design, copula), &store, nullptr);
 }
 
 void simulate_blocks(const Scenario& s, const RunSettings& settings, const BlockConsumer& consumer) {
-    const sim::UniformDesign design(settings.sampling, settings.seed, settings.first_path + settings.paths,
-                                    s.inputs.dimensions());
+    const sim::UniformDesign design = uniform_design(s, settings);
     const sim::GaussianCopula copula = make_copula(s);
     simulate_paths(s, settings, design_source(design, copula), nullptr, &consumer);
 }

@@ -11,6 +11,7 @@
 #include "sim/block.hpp"
 #include "sim/gaussian_copula.hpp"
 #include "sim/sampling.hpp"
+#include "sim/uniform_design.hpp"
 
 namespace models {
 
@@ -52,6 +53,9 @@ struct Cancelled : std::exception {
 
 // The copula of a scenario's correlations over its uncertain inputs.
 sim::GaussianCopula make_copula(const Scenario& s);
+// The uniforms of a run, one dimension per uncertain input, keyed by its
+// address: an input draws the same numbers whichever other inputs exist.
+sim::UniformDesign uniform_design(const Scenario& s, const RunSettings& settings);
 
 // The month from which option a's cumulative cash flow stays at or above b's
 // through month H, i.e. one after the last month a is behind (1 when it never

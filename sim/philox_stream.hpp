@@ -3,6 +3,7 @@
 #include <Random123/philox.h>
 
 #include <cstdint>
+#include <string_view>
 
 namespace sim {
 
@@ -29,6 +30,18 @@ public:
         return (static_cast<std::uint64_t>(r.v[half]) << 32) | r.v[half + 1];
     }
 
+    // 64 random bits for (path, key), a 64-bit key in place of a dimension
+    // number (a hash of a name, see name_key). The key fills the counter's
+    // upper half, the stream id is folded into its top word.
+    std::uint64_t keyed_bits(std::uint64_t path, std::uint64_t key) const noexcept {
+        const Philox::ctr_type ctr = {{static_cast<std::uint32_t>(path),
+                                       static_cast<std::uint32_t>(path >> 32),
+                                       static_cast<std::uint32_t>(key),
+                                       static_cast<std::uint32_t>(key >> 32) ^ stream_}};
+        const Philox::ctr_type r = Philox{}(ctr, key_);
+        return (static_cast<std::uint64_t>(r.v[0]) << 32) | r.v[1];
+    }
+
     // Uniform in the open interval (0, 1) with 53 random bits: 2^53 equally
     // likely values k·2^-53, k = 1 … 2^53 − 1, and 2^-54 in place of k = 0.
     // (Random123's u01fixedpt_open_open_64 keeps only 52 bits, because the
@@ -53,6 +66,17 @@ private:
     Philox::key_type key_;
     std::uint32_t stream_;
 };
+
+// A stable 64-bit key for a name: FNV-1a, then SplitMix64's finaliser for
+// avalanche. The same on every platform and in every release, because the
+// keys decide which random numbers an input draws.
+inline std::uint64_t name_key(std::string_view name) noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const unsigned char c : name) h = (h ^ c) * 0x100000001b3ULL;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
 
 // Stream ids in use, so no two purposes ever share a stream.
 namespace streams {

@@ -14,14 +14,14 @@ std::uint64_t mix(std::uint64_t z) noexcept {
 }
 }  // namespace
 
-RandomPermutation::RandomPermutation(std::uint64_t n, std::uint64_t seed, std::uint64_t dimension)
+RandomPermutation::RandomPermutation(std::uint64_t n, std::uint64_t seed, std::uint64_t key)
     : n_(n) {
     unsigned bits = 2;
     while (bits < 64 && (std::uint64_t{1} << bits) < n) bits += 2;
     half_bits_ = bits / 2;
     half_mask_ = (std::uint64_t{1} << half_bits_) - 1;
     const PhiloxStream keys(seed, streams::lhs_permutation);
-    for (int r = 0; r < rounds; ++r) keys_[r] = keys.bits(dimension, static_cast<std::uint32_t>(r));
+    for (int r = 0; r < rounds; ++r) keys_[r] = keys.bits(key, static_cast<std::uint32_t>(r));
 }
 
 std::uint64_t RandomPermutation::encrypt(std::uint64_t x) const noexcept {

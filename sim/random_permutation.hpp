@@ -13,7 +13,8 @@ namespace sim {
 // stratum on any thread with no shared state.
 class RandomPermutation {
 public:
-    RandomPermutation(std::uint64_t n, std::uint64_t seed, std::uint64_t dimension);
+    // key: which permutation of the seed (a dimension's key).
+    RandomPermutation(std::uint64_t n, std::uint64_t seed, std::uint64_t key);
 
     std::uint64_t size() const noexcept { return n_; }
     std::uint64_t operator()(std::uint64_t i) const noexcept {

@@ -1,6 +1,8 @@
 #include "sim/uniform_design.hpp"
 
+#include <algorithm>
 #include <boost/random/sobol.hpp>
+#include <numeric>
 
 #include "sim/invalid_parameter.hpp"
 #include "sim/philox_stream.hpp"
@@ -11,23 +13,67 @@ std::size_t UniformDesign::max_sobol_dimensions() {
     return boost::random::default_sobol_table::max_dimension;
 }
 
+namespace {
+
+std::vector<std::uint64_t> numbered(std::size_t dimensions) {
+    std::vector<std::uint64_t> keys(dimensions);
+    for (std::size_t d = 0; d < dimensions; ++d) keys[d] = d;
+    return keys;
+}
+
+std::vector<std::uint64_t> keys_of(const std::vector<std::string>& names) {
+    std::vector<std::uint64_t> keys;
+    keys.reserve(names.size());
+    for (const auto& name : names) keys.push_back(name_key(name));
+    std::vector<std::uint64_t> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+        throw InvalidParameter("dimensions", "two dimensions share a name (or, with odds of 2^-64, a key)");
+    return keys;
+}
+
+std::vector<std::size_t> name_order(const std::vector<std::string>& names) {
+    std::vector<std::size_t> by_name(names.size());
+    std::iota(by_name.begin(), by_name.end(), std::size_t{0});
+    std::sort(by_name.begin(), by_name.end(), [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
+    std::vector<std::size_t> coordinate(names.size());
+    for (std::size_t rank = 0; rank < by_name.size(); ++rank) coordinate[by_name[rank]] = rank;
+    return coordinate;
+}
+
+}  // namespace
+
+UniformDesign::UniformDesign(Sampling sampling, std::uint64_t seed, std::uint64_t paths,
+                             std::vector<std::string> names)
+    : UniformDesign(sampling, seed, paths, keys_of(names), name_order(names)) {}
+
 UniformDesign::UniformDesign(Sampling sampling, std::uint64_t seed, std::uint64_t paths,
                              std::size_t dimensions)
-    : sampling_(sampling), seed_(seed), paths_(paths), dimensions_(dimensions) {
+    : UniformDesign(sampling, seed, paths, numbered(dimensions),
+                    [dimensions] {
+                        std::vector<std::size_t> c(dimensions);
+                        std::iota(c.begin(), c.end(), std::size_t{0});
+                        return c;
+                    }()) {}
+
+UniformDesign::UniformDesign(Sampling sampling, std::uint64_t seed, std::uint64_t paths,
+                             std::vector<std::uint64_t> keys, std::vector<std::size_t> sobol_coordinates)
+    : sampling_(sampling), seed_(seed), paths_(paths), dimensions_(keys.size()), keys_(std::move(keys)),
+      sobol_coordinates_(std::move(sobol_coordinates)) {
     if (paths == 0) throw InvalidParameter("paths", "a design needs at least one path, got 0");
     if (sampling == Sampling::lhs) {
-        strata_.reserve(dimensions);
-        for (std::size_t d = 0; d < dimensions; ++d) strata_.emplace_back(paths, seed, d);
+        strata_.reserve(dimensions_);
+        for (const std::uint64_t key : keys_) strata_.emplace_back(paths, seed, key);
     }
     if (sampling == Sampling::sobol) {
-        if (dimensions > max_sobol_dimensions())
+        if (dimensions_ > max_sobol_dimensions())
             throw InvalidParameter("sampling", "sobol sampling supports at most " +
                                                    std::to_string(max_sobol_dimensions()) +
                                                    " uncertain inputs, got " +
-                                                   std::to_string(dimensions));
+                                                   std::to_string(dimensions_));
         const PhiloxStream shifts(seed, streams::sobol_shift);
-        for (std::size_t d = 0; d < dimensions; ++d)
-            sobol_shifts_.push_back(shifts.bits(0, static_cast<std::uint32_t>(d)));
+        for (std::size_t c = 0; c < dimensions_; ++c)
+            sobol_shifts_.push_back(shifts.bits(0, static_cast<std::uint32_t>(c)));
     }
 }
 
@@ -46,7 +92,7 @@ void UniformDesign::fill_mc(BlockRange block, BlockMatrix& out) const {
     for (std::size_t d = 0; d < dimensions_; ++d) {
         double* column = out.col(static_cast<Eigen::Index>(d)).data();
         for (std::size_t k = 0; k < block.size; ++k)
-            column[k] = stream.uniform(block.first + k, static_cast<std::uint32_t>(d));
+            column[k] = PhiloxStream::to_open_unit(stream.keyed_bits(block.first + k, keys_[d]));
     }
 }
 
@@ -61,7 +107,7 @@ void UniformDesign::fill_lhs(BlockRange block, BlockMatrix& out) const {
         for (std::size_t k = 0; k < block.size; ++k) {
             const std::uint64_t i = block.first + k;
             const double u = (static_cast<double>(stratum(i)) +
-                              jitter.uniform(i, static_cast<std::uint32_t>(d))) * width;
+                              PhiloxStream::to_open_unit(jitter.keyed_bits(i, keys_[d]))) * width;
             column[k] = u < 1.0 ? u : 1.0 - 0x1p-53;  // rounding in the top stratum
         }
     }
@@ -75,16 +121,20 @@ void UniformDesign::fill_sobol(BlockRange block, BlockMatrix& out) const {
     std::size_t k = 0;
     if (block.first == 0 && block.size > 0) {
         for (std::size_t d = 0; d < dimensions_; ++d)
-            out(0, static_cast<Eigen::Index>(d)) = PhiloxStream::to_open_unit(sobol_shifts_[d]);
+            out(0, static_cast<Eigen::Index>(d)) =
+                PhiloxStream::to_open_unit(sobol_shifts_[sobol_coordinates_[d]]);
         k = 1;
     }
     if (k == block.size) return;
     boost::random::sobol engine(dimensions_);
     engine.seed(block.first + k - 1);  // the next point drawn is index block.first + k
-    for (; k < block.size; ++k)
+    std::vector<std::uint64_t> point(dimensions_);
+    for (; k < block.size; ++k) {
+        for (std::size_t c = 0; c < dimensions_; ++c) point[c] = engine() ^ sobol_shifts_[c];
         for (std::size_t d = 0; d < dimensions_; ++d)
             out(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(d)) =
-                PhiloxStream::to_open_unit(engine() ^ sobol_shifts_[d]);
+                PhiloxStream::to_open_unit(point[sobol_coordinates_[d]]);
+    }
 }
 
 }  // namespace sim

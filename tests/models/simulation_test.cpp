@@ -120,6 +120,33 @@ TEST(Simulation, OptionsShareBaselineDrawsSoDifferencesArePaired) {
     EXPECT_GT(results.options[0].horizons[0][static_cast<std::size_t>(models::Metric::npv)].sd, 0.0);
 }
 
+// Common random numbers across what-if variants: with mc and lhs an input's
+// draws depend on the seed, the path and its address only, so a scenario with
+// one more uncertain input (placed first in the file, shifting every
+// dimension number) draws the others bit-identically.
+TEST(Simulation, AnInputDrawsTheSameNumbersWhateverOtherInputsExist) {
+    std::string more = linear;
+    const std::string costs = R"("costs": {)";
+    more.insert(more.find(costs) + costs.size(),
+                R"("audit": {"amount": {"dist": "uniform", "min": 1000, "max": 3000}, "unit": "once"}, )");
+    const auto base = test::scenario(linear), extended = test::scenario(more);
+    ASSERT_EQ(extended.inputs.dimensions(), base.inputs.dimensions() + 1);
+    for (auto sampling : {sim::Sampling::mc, sim::Sampling::lhs}) {
+        models::RunSettings settings;
+        settings.paths = 3000;
+        settings.sampling = sampling;
+        settings.keep_inputs = true;
+        const auto a = models::simulate(base, settings), b = models::simulate(extended, settings);
+        for (std::size_t d = 0; d < base.inputs.dimensions(); ++d) {
+            const std::string& address = base.inputs.of_dimension(d).address;
+            const std::size_t e = *extended.inputs[*extended.inputs.find(address)].dimension;
+            EXPECT_NE(e, d) << address;  // the dimension number did move
+            EXPECT_TRUE(a.inputs().col(static_cast<Eigen::Index>(d)) == b.inputs().col(static_cast<Eigen::Index>(e)))
+                << address << " sampling " << static_cast<int>(sampling);
+        }
+    }
+}
+
 TEST(OvertakeMonth, OneAfterTheLastMonthBehind) {
     const std::vector<float> a = {-10, -5, 3, 1, 8}, b = {0, 0, 2, 2, 2};
     EXPECT_EQ(models::overtake_month(a, b), 5.0);  // behind in month 4, ahead from 5

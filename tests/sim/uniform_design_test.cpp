@@ -132,4 +132,36 @@ TEST(Sobol, TooManyDimensionsIsAClearError) {
                  sim::InvalidParameter);
 }
 
+// Named dimensions: under mc and lhs a column depends on its name, not on its
+// position or on which other dimensions exist.
+TEST(NamedDimensions, MonteCarloAndLatinHypercubeColumnsFollowTheirNames) {
+    for (auto sampling : {sim::Sampling::mc, sim::Sampling::lhs}) {
+        const sim::UniformDesign small(sampling, 99, 1000, std::vector<std::string>{"a", "b"});
+        const sim::UniformDesign large(sampling, 99, 1000, std::vector<std::string>{"z", "b", "c", "a"});
+        const auto u = fill_in_blocks(small, 128), v = fill_in_blocks(large, 300);
+        EXPECT_TRUE(u.col(0) == v.col(3));
+        EXPECT_TRUE(u.col(1) == v.col(1));
+        EXPECT_FALSE(u.col(0) == u.col(1));
+        if (sampling == sim::Sampling::lhs) expect_one_point_per_stratum(v);
+    }
+}
+
+// Sobol gives its first coordinate to the first name in order.
+TEST(NamedDimensions, SobolCoordinatesGoInNameOrder) {
+    const sim::UniformDesign d(sim::Sampling::sobol, 12345, 6, std::vector<std::string>{"second", "first"});
+    sim::BlockMatrix u;
+    d.fill({0, 6}, u);
+    const double published[6][2] = {{0, 0}, {0.5, 0.5}, {0.75, 0.25}, {0.25, 0.75}, {0.375, 0.375}, {0.875, 0.875}};
+    const auto bits = [](double x) { return static_cast<unsigned>(std::floor(x * 8)); };
+    for (int i = 1; i < 6; ++i) {
+        EXPECT_EQ(bits(u(i, 1)) ^ bits(u(0, 1)), bits(published[i][0])) << i;
+        EXPECT_EQ(bits(u(i, 0)) ^ bits(u(0, 0)), bits(published[i][1])) << i;
+    }
+}
+
+TEST(NamedDimensions, TwoDimensionsCannotShareAName) {
+    EXPECT_THROW(sim::UniformDesign(sim::Sampling::mc, 1, 10, std::vector<std::string>{"a", "b", "a"}),
+                 sim::InvalidParameter);
+}
+
 }  // namespace
