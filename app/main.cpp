@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
                         "sheet and samples.csv (at most 100,000)")
         ->check(CLI::Range(std::uint64_t{0}, models::max_samples));
     run_cmd->add_flag("--stream", run_args.stream,
-                      "Summarise the paths as they are simulated instead of storing them (automatic above 1 GiB): "
+                      "Summarise the paths as they are simulated instead of storing them (automatic above 4 GiB): "
                       "bounded memory, percentiles within a reported rank error");
     const auto add_report_options = [](CLI::App* cmd, app::ReportOutputs& outputs) {
         cmd->add_option("--html", outputs.html, "Write a self-contained HTML report (charts, summary, assumptions)");

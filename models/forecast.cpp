@@ -101,7 +101,7 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
             c.notes.push_back("Intervals assume independent paths; for scrambled Sobol points they are conservative.");
     }
 
-    // A run whose paths would take more than a GiB (or half the free memory)
+    // A run whose paths would take more than 4 GiB (or half the free memory)
     // is summarised as it goes instead of stored: percentiles within a stated
     // rank error, everything else exact.
     plan.most_paths = plan.convergence ? plan.convergence->max_paths : run.paths;

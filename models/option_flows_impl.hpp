@@ -154,8 +154,12 @@ void option_flows(const Scenario& s, const Option& o, const ValueOf& value, Mont
     const int H = static_cast<int>(flows.cost.size()) - 1;
     const auto months = static_cast<std::size_t>(H) + 1;
     const BreakdownLayout layout = breakdown_layout(o);
-    std::fill(flows.parts.begin(), flows.parts.begin() + static_cast<std::ptrdiff_t>(layout.size() * months), 0.0);
     const auto row = [&](std::size_t r) { return flows.parts.subspan(r * months, months); };
+    // Effect and saving rows are written for every month from 1 on; the line,
+    // dip and risk rows are added into, so they start from zero.
+    for (std::size_t r = 0; r < layout.first_benefit_line(); ++r) row(r)[0] = 0.0;
+    std::fill(flows.parts.begin() + static_cast<std::ptrdiff_t>(layout.first_benefit_line() * months),
+              flows.parts.begin() + static_cast<std::ptrdiff_t>(layout.size() * months), 0.0);
 
     const double G = value(o.implementation_months);
     const detail::Rollout rollout{o.rollout, G};

@@ -71,6 +71,21 @@ Results empty_results(const Scenario& s, const StoreShape& shape) {
     return results;
 }
 
+sim::Summary central_summary(std::vector<double>& values) {
+    // The breakdown and the year table show a mean and P10, P50, P90 only:
+    // three ranks to select instead of a full summary's seven and its tail.
+    static constexpr std::array<double, 3> levels = {0.10, 0.50, 0.90};
+    sim::Summary s;
+    s.count = values.size();
+    s.mean = values.empty() ? NAN : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+    if (values.empty()) return s;
+    const auto p = sim::select_percentiles(values, levels);
+    s.percentiles[1] = p[0];
+    s.percentiles[3] = p[1];
+    s.percentiles[5] = p[2];
+    return s;
+}
+
 sim::Summary& summary_of(Results& r, const OutputColumn& c) {
     switch (c.kind) {
         case OutputColumn::Kind::npv_difference: return r.comparisons[c.pair].npv_difference[c.horizon];
@@ -110,6 +125,8 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads, c
         if (c.kind == Kind::cumulative) {
             const auto bands = sim::select_percentiles(v, FanChart::levels);
             for (std::size_t l = 0; l < FanChart::levels.size(); ++l) fan_point(results, c, l) = bands[l];
+        } else if (c.kind == Kind::breakdown || c.kind == Kind::year) {
+            summary_of(results, c) = central_summary(v);
         } else if (c.is_time()) {
             time_of(results, c) = time_to_event(std::move(v), s.horizons, H);
         } else {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace sim {
 
@@ -23,11 +24,93 @@ void select_order_statistics(std::span<double> values, std::span<const std::size
     select(values.data(), values.data() + values.size(), r.data(), r.data() + r.size(), 0);
 }
 
+namespace {
+
+// Percentiles of many values in about one pass (Floyd and Rivest's idea): a
+// sorted sample of every stride-th value brackets each needed rank k within
+// [low, high]; one pass counts the values below each bracket and copies those
+// inside it, and a selection within each copy (a few per cent of the values)
+// finds ranks k and k + 1. False when a bracket missed its ranks (an unlucky
+// sample, or NaN): the caller then selects in full.
+bool bracketed_percentiles(std::span<const double> values, std::span<const double> percentiles,
+                           std::vector<double>& out) {
+    constexpr std::size_t sample_size = 4096;
+    const std::size_t n = values.size(), stride = n / sample_size;
+    std::vector<double> sample(sample_size);
+    for (std::size_t i = 0; i < sample_size; ++i) sample[i] = values[i * stride];
+    std::sort(sample.begin(), sample.end());
+
+    struct Bracket {
+        std::size_t rank;
+        double low, high;
+        std::size_t below = 0, above = 0, in = 0;
+        std::unique_ptr<double[]> inside;  // not zero-filled: only the first `in` are ever read
+        std::size_t room = 0;
+    };
+    std::vector<Bracket> brackets;
+    // The sample rank of k has a standard deviation of at most √m / 2; six of them either side.
+    const double m = sample_size, margin = 3.0 * std::sqrt(m);
+    for (double p : percentiles) {
+        const auto k = std::min(static_cast<std::size_t>(std::floor(p * static_cast<double>(n - 1))), n - 1);
+        const double centre = (static_cast<double>(k) + 0.5) * m / static_cast<double>(n);
+        const double a = centre - margin, b = centre + margin;
+        brackets.push_back({k, a < 0 ? -INFINITY : sample[static_cast<std::size_t>(a)],
+                            b >= m ? INFINITY : sample[static_cast<std::size_t>(b)]});
+    }
+    // Without branches: where a value falls is a coin toss near the median, and
+    // mispredicted branches would cost more than the comparisons. Each value is
+    // written to the next free slot and kept by advancing past it, so the copy
+    // needs room for one more chunk before each chunk.
+    constexpr std::size_t chunk = 4096;
+    for (std::size_t first = 0; first < n; first += chunk) {
+        const std::size_t last = std::min(n, first + chunk);
+        for (Bracket& br : brackets) {
+            if (br.room < br.in + chunk) {
+                br.room = std::max(2 * br.room, br.in + 2 * chunk);
+                auto bigger = std::make_unique_for_overwrite<double[]>(br.room);
+                std::copy_n(br.inside.get(), br.in, bigger.get());
+                br.inside = std::move(bigger);
+            }
+            double* slot = br.inside.get();
+            std::size_t below = 0, above = 0, in = br.in;
+            for (std::size_t i = first; i < last; ++i) {
+                const double x = values[i];
+                below += x < br.low;
+                above += x > br.high;
+                slot[in] = x;
+                in += (x >= br.low) & (x <= br.high);  // NaN is nowhere, and fails the count below
+            }
+            br.below += below;
+            br.above += above;
+            br.in = in;
+        }
+    }
+    for (std::size_t i = 0; i < brackets.size(); ++i) {
+        Bracket& br = brackets[i];
+        const std::size_t k = br.rank, in = br.in;
+        // Rank k, and k + 1 unless k is the last, must lie inside; no NaN anywhere.
+        if (br.below + br.above + in != n || k < br.below || k - br.below >= in ||
+            (k + 1 < n && k + 1 - br.below >= in))
+            return false;
+        double* const first = br.inside.get();
+        double* const at = first + (k - br.below);
+        std::nth_element(first, at, first + in);
+        const double after = k + 1 < n ? *std::min_element(at + 1, first + in) : *at;
+        const double position = percentiles[i] * static_cast<double>(n - 1);
+        out[i] = between_order_statistics(*at, after, position - static_cast<double>(k));
+    }
+    return true;
+}
+
+}  // namespace
+
 std::vector<double> select_percentiles(std::span<double> values, std::span<const double> percentiles,
                                        std::span<const std::size_t> also_select) {
     std::vector<double> out(percentiles.size(), NAN);
     if (values.empty()) return out;
     const std::size_t n = values.size();
+    // Many values and no rank the caller needs in place: bracket the percentiles.
+    if (also_select.empty() && n >= 65536 && bracketed_percentiles(values, percentiles, out)) return out;
     const auto lower_rank = [&](double p) {
         return std::min(static_cast<std::size_t>(std::floor(p * static_cast<double>(n - 1))), n - 1);
     };

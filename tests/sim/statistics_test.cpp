@@ -126,6 +126,34 @@ TEST(OrderStatistics, SelectionMatchesSortingAndNumpy) {
     }
 }
 
+// Many values take the bracketed path (a sample brackets each rank, one pass
+// copies what lies inside): the same percentiles as a full sort, for smooth
+// values, a point mass holding most of them, infinities, values sorted or
+// reversed (the sample is every stride-th value).
+TEST(OrderStatistics, ManyValuesMatchAFullSortWhateverTheirShape) {
+    const sim::PhiloxStream rng(8, 0);
+    const std::vector<double> levels = {0.0, 0.1, 0.5, 0.9, 0.95, 1.0};
+    const std::size_t n = 200003;
+    for (int shape = 0; shape < 5; ++shape) {
+        std::vector<double> v(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double u = rng.uniform(i, static_cast<std::uint32_t>(shape));
+            v[i] = shape == 1 ? (u < 0.85 ? 0.0 : 1000 * u) : std::log(u / (1 - u));
+        }
+        if (shape == 2) std::fill(v.begin(), v.begin() + n / 3, INFINITY);
+        if (shape == 3) std::sort(v.begin(), v.end());
+        if (shape == 4) std::sort(v.rbegin(), v.rend());
+        std::vector<double> sorted = v;
+        std::sort(sorted.begin(), sorted.end());
+        const auto selected = sim::select_percentiles(v, levels);
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            const double expected = sim::percentile_of_sorted(sorted, levels[i]);
+            if (std::isinf(expected)) EXPECT_TRUE(std::isinf(selected[i])) << "shape " << shape;
+            else EXPECT_EQ(selected[i], expected) << "shape " << shape << " p=" << levels[i];
+        }
+    }
+}
+
 // Ranks the caller asks for besides the percentiles are in place afterwards,
 // and the percentiles are still those of a full sort.
 TEST(OrderStatistics, ExtraRanksAreSelectedInTheSamePass) {
