@@ -12,7 +12,7 @@ namespace {
 using Json = nlohmann::json;
 
 const std::vector<std::string> shipped = {"custom-vs-standard", "small-business-saas", "b2c-retail-churn",
-                                          "yearly-business-case"};
+                                          "yearly-business-case", "phased-rollout"};
 
 std::string scenario_file(const std::string& name) {
     return std::string(ROICAST_SOURCE_DIR) + "/scenarios/" + name + ".json";
