@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs what is missing, then configures and builds roicast (Release) in build/.
+# Installs what is missing, then configures and builds roicast (Release) in
+# build/ with the "release" preset of CMakePresets.json. PRESET=release-ci
+# also requires every Python report check (scripts/test.sh sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)"
+preset="${PRESET:-release}"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j"$(nproc)"

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Builds the scenario-loader fuzzer with clang (libFuzzer, ASan, UBSan) and
-# runs it for a bounded time: scripts/fuzz.sh [SECONDS] (default 60). Seeds:
-# the shipped scenarios and fuzz/regressions/. A crash leaves its input in
-# fuzz/crashes/; fix it and move the input to fuzz/regressions/, where
-# tests/app/invalid_scenarios_test.cpp replays it on every test run.
+# Builds the scenario-loader fuzzer with clang (libFuzzer, ASan, UBSan; preset
+# fuzz, build-fuzz/) and runs it for a bounded time: scripts/fuzz.sh [SECONDS]
+# (default 60). Seeds: the shipped scenarios and fuzz/regressions/. A crash
+# leaves its input in fuzz/crashes/; fix it and move the input to
+# fuzz/regressions/, where tests/app/invalid_scenarios_test.cpp replays it on
+# every test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 bash scripts/setup.sh
-CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROICAST_SANITIZE=address,undefined \
-      -DROICAST_FUZZ=ON -DROICAST_BUILD_TESTS=OFF -DROICAST_BUILD_BENCH=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target scenario_fuzzer
+CXX=clang++ cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j"$(nproc)"
 work="$(mktemp -d)"
 mkdir -p fuzz/crashes
 build-fuzz/fuzz/scenario_fuzzer -max_total_time="$seconds" -max_len=16384 -timeout=30 -rss_limit_mb=4096 \
