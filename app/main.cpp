@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1u, 1024u));
     run_cmd->add_option("--sampling", run_args.sampling, "mc, lhs or sobol (overrides the scenario)")
         ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
-    run_cmd->add_option("--json", run_args.json, "Write the results file (MODEL.md §5) here");
+    run_cmd->add_option("--json", run_args.json, "Write the results file (docs/model.md, \"The results file\") here");
     run_cmd->add_option("--sensitivity", run_args.sensitivity,
                         "Rank the inputs that drive NPV, ROI and payback: a comma list of tornado, spearman, src, sobol, "
                         "voi (value of information per input)");

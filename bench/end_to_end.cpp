@@ -1,5 +1,5 @@
 // End-to-end benchmark of the shipped custom-vs-standard scenario: the main
-// job (simulation and every summary of MODEL.md §5) at growing path counts on
+// job (simulation and every summary of the results file) at growing path counts on
 // 1 and 2 threads, and a full Sobol sensitivity analysis, each through
 // models::forecast, the call behind `roicast run`.
 //

@@ -4,7 +4,7 @@
 
 namespace models {
 
-// The adoption ramp A(τ) ∈ [0, ceiling], τ months since go-live (MODEL.md §4.2).
+// The adoption ramp A(τ) ∈ [0, ceiling], τ months since go-live (docs/model.md, "The equations").
 // A = 0 until go-live; both curves start from 0 at τ = 0.
 
 // Logistic rescaled to pass through 0 at go-live:

@@ -24,7 +24,7 @@ std::vector<double> discount_factors(double annual_rate, int months);
 // opposite signs or is 0 at 1; among several roots, the one closest to 0.
 double irr_annual(std::span<const double> cf);
 
-// Time to positive ROI (MODEL.md §4.5): the first month t ≥ 1 where the
+// Time to positive ROI (docs/model.md, "The equations"): the first month t ≥ 1 where the
 // cumulative flow is ≥ 0 with costs already incurred, interpolated within the
 // month. +∞ when not reached by the last month (censored).
 // flow[t] and cost[t] are per month, t = 0 … H; pass discounted flows for the

@@ -10,7 +10,7 @@
 
 namespace models {
 
-// The parts of a scenario file (MODEL.md §1, §3, §4), validated. Every number
+// The parts of a scenario file (docs/model.md: "The scenario file", "Baseline", "Options"), validated. Every number
 // that may be uncertain is an InputId into Scenario::inputs.
 
 struct Horizon {

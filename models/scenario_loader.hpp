@@ -9,7 +9,7 @@
 
 namespace models {
 
-// Reads and validates a scenario (MODEL.md §1–4). Everything is checked before
+// Reads and validates a scenario (docs/model.md). Everything is checked before
 // anything is simulated; all problems are thrown at once as a ScenarioError.
 Scenario load_scenario(const nlohmann::ordered_json& document);
 Scenario parse_scenario(std::string_view text);

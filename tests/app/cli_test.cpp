@@ -1,6 +1,7 @@
 // The roicast command line, end to end on the built binary.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <regex>
 #include <nlohmann/json.hpp>
@@ -36,7 +37,7 @@ TEST(Cli, WithoutAScenarioRunsTheShippedDefault) {
     EXPECT_NE(o.out.find("custom vs standard"), std::string::npos);
 }
 
-// Every key MODEL.md §5 lists (sensitivity comes with its own flag).
+// Every top-level key of the results file (docs/model.md, "The results file") (sensitivity comes with its own flag).
 TEST(Cli, ResultsFileHasEveryKeyOfTheContract) {
     const auto dir = test::scratch_folder("results");
     const auto file = dir / "r.json";
@@ -318,6 +319,38 @@ TEST(Cli, AnUnmetTargetIsStatedNotHidden) {
     EXPECT_FALSE(r["convergence"]["met"].get<bool>());
     EXPECT_EQ(r["paths"], 2000);
     std::filesystem::remove_all(dir);
+}
+
+// The worked example of docs/model.md, taken from the page itself, against the
+// figures it derives by hand: the page cannot drift from what roicast does.
+TEST(Cli, TheWorkedExampleOfTheModelPageGivesItsHandComputedFigures) {
+    const std::string page = test::slurp(std::string(ROICAST_SOURCE_DIR) + "/docs/model.md");
+    const auto section = page.find("## Worked example");
+    ASSERT_NE(section, std::string::npos);
+    const auto open = page.find("```json\n", section), close = page.find("```\n", open + 8);
+    ASSERT_NE(open, std::string::npos);
+    const auto dir = test::scratch_folder("worked-example");
+    const auto scenario = dir / "example.json", results = dir / "results.json";
+    std::ofstream(scenario) << page.substr(open + 8, close - open - 8);
+    const auto o = test::roicast("run " + scenario.string() + " --paths 50 --quiet --json " + results.string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    const Json r = Json::parse(test::slurp(results))["options"]["crm"];
+    const Json& year = r["horizons"]["12"];
+    // A(τ) = (9^τ − 1)/(9^τ + 1) for τ = 1 … 10 months after go-live at month 2.
+    double sum_a = 0;
+    for (int tau = 1; tau <= 10; ++tau) sum_a += (std::pow(9.0, tau) - 1) / (std::pow(9.0, tau) + 1);
+    const double costs = 20000 + 1200 + 10 * 500, benefits = 10 * 1000 + 2500 * sum_a;
+    EXPECT_NEAR(year["costs"]["mean"].get<double>(), costs, 1e-6);
+    EXPECT_NEAR(year["benefits"]["mean"].get<double>(), benefits, 1e-6);
+    EXPECT_NEAR(year["npv"]["mean"].get<double>(), benefits - costs, 1e-6);
+    EXPECT_NEAR(year["roi"]["mean"].get<double>(), (benefits - costs) / costs, 1e-12);
+    EXPECT_NEAR(year["npv_hard"]["mean"].get<double>(), 10000 - costs, 1e-6);
+    // Cumulative cash flow after month 9: −21,200 + 2,500 + Σ over τ = 2 … 7 of (500 + 2,500·A(τ)).
+    double before = -21200 + 2500;
+    for (int tau = 2; tau <= 7; ++tau) before += 500 + 2500 * (std::pow(9.0, tau) - 1) / (std::pow(9.0, tau) + 1);
+    const double month10 = 500 + 2500 * (std::pow(9.0, 8) - 1) / (std::pow(9.0, 8) + 1);
+    EXPECT_NEAR(r["payback_months"]["p50"].get<double>(), 9 + -before / month10, 1e-9);
+    EXPECT_NEAR(year["breakdown"]["benefits"]["lines"]["fewer_errors"]["mean"].get<double>(), 10000, 1e-3);
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ TEST(Irr, UndefinedWithoutSignChangeOrWithEvenRoots) {
     EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{-100, -50})));
     EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{0, 0, 0})));
     // x² − 2.5x + 1.54 = (x − 1.1)(x − 1.4): roots at i = 10 % and 40 %, but the
-    // NPV has the same sign at both ends of (−0.99, 1], so MODEL.md calls it undefined.
+    // NPV has the same sign at both ends of (−0.99, 1], so the model calls it undefined.
     EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{1, -2.5, 1.54})));
 }
 

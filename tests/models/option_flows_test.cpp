@@ -1,4 +1,4 @@
-// Monthly cash flows of MODEL.md §4 on constant scenarios, against values
+// Monthly cash flows of the model (docs/model.md, "The equations") on constant scenarios, against values
 // worked out by hand from the formulas (the arithmetic is in the comments).
 #include <gtest/gtest.h>
 
