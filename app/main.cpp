@@ -16,6 +16,7 @@
 #include "app/results_from_forecast.hpp"
 #include "app/text_report.hpp"
 #include "models/forecast.hpp"
+#include "models/scenario_fields.hpp"
 #include "models/scenario_loader.hpp"
 
 #ifndef ROICAST_VERSION
@@ -236,10 +237,13 @@ int main(int argc, char** argv) {
     auto* init_cmd = cli.add_subcommand("init", "Print a starter scenario to stdout");
     init_cmd->add_option("--template", template_name, "Shipped scenario to start from");
 
+    auto* schema_cmd = cli.add_subcommand(
+        "schema", "Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)");
+
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && first != "run" && first != "validate" && first != "init" &&
-        first != "report") {
-        std::cerr << "error: unknown command \"" << argv[1] << "\"; commands: run, report, validate, init\n"
+        first != "report" && first != "schema") {
+        std::cerr << "error: unknown command \"" << argv[1] << "\"; commands: run, report, validate, init, schema\n"
                   << "run 'roicast --help' for usage\n";
         return exit_invalid;
     }
@@ -263,6 +267,10 @@ int main(int argc, char** argv) {
         if (*validate_cmd) return validate(validate_scenario);
         if (*init_cmd) return init(template_name);
         if (*report_cmd) return report(report_file, report_outputs);
+        if (*schema_cmd) {
+            std::cout << models::fields::scenario_schema().dump(2) << "\n";
+            return 0;
+        }
     } catch (const models::ScenarioError& e) {
         return report_scenario_error(*run_cmd ? run_args.scenario : validate_scenario, e);
     } catch (const InvalidUsage& e) {

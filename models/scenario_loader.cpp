@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "models/scenario_fields.hpp"
 #include "sim/distribution.hpp"
 
 namespace models {
@@ -18,24 +19,14 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-// The values a quantity may take, closed at both ends.
-struct Range {
-    double low = -inf, high = inf;
-    bool low_open = false;  // low itself excluded
-};
-// No business quantity comes near 10^15 (a thousand trillion); bounding every
-// input there keeps products of inputs (users × price × months) finite.
-constexpr double largest = 1e15;
-// The longest run a scenario may ask for (50 years): horizons, timings, start and stop months.
-constexpr int max_month = 600;
-constexpr Range any{-largest, largest};
-constexpr Range non_negative{0.0, largest};
-constexpr Range positive{0.0, largest, true};
-constexpr Range unit{0.0, 1.0};
-constexpr Range signed_unit{-1.0, 1.0};
-constexpr Range above_minus_one{-1.0, largest, true};
-constexpr Range rate{0.0, 10.0};             // a year, at most 1,000 %
-constexpr Range yearly_change{-1.0, 10.0, true};
+using fields::Range;
+using fields::largest;
+using fields::max_month;
+// Ranges of the numbers the table does not list as fields (a distribution's
+// own checks cover its parameters).
+constexpr Range any = fields::any;
+constexpr Range non_negative = fields::non_negative;
+constexpr Range positive = fields::positive;
 
 std::string describe_range(const Range& r) {
     if (r.high == inf) return std::string(r.low_open ? "> " : ">= ") + sim::format_number(r.low);
@@ -100,14 +91,13 @@ public:
             issue("", "a scenario is a JSON object, got " + type_name(doc));
             throw ScenarioError(issues_);
         }
-        keys(doc, "", {"$schema", "name", "currency", "notes", "horizons", "discount_rate",
-                       "simulation", "baseline", "options", "correlations",
-                       "payback_reference_months"});
+        object_keys(doc, "", "scenario");
         s_.name = text(doc, "name", "").value_or("");
         s_.currency = text(doc, "currency", "").value_or("EUR");
         notes(doc);
         horizons(doc);
-        s_.discount_rate = plain_number(doc, "discount_rate", "", rate).value_or(0.10);
+        s_.discount_rate = plain_number(doc, "discount_rate", "", range_of("scenario", "discount_rate"))
+                              .value_or(*fields::field("scenario", "discount_rate").default_value);
         simulation(doc);
         payback_reference(doc);
         baseline(doc.contains("baseline") ? &doc["baseline"] : nullptr);
@@ -123,15 +113,19 @@ private:
     }
 
     // Unknown fields, each with the nearest known one as a suggestion.
-    void keys(const Json& obj, const std::string& address, std::initializer_list<const char*> allowed) {
+    // Unknown keys, told from the table of fields (or a distribution kind's parameters).
+    // The keys of an object type of the table (models/scenario_fields.hpp).
+    void object_keys(const Json& obj, const std::string& address, const char* object) {
+        keys(obj, address, fields::field_names(object));
+    }
+    void keys(const Json& obj, const std::string& address, const std::vector<std::string>& allowed) {
         for (const auto& item : obj.items()) {
             const std::string& key = item.key();
-            if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
-                continue;
-            std::string message = "unknown field" + did_you_mean(key, std::vector<std::string>(allowed.begin(), allowed.end()));
+            if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+            std::string message = "unknown field" + did_you_mean(key, allowed);
             if (message == "unknown field") {
                 message += "; known fields:";
-                for (const char* a : allowed) message.append(" ").append(a);
+                for (const auto& a : allowed) message.append(" ").append(a);
             }
             issue(join(address, key), message);
         }
@@ -232,8 +226,9 @@ private:
             else
                 d = constant(j["value"].get<double>(), where);
         } else if (j.is_object()) {
-            issue(where, "a distribution needs \"dist\" (pert, triangular, uniform, normal, lognormal, "
-                         "beta, gamma, bernoulli, discrete), or give {\"value\": number}");
+            std::string kinds;
+            for (const auto& k : fields::distribution_kind_names()) kinds += (kinds.empty() ? "" : ", ") + k;
+            issue(where, "a distribution needs \"dist\" (" + kinds + "), or give {\"value\": number}");
         } else {
             issue(where, "expected a number or a distribution, got " + type_name(j) + " " + shown(j));
         }
@@ -256,6 +251,15 @@ private:
             return s_.inputs.add_default(where, fallback.value_or(std::max(range.low, 0.0)));
         }
         return s_.inputs.add(where, std::move(*d), std::move(source), std::move(label));
+    }
+
+    static Range range_of(const char* object, const char* key) { return *fields::field(object, key).range; }
+
+    // An input described by the table: its range, and its default when absent
+    // (none for a required field).
+    InputId table_input(const Json* parent, const char* object, const char* key, const std::string& address) {
+        const fields::Field& f = fields::field(object, key);
+        return input(parent, key, address, *f.range, f.required ? std::nullopt : f.default_value);
     }
 
     std::optional<sim::Distribution> constant(double x, const std::string& where) {
@@ -281,6 +285,16 @@ private:
             return std::nullopt;
         }
         const std::string kind = kind_json.get<std::string>();
+        const fields::DistributionKind* known = fields::distribution_kind(kind);
+        if (!known) {
+            const auto kinds = fields::distribution_kind_names();
+            std::string list;
+            for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k;
+            const std::string hint = did_you_mean(kind, kinds);
+            issue(join(where, "dist"), "unknown distribution \"" + kind + "\"" + (hint.empty() ? "; known: " + list : hint));
+            return std::nullopt;
+        }
+        keys(j, where, fields::distribution_keys(*known));
         const std::size_t before = issues_.size();
         const auto param = [&](const char* name) -> std::optional<double> {
             if (!j.contains(name)) return std::nullopt;
@@ -306,23 +320,19 @@ private:
             }
         };
         if (kind == "pert") {
-            keys(j, where, {"dist", "source", "min", "mode", "max", "lambda"});
             const double lo = need("min"), mode = need("mode"), hi = need("max");
             const double lambda = param("lambda").value_or(4.0);
             return build([&] { return sim::Pert(lo, mode, hi, lambda); });
         }
         if (kind == "triangular") {
-            keys(j, where, {"dist", "source", "min", "mode", "max"});
             const double lo = need("min"), mode = need("mode"), hi = need("max");
             return build([&] { return sim::Triangular(lo, mode, hi); });
         }
         if (kind == "uniform") {
-            keys(j, where, {"dist", "source", "min", "max"});
             const double lo = need("min"), hi = need("max");
             return build([&] { return sim::Uniform(lo, hi); });
         }
         if (kind == "normal") {
-            keys(j, where, {"dist", "source", "mean", "sd", "p5", "p95", "min", "max"});
             const auto lower = param("min"), upper = param("max");
             const bool moments = j.contains("mean") || j.contains("sd");
             const bool percentiles = j.contains("p5") || j.contains("p95");
@@ -338,7 +348,6 @@ private:
             return build([&] { return sim::Normal(mean, sd, lower, upper); });
         }
         if (kind == "lognormal") {
-            keys(j, where, {"dist", "source", "median", "p90", "mean", "sd", "p5", "p95", "min", "max"});
             const auto lower = param("min"), upper = param("max");
             const int forms = (j.contains("median") || j.contains("p90")) +
                               (j.contains("mean") || j.contains("sd")) + (j.contains("p5") || j.contains("p95"));
@@ -358,24 +367,20 @@ private:
             return build([&] { return truncated(sim::Lognormal::from_percentiles(p5, p95), lower, upper); });
         }
         if (kind == "beta") {
-            keys(j, where, {"dist", "source", "alpha", "beta", "min", "max"});
             const double a = need("alpha"), b = need("beta");
             const double lo = param("min").value_or(0.0), hi = param("max").value_or(1.0);
             return build([&] { return sim::Beta(a, b, lo, hi); });
         }
         if (kind == "gamma") {
-            keys(j, where, {"dist", "source", "shape", "scale", "min", "max"});
             const auto lower = param("min"), upper = param("max");
             const double k = need("shape"), theta = need("scale");
             return build([&] { return truncated(sim::Gamma(k, theta), lower, upper); });
         }
         if (kind == "bernoulli") {
-            keys(j, where, {"dist", "source", "p"});
             const double p = need("p");
             return build([&] { return sim::Bernoulli(p); });
         }
         if (kind == "discrete") {
-            keys(j, where, {"dist", "source", "values", "weights"});
             const auto numbers = [&](const char* name) {
                 std::vector<double> out;
                 if (!j.contains(name)) {
@@ -398,14 +403,7 @@ private:
             auto weights = j.contains("weights") ? numbers("weights") : std::vector<double>(values.size(), 1.0);
             return build([&] { return sim::Discrete(values, weights); });
         }
-        const std::vector<std::string> kinds = {"pert", "triangular", "uniform", "normal", "lognormal",
-                                                "beta", "gamma", "bernoulli", "discrete"};
-        const std::string hint = did_you_mean(kind, kinds);
-        issue(join(where, "dist"), "unknown distribution \"" + kind + "\"" +
-                                       (hint.empty() ? "; known: pert, triangular, uniform, normal, lognormal, beta, "
-                                                       "gamma, bernoulli, discrete"
-                                                     : hint));
-        return std::nullopt;
+        throw std::logic_error("distribution kind " + kind + " is in the table but not built");
     }
 
     // ---- top level ----
@@ -445,7 +443,7 @@ private:
         if (!doc.contains("simulation")) return;
         const Json& sim = doc["simulation"];
         if (!object(sim, "simulation")) return;
-        keys(sim, "simulation", {"paths", "seed", "sampling"});
+        object_keys(sim, "simulation", "simulation");
         if (auto p = integer(sim, "paths", "simulation", 1, 1'000'000'000)) s_.simulation.paths = static_cast<std::uint64_t>(*p);
         if (auto seed = integer(sim, "seed", "simulation", 0, std::numeric_limits<std::int64_t>::max()))
             s_.simulation.seed = static_cast<std::uint64_t>(*seed);
@@ -469,21 +467,19 @@ private:
         const std::string at = "baseline";
         if (b && !object(*b, at)) b = nullptr;
         if (b)
-            keys(*b, at, {"users", "loaded_cost_per_user_month", "leads_per_month", "conversion_rate",
-                          "revenue_per_customer_month", "gross_margin", "customers", "monthly_churn",
-                          "sales_cycle_months"});
+            object_keys(*b, at, "baseline");
         // Absent baseline figures are 0, so a business case given only as
         // money lines needs none of them.
         auto& x = s_.baseline;
-        x.users = input(b, "users", at, non_negative, 0.0);
-        x.loaded_cost_per_user_month = input(b, "loaded_cost_per_user_month", at, non_negative, 0.0);
-        x.leads_per_month = input(b, "leads_per_month", at, non_negative, 0.0);
-        x.conversion_rate = input(b, "conversion_rate", at, unit, 0.0);
-        x.revenue_per_customer_month = input(b, "revenue_per_customer_month", at, non_negative, 0.0);
-        x.gross_margin = input(b, "gross_margin", at, unit, 0.0);
-        x.customers = input(b, "customers", at, non_negative, 0.0);
-        x.monthly_churn = input(b, "monthly_churn", at, unit, 0.0);
-        x.sales_cycle_months = input(b, "sales_cycle_months", at, non_negative, 0.0);
+        x.users = table_input(b, "baseline", "users", at);
+        x.loaded_cost_per_user_month = table_input(b, "baseline", "loaded_cost_per_user_month", at);
+        x.leads_per_month = table_input(b, "baseline", "leads_per_month", at);
+        x.conversion_rate = table_input(b, "baseline", "conversion_rate", at);
+        x.revenue_per_customer_month = table_input(b, "baseline", "revenue_per_customer_month", at);
+        x.gross_margin = table_input(b, "baseline", "gross_margin", at);
+        x.customers = table_input(b, "baseline", "customers", at);
+        x.monthly_churn = table_input(b, "baseline", "monthly_churn", at);
+        x.sales_cycle_months = table_input(b, "baseline", "sales_cycle_months", at);
     }
 
     // Names of options, lines, risks, savings and horizons: a letter, then
@@ -504,12 +500,14 @@ private:
         return {text(j, "label", at).value_or(""), text(j, "source", at).value_or("")};
     }
 
-    // Whether a line stopped by `until` runs at all after its start.
+    // Whether a line stopped by `until` can run at all after its start. Only
+    // what holds on every path is an error: go-live is drawn per path, so a
+    // line from month 3 until go-live runs when go-live comes later, and a
+    // line from go-live until month 12 when it comes earlier.
     static bool until_after_from(const Start& from, const Stop& until) {
-        if (until.kind == Stop::Kind::go_live) return from.kind == Start::Kind::contract ||
-                                                      (from.kind == Start::Kind::month && from.month <= 1);
+        if (until.kind == Stop::Kind::go_live) return from.kind != Start::Kind::go_live;
         if (from.kind == Start::Kind::month) return until.month >= from.month;
-        return true;  // go-live is only known per path; a month after it is the author's call
+        return true;
     }
 
     // "rollout": [{"month": m, "share": s}, …], months >= 0 and shares in
@@ -528,9 +526,9 @@ private:
             const std::string sat = at + "[" + std::to_string(i) + "]";
             const Json& st = list[i];
             if (!object(st, sat)) return;
-            keys(st, sat, {"month", "share"});
-            const auto month = plain_number(st, "month", sat, Range{0.0, static_cast<double>(max_month), false});
-            const auto share = plain_number(st, "share", sat, Range{0.0, 1.0, true});
+            object_keys(st, sat, "stage");
+            const auto month = plain_number(st, "month", sat, range_of("stage", "month"));
+            const auto share = plain_number(st, "share", sat, range_of("stage", "share"));
             if (!st.contains("month")) issue(sat + ".month", "missing required field (months after go-live)");
             if (!st.contains("share")) issue(sat + ".share", "missing required field (cumulative share of the users)");
             if (!month || !share) return;
@@ -645,16 +643,14 @@ private:
             const std::string at = group_at + "." + name;
             if (!object(line, at)) continue;
             if (benefits)
-                keys(line, at, {"amount", "unit", "timing", "from", "until", "annual_increase", "adoption_scaled", "soft",
-                                "label", "source"});
+                object_keys(line, at, "benefit_line");
             else
-                keys(line, at, {"amount", "unit", "timing", "from", "until", "annual_increase", "overrun", "label",
-                                "source"});
+                object_keys(line, at, "cost_line");
             if (!valid_name(name, at)) continue;
             MoneyLine m;
             m.name = name;
             m.about = description(line, at);
-            m.amount = input(&line, "amount", at, benefits ? any : non_negative, std::nullopt);
+            m.amount = table_input(&line, benefits ? "benefit_line" : "cost_line", "amount", at);
             const auto u = unit_of(line, at);
             m.unit = u.value_or(Unit::once);
             if (u && is_recurring(*u) && line.contains("timing"))
@@ -673,7 +669,7 @@ private:
                 issue(at + ".until", "ends before the line starts (" + shown(line["until"]) + " is not after \"from\" " +
                                          (line.contains("from") ? shown(line["from"]) : std::string("\"go_live\" (the default)")) +
                                          ")");
-            m.annual_increase = input(&line, "annual_increase", at, yearly_change, 0.0);
+            m.annual_increase = table_input(&line, benefits ? "benefit_line" : "cost_line", "annual_increase", at);
             if (benefits) {
                 m.adoption_scaled = flag(line, "adoption_scaled", at).value_or(false);
                 m.soft = flag(line, "soft", at).value_or(false);
@@ -689,8 +685,7 @@ private:
     void option(const std::string& name, const Json& o) {
         const std::string at = "options." + name;
         if (!object(o, at)) return;
-        keys(o, at, {"description", "label", "source", "implementation", "costs", "benefits", "risks",
-                     "productivity_dip", "adoption", "effects", "rollout"});
+        object_keys(o, at, "option");
         Option opt;
         opt.name = name;
         opt.about = description(o, at);
@@ -699,17 +694,18 @@ private:
         const Json* impl = o.contains("implementation") ? &o["implementation"] : nullptr;
         if (!impl) issue(at + ".implementation", "missing required field (needs at least \"months\")");
         else if (!object(*impl, at + ".implementation")) impl = nullptr;
-        else keys(*impl, at + ".implementation", {"months", "overrun"});
-        opt.implementation_months = input(impl, "months", at + ".implementation", positive, impl ? std::nullopt : std::optional(1.0));
-        opt.overrun = input(impl, "overrun", at + ".implementation", non_negative, 1.0);
+        else object_keys(*impl, at + ".implementation", "implementation");
+        opt.implementation_months = input(impl, "months", at + ".implementation", range_of("implementation", "months"),
+                                           impl ? std::nullopt : std::optional(1.0));
+        opt.overrun = table_input(impl, "implementation", "overrun", at + ".implementation");
         opt.costs = money_lines(o, "costs", at, false);
         opt.benefits = money_lines(o, "benefits", at, true);
         risks(o, at, opt);
         if (o.contains("productivity_dip") && object(o["productivity_dip"], at + ".productivity_dip")) {
             const Json& d = o["productivity_dip"];
-            keys(d, at + ".productivity_dip", {"fraction", "months"});
-            opt.dip = ProductivityDip{input(&d, "fraction", at + ".productivity_dip", unit, std::nullopt),
-                                      input(&d, "months", at + ".productivity_dip", positive, std::nullopt)};
+            object_keys(d, at + ".productivity_dip", "productivity_dip");
+            opt.dip = ProductivityDip{table_input(&d, "productivity_dip", "fraction", at + ".productivity_dip"),
+                                      table_input(&d, "productivity_dip", "months", at + ".productivity_dip")};
         }
         adoption(o, at, opt.adoption);
         effects(o, at, opt.effects);
@@ -723,13 +719,13 @@ private:
         for (const auto& [name, r] : o["risks"].items()) {
             const std::string at = group_at + "." + name;
             if (!object(r, at)) continue;
-            keys(r, at, {"probability", "cost", "timing", "label", "source"});
+            object_keys(r, at, "risk");
             if (!valid_name(name, at)) continue;
             Risk risk;
             risk.name = name;
             risk.about = description(r, at);
-            risk.probability = input(&r, "probability", at, unit, std::nullopt);
-            risk.cost = input(&r, "cost", at, non_negative, std::nullopt);
+            risk.probability = table_input(&r, "risk", "probability", at);
+            risk.cost = table_input(&r, "risk", "cost", at);
             risk.timing = timing(r, at, {Timing::Kind::go_live, 0});
             risk.occurs = s_.inputs.add(at + ".occurs", sim::Uniform(0.0, 1.0), "the event's own uniform draw");
             opt.risks.push_back(std::move(risk));
@@ -753,15 +749,15 @@ private:
         a.model = model == "bass" ? Adoption::Model::bass : Adoption::Model::logistic;
         const std::optional<double> need = j ? std::nullopt : std::optional(1.0);
         if (a.model == Adoption::Model::logistic) {
-            if (j) keys(*j, at, {"model", "ceiling", "midpoint_months", "steepness"});
-            a.ceiling = input(j, "ceiling", at, unit, 1.0);
-            a.midpoint_months = input(j, "midpoint_months", at, non_negative, need);
-            a.steepness = input(j, "steepness", at, positive, need);
+            if (j) object_keys(*j, at, "adoption_logistic");
+            a.ceiling = table_input(j, "adoption_logistic", "ceiling", at);
+            a.midpoint_months = input(j, "midpoint_months", at, range_of("adoption_logistic", "midpoint_months"), need);
+            a.steepness = input(j, "steepness", at, range_of("adoption_logistic", "steepness"), need);
         } else {
-            if (j) keys(*j, at, {"model", "ceiling", "p", "q"});
-            a.ceiling = input(j, "ceiling", at, unit, 1.0);
-            a.p = input(j, "p", at, positive, need);
-            a.q = input(j, "q", at, non_negative, need);
+            if (j) object_keys(*j, at, "adoption_bass");
+            a.ceiling = table_input(j, "adoption_bass", "ceiling", at);
+            a.p = input(j, "p", at, range_of("adoption_bass", "p"), need);
+            a.q = input(j, "q", at, range_of("adoption_bass", "q"), need);
         }
     }
 
@@ -770,22 +766,21 @@ private:
         const Json* j = o.contains("effects") ? &o["effects"] : nullptr;
         if (j && !object(*j, at)) j = nullptr;
         if (j)
-            keys(*j, at, {"conversion_uplift", "churn_reduction", "revenue_per_customer_uplift",
-                          "sales_cycle_reduction", "time_saved_fraction", "productivity_capture", "savings"});
-        e.conversion_uplift = input(j, "conversion_uplift", at, above_minus_one, 0.0);
-        e.churn_reduction = input(j, "churn_reduction", at, signed_unit, 0.0);
-        e.revenue_per_customer_uplift = input(j, "revenue_per_customer_uplift", at, above_minus_one, 0.0);
-        e.sales_cycle_reduction = input(j, "sales_cycle_reduction", at, unit, 0.0);
-        e.time_saved_fraction = input(j, "time_saved_fraction", at, unit, 0.0);
-        e.productivity_capture = input(j, "productivity_capture", at, unit, 1.0);
+            object_keys(*j, at, "effects");
+        e.conversion_uplift = table_input(j, "effects", "conversion_uplift", at);
+        e.churn_reduction = table_input(j, "effects", "churn_reduction", at);
+        e.revenue_per_customer_uplift = table_input(j, "effects", "revenue_per_customer_uplift", at);
+        e.sales_cycle_reduction = table_input(j, "effects", "sales_cycle_reduction", at);
+        e.time_saved_fraction = table_input(j, "effects", "time_saved_fraction", at);
+        e.productivity_capture = table_input(j, "effects", "productivity_capture", at);
         if (j && j->contains("savings") && object((*j)["savings"], at + ".savings")) {
             for (const auto& [name, sv] : (*j)["savings"].items()) {
                 const std::string sat = at + ".savings." + name;
                 if (!object(sv, sat)) continue;
-                keys(sv, sat, {"monthly_base", "reduction", "label", "source"});
+                object_keys(sv, sat, "saving");
                 if (!valid_name(name, sat)) continue;
-                e.savings.push_back({name, input(&sv, "monthly_base", sat, non_negative, std::nullopt),
-                                     input(&sv, "reduction", sat, signed_unit, std::nullopt), description(sv, sat)});
+                e.savings.push_back({name, table_input(&sv, "saving", "monthly_base", sat),
+                                     table_input(&sv, "saving", "reduction", sat), description(sv, sat)});
             }
         }
     }
@@ -802,8 +797,8 @@ private:
             const std::string at = "correlations[" + std::to_string(i) + "]";
             const Json& c = list[i];
             if (!object(c, at)) continue;
-            keys(c, at, {"between", "rank", "source"});
-            const auto rank = plain_number(c, "rank", at, signed_unit);
+            object_keys(c, at, "correlation");
+            const auto rank = plain_number(c, "rank", at, range_of("correlation", "rank"));
             if (!c.contains("rank")) issue(at + ".rank", "missing required field");
             if (!c.contains("between") || !c["between"].is_array() || c["between"].size() != 2 ||
                 !c["between"][0].is_string() || !c["between"][1].is_string()) {

@@ -28,7 +28,8 @@ const char* lines_scenario = R"({
       "licence":      {"amount": 120, "unit": "per_user_year", "from": "go_live", "annual_increase": 0.1},
       "support":      {"amount": 600, "unit": "per_year", "from": "contract", "until": {"month": 12}},
       "legacy_year":  {"amount": 300, "unit": "per_year", "from": "contract", "until": "go_live"},
-      "audit":        {"amount": 240, "unit": "per_year", "from": {"month": 5}}
+      "audit":        {"amount": 240, "unit": "per_year", "from": {"month": 5}},
+      "handover":     {"amount": 80, "unit": "per_month", "from": {"month": 2}, "until": "go_live"}
     },
     "benefits": {
       "time":         {"amount": 100, "unit": "per_month", "from": "go_live", "soft": true},
@@ -47,7 +48,10 @@ TEST(OptionFlowsV2, StartAndStopMonthsAndYearlyUnits) {
     // support 600 from month 1, stopped after month 12: only month 1.
     // legacy_year 300 in month 1 (φ(1) = 0); month 13 is after go-live.
     // audit 240 from month 5: months 5 and 17.
+    // handover 80 from month 2 until go-live: 80 in month 2, 40 in month 3 (φ = ½).
     std::vector<double> expected(25, 0.0);
+    expected[2] += 80;
+    expected[3] += 40;
     for (int t = 3; t <= 12; ++t) expected[t] += 1000;
     expected[1] += 500 + 600 + 300;
     expected[2] += 500;

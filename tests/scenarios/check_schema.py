@@ -1,5 +1,9 @@
 """Every shipped scenario validates against scenarios/scenario.schema.json,
-and the schema rejects documents that roicast rejects (so the check can fail)."""
+and the schema rejects documents that roicast rejects (so the check can fail):
+a few written here, and every entry of the invalid-scenario catalogue
+(tests/app/invalid_scenarios.json) that JSON Schema can express. An entry it
+cannot express carries the reason instead of "rejects"; if the schema starts
+rejecting it, the reason is stale and the check fails too."""
 import json
 import pathlib
 import sys
@@ -38,5 +42,24 @@ for name, doc in bad.items():
         print(f"FAIL the schema accepts a bad scenario: {name}")
         failures += 1
 
-print(f"{len(shipped) + 1 + len(bad) - failures} passed, {failures} failed")
+catalogue = json.loads((root / "tests" / "app" / "invalid_scenarios.json").read_text())
+expressible = 0
+for entry in catalogue:
+    try:
+        doc = json.loads(entry["scenario"])
+    except ValueError:
+        continue  # not JSON: the schema never sees it
+    rejected = bool(list(validator.iter_errors(doc)))
+    if entry["schema"] == "rejects":
+        expressible += 1
+        if not rejected:
+            print(f"FAIL the schema accepts catalogue entry {entry['name']}")
+            failures += 1
+    elif rejected:
+        print(f"FAIL catalogue entry {entry['name']} is now rejected by the schema; "
+              f"its reason (\"{entry['schema']}\") is stale: mark it \"rejects\"")
+        failures += 1
+print(f"catalogue: {expressible} of {len(catalogue)} invalid scenarios are rejected by the schema too; "
+      f"the others say why JSON Schema cannot tell")
+print(f"{len(shipped) + 1 + len(bad) + len(catalogue) - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)
