@@ -103,21 +103,21 @@ double irr_annual(std::span<const double> cf) {
     const int flow_changes = sign_changes([&](std::size_t k) { return cf[k]; }, cf.size());
     const int cumulative_changes = sign_changes([&](std::size_t k) { return running += cf[k]; }, cf.size());
     const bool unique = flow_changes == 1 || cumulative_changes == 1;
+    if (f_hi == 0.0 && unique) return annual(hi);
+    // A unique root: the safeguarded Newton, which bisects whenever the
+    // scaled polynomial bends away between x = 1 and the root.
+    if (unique) return annual(newton_in_bracket(cf, lo, hi, f_lo));
+
+    // Several roots possible: bracket every sign change on a grid, keep the
+    // root closest to i = 0, each solved by TOMS 748 (Alefeld, Potra & Shi
+    // 1995) within its grid cell.
     const auto f = [&](double x) { return scaled_npv(cf, x); };
-    // TOMS 748 (Alefeld, Potra & Shi 1995) on the bracket. Newton is no
-    // substitute here: the scaled polynomial can bend between x = 1 and the
-    // root, and Boost's Newton then runs to the bracket's end.
     boost::math::tools::eps_tolerance<double> tolerance(45);
     const auto solve = [&](double a, double b) {
         std::uintmax_t iterations = 200;
         const auto r = boost::math::tools::toms748_solve(f, a, b, f(a), f(b), tolerance, iterations);
         return 0.5 * (r.first + r.second);
     };
-    if (f_hi == 0.0 && unique) return annual(hi);
-    if (unique) return annual(newton_in_bracket(cf, lo, hi, f_lo));
-
-    // Several roots possible: bracket every sign change on a grid, keep the
-    // root closest to i = 0.
     constexpr int grid = 200;
     double best = f_hi == 0.0 ? hi : NAN;
     double x0 = lo, f0 = f_lo;
