@@ -3,6 +3,9 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <utility>
+
+#include "sim/block_runner.hpp"
 
 namespace models {
 
@@ -12,19 +15,33 @@ void prefer_huge_pages(void* data, std::size_t bytes) noexcept {
     const auto begin = reinterpret_cast<std::uintptr_t>(data), end = begin + bytes;
     const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1), last = end & ~(huge - 1);
     if (first < last) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#endif
-#ifdef MADV_POPULATE_WRITE
-    // Fault the pages in with one call: a million paths touch ~400,000 pages,
-    // and one trap per page (slow under a hypervisor) cost more system time
-    // than the model's arithmetic. Old kernels refuse it; nothing changes then.
-    constexpr std::uintptr_t page = 4096;
-    const auto start = reinterpret_cast<std::uintptr_t>(data) & ~(page - 1);
-    madvise(reinterpret_cast<void*>(start), reinterpret_cast<std::uintptr_t>(data) + bytes - start, MADV_POPULATE_WRITE);
-#endif
-#if !defined(MADV_HUGEPAGE) && !defined(MADV_POPULATE_WRITE)
+#else
     (void)data;
     (void)bytes;
 #endif
+}
+
+void fault_in(void* data, std::size_t bytes) noexcept {
+#ifdef MADV_POPULATE_WRITE
+    constexpr std::uintptr_t page = 4096;
+    const auto start = reinterpret_cast<std::uintptr_t>(data) & ~(page - 1);
+    madvise(reinterpret_cast<void*>(start), reinterpret_cast<std::uintptr_t>(data) + bytes - start, MADV_POPULATE_WRITE);
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
+
+bool PathStore::fault_in_pages(unsigned threads, const std::atomic<bool>* cancel) {
+    std::vector<std::pair<void*, std::size_t>> columns;
+    const auto add = [&](auto& list) {
+        for (auto& c : list) columns.emplace_back(c.data(), c.size() * sizeof(*c.data()));
+    };
+    add(metrics_), add(payback_), add(overtake_), add(cumulative_), add(breakdown_), add(years_);
+    sim::parallel_for_each(threads, columns.size(), [&](std::size_t k) {
+        if (!cancel || !cancel->load(std::memory_order_relaxed)) fault_in(columns[k].first, columns[k].second);
+    });
+    return !cancel || !cancel->load(std::memory_order_relaxed);
 }
 
 std::size_t StoreShape::breakdown_columns() const {

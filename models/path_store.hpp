@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include <Eigen/Core>
 #include <algorithm>
 #include <cstdint>
@@ -17,6 +19,12 @@ namespace models {
 // instead of two hundred thousand, which two threads writing the store at once
 // otherwise queue for. A hint only: without it, or elsewhere, nothing changes.
 void prefer_huge_pages(void* data, std::size_t bytes) noexcept;
+
+// Faults the pages of [data, data + bytes) in with one call (MADV_POPULATE_WRITE):
+// a million paths touch ~400,000 pages, and one trap per page, slow under a
+// hypervisor, cost more system time than the model's arithmetic. A no-op where
+// the kernel does not know it.
+void fault_in(void* data, std::size_t bytes) noexcept;
 
 // A column of per-path values, allocated but not filled: every path writes
 // its own slot, and zero-filling gigabytes first costs seconds (8.6 s for the
@@ -75,6 +83,10 @@ public:
     std::uint64_t paths() const noexcept { return paths_; }
     // Room for `paths` paths, the stored ones kept (a run that grows).
     void grow(std::uint64_t paths);
+    // Faults every column's pages in, columns in parallel, before the paths
+    // are written; false (some left to fault on first write) when `cancel`
+    // was set, which is checked between columns so Ctrl-C stays prompt.
+    bool fault_in_pages(unsigned threads, const std::atomic<bool>* cancel);
     std::size_t options() const noexcept { return options_; }
     std::size_t horizons() const noexcept { return horizons_; }
     int months() const noexcept { return months_; }

@@ -203,6 +203,7 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
 }
 
 void simulate_into(const Scenario& s, const RunSettings& settings, PathStore& store) {
+    if (!store.fault_in_pages(settings.threads, settings.cancel)) throw Cancelled{};
     const sim::UniformDesign design = uniform_design(s, settings);
     const sim::GaussianCopula copula = make_copula(s);
     simulate_paths(s, settings, design_source(design, copula), &store, nullptr);
