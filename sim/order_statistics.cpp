@@ -41,8 +41,8 @@ bool bracketed_percentiles(std::span<const double> values, std::span<const doubl
     std::sort(sample.begin(), sample.end());
 
     struct Bracket {
-        std::size_t rank;
-        double low, high;
+        std::size_t rank = 0;
+        double low = 0, high = 0;
         std::size_t below = 0, above = 0, in = 0;
         std::unique_ptr<double[]> inside;  // not zero-filled: only the first `in` are ever read
         std::size_t room = 0;
@@ -54,8 +54,10 @@ bool bracketed_percentiles(std::span<const double> values, std::span<const doubl
         const auto k = std::min(static_cast<std::size_t>(std::floor(p * static_cast<double>(n - 1))), n - 1);
         const double centre = (static_cast<double>(k) + 0.5) * m / static_cast<double>(n);
         const double a = centre - margin, b = centre + margin;
-        brackets.push_back({k, a < 0 ? -INFINITY : sample[static_cast<std::size_t>(a)],
-                            b >= m ? INFINITY : sample[static_cast<std::size_t>(b)]});
+        Bracket& br = brackets.emplace_back();
+        br.rank = k;
+        br.low = a < 0 ? -INFINITY : sample[static_cast<std::size_t>(a)];
+        br.high = b >= m ? INFINITY : sample[static_cast<std::size_t>(b)];
     }
     // Without branches: where a value falls is a coin toss near the median, and
     // mispredicted branches would cost more than the comparisons. Each value is
