@@ -8,16 +8,22 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <span>
+#include <sstream>
 
 #include "app/atomic_file.hpp"
 #include "app/embedded_scenarios.hpp"
+#include "app/format.hpp"
 #include "app/progress_bar.hpp"
 #include "app/report_outputs.hpp"
 #include "app/results_from_forecast.hpp"
+#include "app/sweep.hpp"
+#include "app/sweep_report.hpp"
 #include "app/text_report.hpp"
 #include "models/forecast.hpp"
 #include "models/scenario_fields.hpp"
 #include "models/scenario_loader.hpp"
+#include "models/variants.hpp"
 
 #ifndef ROICAST_VERSION
 #define ROICAST_VERSION "0.0.0"
@@ -25,7 +31,7 @@
 
 namespace {
 
-constexpr int exit_ok = 0, exit_internal = 1, exit_invalid = 2, exit_interrupted = 130;
+constexpr int exit_ok = 0, exit_internal = 1, exit_invalid = 2, exit_not_bracketed = 3, exit_interrupted = 130;
 constexpr const char* default_scenario = "custom-vs-standard";
 
 std::atomic<bool> interrupted{false};
@@ -45,18 +51,38 @@ std::string shipped_names(const char* separator) {
 }
 
 // A scenario argument names a file, or a shipped scenario ("custom-vs-standard").
-models::Scenario load(const std::string& argument, std::string& label) {
-    label = argument;
+struct ScenarioSource {
+    std::string label;                // as given on the command line
+    std::string name;                 // the file's stem or the shipped name, when the scenario has none
+    nlohmann::ordered_json document;  // parsed, not yet validated
+};
+
+ScenarioSource read_source(const std::string& argument) {
     if (!std::filesystem::exists(argument)) {
-        if (const auto shipped = app::find_embedded(argument)) {
-            models::Scenario s = models::parse_scenario(shipped->text);
-            if (s.name.empty()) s.name = std::string(shipped->name);
-            return s;
-        }
+        if (const auto shipped = app::find_embedded(argument))
+            return {argument, std::string(shipped->name), models::parse_scenario_document(shipped->text)};
         throw models::ScenarioError(std::vector<models::Issue>{
             {"", "no such file (shipped scenarios: " + shipped_names(", ") + ")"}});
     }
-    return models::load_scenario_file(argument);
+    std::ifstream in(argument, std::ios::binary);
+    if (!in) throw models::ScenarioError(std::vector<models::Issue>{{"", "cannot read the file"}});
+    std::stringstream text;
+    text << in.rdbuf();
+    return {argument, std::filesystem::path(argument).stem().string(), models::parse_scenario_document(text.str())};
+}
+
+// The scenario of the base (variant null) or of a variant, with --set on top.
+models::Scenario scenario_of(const ScenarioSource& source, const models::Variant* variant,
+                             std::span<const models::Edit> sets) {
+    models::Scenario s = models::variant_scenario(source.document, variant, sets);
+    if (s.name.empty()) s.name = source.name;
+    return s;
+}
+
+std::vector<models::Edit> parse_sets(const std::vector<std::string>& arguments) {
+    std::vector<models::Edit> edits;
+    for (const auto& a : arguments) edits.push_back(models::parse_edit(a));
+    return edits;
 }
 
 int report_scenario_error(const std::string& label, const models::ScenarioError& e) {
@@ -79,6 +105,7 @@ struct RunArguments {
     bool quiet = false;
     std::uint64_t samples = 0;
     bool stream = false;
+    std::vector<std::string> sets, variants;
     app::ReportOutputs reports;
 };
 
@@ -106,10 +133,27 @@ models::ForecastSettings forecast_settings(const RunArguments& args) {
     return settings;
 }
 
+// The same seed, paths and sampling as the base run, so that a variant's
+// difference to base is its change, path by path, and not noise.
+models::ForecastSettings variant_settings(models::ForecastSettings settings, const models::Forecast& base) {
+    settings.paths = base.run.paths;
+    settings.seed = base.run.seed;
+    settings.sampling = base.run.sampling;
+    settings.convergence.reset();
+    settings.stream = base.streaming.has_value();
+    return settings;
+}
+
 int run(const RunArguments& args) {
-    std::string label;
-    const models::Scenario s = load(args.scenario, label);
+    const ScenarioSource source = read_source(args.scenario);
+    const std::vector<models::Edit> sets = parse_sets(args.sets);
+    const models::Scenario s = scenario_of(source, nullptr, sets);
+    const std::vector<const models::Variant*> chosen = models::select_variants(s, args.variants);
+    std::vector<models::Scenario> variants;
+    for (const auto* v : chosen) variants.push_back(scenario_of(source, v, sets));
+
     models::ForecastSettings settings = forecast_settings(args);
+    settings.keep_key_paths = !chosen.empty();
     models::ForecastPlan plan;
     try {
         plan = models::plan_forecast(s, settings);
@@ -123,15 +167,23 @@ int run(const RunArguments& args) {
     if (const std::string why = app::check_outputs(args.reports); !why.empty())
         throw InvalidUsage{why.substr(0, why.find(':')), why.substr(why.find(':') + 2)};
 
-    app::print_repairs(std::cerr, label, s, models::make_copula(s).repairs());
+    app::print_repairs(std::cerr, source.label, s, models::make_copula(s).repairs());
     std::atomic<std::uint64_t> done{0};
     settings.progress = &done;
-    std::optional<models::Forecast> forecast;
+    std::optional<models::Forecast> base;
+    std::vector<models::Forecast> runs;
     {
-        app::ProgressBar bar(done, plan.progress_total, !args.quiet);
-        forecast.emplace(models::forecast(s, settings));
+        app::ProgressBar bar(done, plan.progress_total * (1 + chosen.size()), !args.quiet);
+        base.emplace(models::forecast(s, settings));
+        for (const auto& vs : variants) runs.push_back(models::forecast(vs, variant_settings(settings, *base)));
     }
-    const app::ResultsDocument results = app::results_document(s, *forecast);
+    app::ResultsDocument results = app::results_document(s, *base);
+    results.set = app::set_record(sets);
+    if (!chosen.empty()) {
+        results.variants.emplace();
+        for (std::size_t i = 0; i < chosen.size(); ++i)
+            results.variants->push_back(app::variant_result(*chosen[i], sets, variants[i], runs[i], *base));
+    }
     if (!args.json.empty())
         app::write_atomically(args.json, [&](std::ostream& out) { out << app::to_json(results).dump(2) << "\n"; });
     app::write_reports(args.reports, results);
@@ -160,12 +212,21 @@ int report(const std::string& results_file, const app::ReportOutputs& outputs) {
     return exit_ok;
 }
 
-int validate(const std::string& scenario) {
-    std::string label;
-    const models::Scenario s = load(scenario, label);
+int validate(const std::string& scenario, const std::vector<std::string>& set_arguments) {
+    const ScenarioSource source = read_source(scenario);
+    const std::vector<models::Edit> sets = parse_sets(set_arguments);
+    const models::Scenario s = scenario_of(source, nullptr, sets);
+    // Each variant with --set on top, as `run --variant` would build it.
+    for (const auto& v : s.variants) scenario_of(source, &v, sets);
     app::print_inputs(std::cout, s);
-    app::print_repairs(std::cerr, label, s, models::make_copula(s).repairs());
-    std::cout << "\nok: " << label << " is a valid scenario\n";
+    app::print_repairs(std::cerr, source.label, s, models::make_copula(s).repairs());
+    if (!s.variants.empty()) {
+        std::cout << "\nvariants (roicast run --variant NAME, or --variant all):\n";
+        for (const auto& v : s.variants)
+            std::cout << "  " << app::terminal_text(v.name)
+                      << (v.description.empty() ? "" : ": " + app::terminal_text(v.description)) << "\n";
+    }
+    std::cout << "\nok: " << app::terminal_text(source.label) << " is a valid scenario\n";
     return exit_ok;
 }
 
@@ -174,6 +235,114 @@ int init(const std::string& name) {
     if (!shipped)
         throw InvalidUsage{"--template", "unknown template \"" + name + "\"; available: " + shipped_names(", ")};
     std::cout << shipped->text;
+    return exit_ok;
+}
+
+// What sweep and solve share: the scenario, --set, the run's settings and outputs.
+struct SweepArguments {
+    std::string scenario = default_scenario;
+    std::optional<std::uint64_t> paths, seed;
+    std::optional<unsigned> threads;
+    std::optional<std::string> sampling;
+    std::vector<std::string> sets, stats;
+    std::string vary, target, json, csv;
+    std::optional<double> tolerance;
+    bool quiet = false;
+};
+
+void add_point_options(CLI::App* cmd, SweepArguments& args) {
+    cmd->add_option("scenario", args.scenario, "Scenario file or shipped scenario name (default: custom-vs-standard)");
+    cmd->add_option("--paths", args.paths, "Paths per point (overrides the scenario)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+    cmd->add_option("--seed", args.seed, "Random seed, the same at every point (overrides the scenario)");
+    cmd->add_option("--threads", args.threads, "Worker threads (default: every core)")->check(CLI::Range(1u, 1024u));
+    cmd->add_option("--sampling", args.sampling, "mc, lhs or sobol (overrides the scenario)")
+        ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
+    cmd->add_option("--set", args.sets, "PATH=JSON: change a scenario value at every point (repeatable)");
+    cmd->add_option("--json", args.json, "Write the sweep or solve results file here");
+    cmd->add_option("--csv", args.csv, "Write the table of points as CSV here");
+    cmd->add_flag("--quiet,-q", args.quiet, "Print nothing but errors");
+}
+
+// Forecasts of the scenario with PATH set to x, on the same seed and paths at every x.
+struct PointRunner {
+    ScenarioSource source;
+    std::vector<models::Edit> sets;
+    std::string path;
+    models::ForecastSettings settings;
+
+    nlohmann::ordered_json operator()(double x) const {
+        std::vector<models::Edit> edits = sets;
+        edits.push_back({path, x});
+        const models::Scenario s = scenario_of(source, nullptr, edits);
+        const models::Forecast f = models::forecast(s, settings);
+        app::ResultsDocument d = app::results_document(s, f);
+        return app::to_json(d);
+    }
+};
+
+PointRunner point_runner(const SweepArguments& args, const std::string& path) {
+    PointRunner runner{read_source(args.scenario), parse_sets(args.sets), path, {}};
+    // The varied path must lead somewhere editable before any point runs.
+    scenario_of(runner.source, nullptr, runner.sets);
+    nlohmann::ordered_json probe = runner.source.document;
+    models::apply_edit(probe, {path, 0.0}, "--vary");
+    runner.settings.paths = args.paths;
+    runner.settings.seed = args.seed;
+    if (args.sampling) runner.settings.sampling = sim::parse_sampling(*args.sampling);
+    runner.settings.threads = args.threads.value_or(0);
+    runner.settings.cancel = &interrupted;
+    for (const auto& output : {args.json, args.csv})
+        if (!output.empty())
+            if (const std::string why = app::check_writable(output); !why.empty())
+                throw InvalidUsage{output == args.json ? "--json" : "--csv", why};
+    return runner;
+}
+
+// Runs every point under one progress bar.
+template <class Work>
+auto with_progress(PointRunner& runner, std::uint64_t points, bool quiet, Work work) {
+    std::atomic<std::uint64_t> done{0};
+    runner.settings.progress = &done;
+    const auto scenario = scenario_of(runner.source, nullptr, runner.sets);
+    const std::uint64_t per_point = runner.settings.paths.value_or(scenario.simulation.paths);
+    app::ProgressBar bar(done, per_point * points, !quiet);
+    return work();
+}
+
+int run_sweep(const SweepArguments& args) {
+    const app::Vary vary = app::parse_vary(args.vary);
+    PointRunner runner = point_runner(args, vary.path);
+    const auto values = app::sweep_values(vary);
+    const app::SweepResult r = with_progress(runner, values.size(), args.quiet,
+                                             [&] { return app::sweep(vary, args.stats, std::cref(runner)); });
+    if (!args.json.empty())
+        app::write_atomically(args.json, [&](std::ostream& out) { out << app::to_json(r).dump(2) << "\n"; });
+    if (!args.csv.empty())
+        app::write_atomically(args.csv, [&](std::ostream& out) { app::write_sweep_csv(out, r); });
+    if (!args.quiet) app::print_sweep(std::cout, r);
+    return exit_ok;
+}
+
+int run_solve(const SweepArguments& args) {
+    app::Vary vary = app::parse_vary(args.vary);
+    if (vary.points) throw InvalidUsage{"--vary", "solve takes PATH=FROM:TO (no POINTS; it bisects)"};
+    const app::Target target = app::parse_target(args.target);
+    const double tolerance = args.tolerance.value_or(0.001 * std::abs(vary.to - vary.from));
+    PointRunner runner = point_runner(args, vary.path);
+    const std::uint64_t most = 3 + static_cast<std::uint64_t>(
+                                       std::ceil(std::log2(std::max(1.0, std::abs(vary.to - vary.from) / tolerance))));
+    const app::SolveResult r = with_progress(runner, most, args.quiet,
+                                             [&] { return app::solve(vary, target, tolerance, std::cref(runner)); });
+    if (!args.json.empty())
+        app::write_atomically(args.json, [&](std::ostream& out) { out << app::to_json(r).dump(2) << "\n"; });
+    if (!args.csv.empty())
+        app::write_atomically(args.csv, [&](std::ostream& out) { app::write_solve_csv(out, r); });
+    if (!r.bracketed) {
+        std::cerr << "error: --target: " << app::terminal_text(app::solve_sentence(r)) << "\n";
+        return exit_not_bracketed;
+    }
+    if (!args.quiet) app::print_solve(std::cout, r);
     return exit_ok;
 }
 
@@ -216,6 +385,13 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--stream", run_args.stream,
                       "Summarise the paths as they are simulated instead of storing them (automatic above 4 GiB): "
                       "bounded memory, percentiles within a reported rank error");
+    run_cmd->add_option("--set", run_args.sets,
+                        "PATH=JSON: change a scenario value for this run, e.g. --set discount_rate=0.12 or --set "
+                        "'options.custom.adoption.ceiling={\"dist\":\"pert\",\"min\":0.6,\"mode\":0.8,\"max\":0.9}' "
+                        "(repeatable; applies to base and every variant)");
+    run_cmd->add_option("--variant", run_args.variants,
+                        "Run this variant of the scenario beside the base, on the same seed and paths (repeatable; "
+                        "'all' for every variant)");
     const auto add_report_options = [](CLI::App* cmd, app::ReportOutputs& outputs) {
         cmd->add_option("--html", outputs.html, "Write a self-contained HTML report (charts, summary, assumptions)");
         cmd->add_option("--xlsx", outputs.xlsx, "Write an Excel workbook with native charts");
@@ -230,8 +406,31 @@ int main(int argc, char** argv) {
     add_report_options(report_cmd, report_outputs);
 
     std::string validate_scenario;
+    std::vector<std::string> validate_sets;
     auto* validate_cmd = cli.add_subcommand("validate", "Check a scenario and list its uncertain inputs");
     validate_cmd->add_option("scenario", validate_scenario, "Scenario file or shipped scenario name")->required();
+    validate_cmd->add_option("--set", validate_sets, "PATH=JSON: check the scenario with this value changed (repeatable)");
+
+    SweepArguments sweep_args, solve_args;
+    auto* sweep_cmd = cli.add_subcommand(
+        "sweep", "Vary one scenario value over a range and tabulate statistics of the results at each point");
+    add_point_options(sweep_cmd, sweep_args);
+    sweep_cmd->add_option("--vary", sweep_args.vary, "PATH=FROM:TO[:POINTS] (POINTS default 11, both ends included)")
+        ->required();
+    sweep_cmd->add_option("--stat", sweep_args.stats,
+                          "A statistic of the results file by its dotted path, e.g. options.custom.payback_months.p50 "
+                          "(repeatable)")
+        ->required();
+    auto* solve_cmd = cli.add_subcommand(
+        "solve", "Find the value of one scenario input at which a statistic of the results reaches a target");
+    add_point_options(solve_cmd, solve_args);
+    solve_cmd->add_option("--vary", solve_args.vary, "PATH=FROM:TO, the range to search")->required();
+    solve_cmd->add_option("--target", solve_args.target,
+                          "STAT=VALUE, e.g. options.custom.payback_months.p50=14")
+        ->required();
+    solve_cmd->add_option("--tolerance", solve_args.tolerance,
+                          "Stop when the bracket is no wider than this (default 0.001 x |TO - FROM|)")
+        ->check(CLI::PositiveNumber);
 
     std::string template_name = default_scenario;
     auto* init_cmd = cli.add_subcommand("init", "Print a starter scenario to stdout");
@@ -242,8 +441,9 @@ int main(int argc, char** argv) {
 
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && first != "run" && first != "validate" && first != "init" &&
-        first != "report" && first != "schema") {
-        std::cerr << "error: unknown command \"" << argv[1] << "\"; commands: run, report, validate, init, schema\n"
+        first != "report" && first != "schema" && first != "sweep" && first != "solve") {
+        std::cerr << "error: unknown command \"" << argv[1]
+                  << "\"; commands: run, report, validate, init, schema, sweep, solve\n"
                   << "run 'roicast --help' for usage\n";
         return exit_invalid;
     }
@@ -264,7 +464,9 @@ int main(int argc, char** argv) {
     std::signal(SIGTERM, on_interrupt);
     try {
         if (*run_cmd) return run(run_args);
-        if (*validate_cmd) return validate(validate_scenario);
+        if (*validate_cmd) return validate(validate_scenario, validate_sets);
+        if (*sweep_cmd) return run_sweep(sweep_args);
+        if (*solve_cmd) return run_solve(solve_args);
         if (*init_cmd) return init(template_name);
         if (*report_cmd) return report(report_file, report_outputs);
         if (*schema_cmd) {
@@ -272,9 +474,16 @@ int main(int argc, char** argv) {
             return 0;
         }
     } catch (const models::ScenarioError& e) {
-        return report_scenario_error(*run_cmd ? run_args.scenario : validate_scenario, e);
+        return report_scenario_error(*run_cmd     ? run_args.scenario
+                                     : *sweep_cmd ? sweep_args.scenario
+                                     : *solve_cmd ? solve_args.scenario
+                                                  : validate_scenario,
+                                     e);
     } catch (const InvalidUsage& e) {
         std::cerr << "error: " << e.where << ": " << e.message << "\n";
+        return exit_invalid;
+    } catch (const app::BadArgument& e) {
+        std::cerr << "error: " << e.where << ": " << app::terminal_text(e.what()) << "\n";
         return exit_invalid;
     } catch (const models::Cancelled&) {
         std::cerr << "\ninterrupted: stopped before finishing; no results file was written\n";

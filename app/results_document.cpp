@@ -38,6 +38,7 @@ struct Probe {
     void defaulted_keyed(const char*, T&) {}
     template <class T>
     void keyed_if_any(const char*, T&) {}
+    void defaulted_if_any(const char*, Json&) {}
     template <class T>
     void sample_rows(const char*, T&) {}
 };
@@ -120,6 +121,9 @@ struct Writer {
     void keyed_if_any(const char* key, const std::vector<T>& list) {
         if (!list.empty()) keyed(key, list);
     }
+    void defaulted_if_any(const char* key, const Json& value) {
+        if (!value.empty()) out[key] = value;
+    }
     void sample_rows(const char* key, const std::vector<Samples::Row>& rows) {
         Json j = Json::array();
         for (const auto& r : rows) {
@@ -135,6 +139,8 @@ template <class T>
 Json write(const T& value) {
     if constexpr (std::is_same_v<T, double>) {
         return std::isfinite(value) ? Json(value) : Json(nullptr);  // JSON has no NaN or infinity
+    } else if constexpr (std::is_same_v<T, Json>) {
+        return value;  // a scenario's own values (a variant's set), kept as given
     } else if constexpr (std::is_same_v<T, bool> || std::is_integral_v<T> || std::is_same_v<T, std::string>) {
         return Json(value);
     } else if constexpr (IsOptional<T>::value) {
@@ -263,6 +269,10 @@ struct Reader {
     void keyed_if_any(const char* key, std::vector<T>& list) {
         defaulted_keyed(key, list);
     }
+    void defaulted_if_any(const char* key, Json& value) {
+        value = Json::object();
+        if (const Json* j = present(key)) read(*j, value, join(at, key));
+    }
     void sample_rows(const char* key, std::vector<Samples::Row>& rows) {
         const std::string here = join(at, key);
         const Json& list = member(key);
@@ -300,7 +310,10 @@ void read_integer(const Json& j, T& value, const std::string& at) {
 
 template <class T>
 void read(const Json& j, T& value, const std::string& at) {
-    if constexpr (std::is_same_v<T, double>) {
+    if constexpr (std::is_same_v<T, Json>) {
+        if (!j.is_object()) wrong_type(j, at, "an object");
+        value = j;
+    } else if constexpr (std::is_same_v<T, double>) {
         if (j.is_null()) value = NAN;  // undefined or censored
         else if (j.is_number()) value = j.get<double>();
         else wrong_type(j, at, "a number");
@@ -422,6 +435,23 @@ void check_shapes(ResultsDocument& d) {
             if (s.rows[i].values.size() + 2 != s.columns.size())
                 throw ResultsFileError(index("samples.rows", i), "expected " + std::to_string(s.columns.size()) + " values");
     }
+    if (d.variants)
+        for (auto& v : *d.variants) {
+            const std::string at = "variants." + v.name;
+            try {
+                if (v.results.variants) throw ResultsFileError("variants", "a variant holds no variants of its own");
+                check_shapes(v.results);
+            } catch (const ResultsFileError& e) {
+                throw ResultsFileError(at, e.what());
+            }
+            if (v.results.options.size() != d.options.size())
+                throw ResultsFileError(at + ".options", "expected the base's options");
+            if (v.against_base) {
+                for (std::size_t o = 0; o < v.against_base->options.size(); ++o)
+                    check_horizons(v.against_base->options[o].horizons, d, at + ".against_base.options." +
+                                                                               v.against_base->options[o].option);
+            }
+        }
 }
 
 }  // namespace
@@ -462,6 +492,8 @@ void HorizonSensitivity::set_key(const std::string& key, const std::string& at) 
 void HorizonValueOfInformation::set_key(const std::string& key, const std::string& at) {
     months = parse_months(key, at);
 }
+
+void HorizonChange::set_key(const std::string& key, const std::string& at) { months = parse_months(key, at); }
 
 void ComparisonResult::set_key(const std::string& key, const std::string& at) {
     const auto split = key.find("_vs_");

@@ -472,6 +472,60 @@ struct HorizonName {
     int months = 0;
 };
 
+// How a variant moves one option's NPV at one horizon, paired path by path.
+struct HorizonChange {
+    int months = 0;
+    Quantiles npv_change;   // the variant's NPV minus the base's on the same path
+    double prob_worse = 0;  // share of paths where the variant's NPV is lower
+
+    std::string key() const { return std::to_string(months); }
+    void set_key(const std::string& key, const std::string& at);
+
+    template <class V>
+    void visit(V& v) {
+        v("npv_change", npv_change), v("prob_worse", prob_worse);
+    }
+};
+
+struct OptionChange {
+    std::string option;
+    std::vector<HorizonChange> horizons;
+    double prob_payback_later = 0;  // the variant pays back later on the same path (or never where base does)
+
+    std::string key() const { return option; }
+    void set_key(const std::string& key, const std::string&) { option = key; }
+
+    template <class V>
+    void visit(V& v) {
+        v.keyed("horizons", horizons), v("prob_payback_later", prob_payback_later);
+    }
+};
+
+// A variant against the base run on the same seed and paths.
+struct AgainstBase {
+    std::uint64_t paths = 0;  // paths paired (a streamed run's pilot, else every path)
+    std::vector<OptionChange> options;
+
+    template <class V>
+    void visit(V& v) {
+        v("paths", paths), v.keyed("options", options);
+    }
+};
+
+struct VariantResult;
+
+// What a variant changes: values at dotted paths, inputs held to a percentile band.
+struct VariantDefinition {
+    std::string description;
+    nlohmann::ordered_json set = nlohmann::ordered_json::object();     // path → value (its own, then --set)
+    nlohmann::ordered_json stress = nlohmann::ordered_json::object();  // input address → [low, high]
+
+    template <class V>
+    void visit(V& v) {
+        v("description", description), v("set", set), v("stress", stress);
+    }
+};
+
 struct ResultsDocument {
     std::string scenario;
     std::uint64_t paths = 0, seed = 0;
@@ -494,6 +548,8 @@ struct ResultsDocument {
     std::optional<std::vector<std::string>> sensitivity_notes;
     std::optional<std::uint64_t> sensitivity_sobol_paths;
     std::optional<Samples> samples;
+    nlohmann::ordered_json set = nlohmann::ordered_json::object();  // --set edits this run applied (path → value)
+    std::optional<std::vector<VariantResult>> variants;
 
     template <class V>
     void visit(V& v) {
@@ -508,6 +564,7 @@ struct ResultsDocument {
         v.defaulted("correlations", correlations), v.defaulted("notes", notes);
         v.optional("sensitivity_notes", sensitivity_notes);
         v.optional("sensitivity_sobol_paths", sensitivity_sobol_paths), v.optional("samples", samples);
+        v.defaulted_if_any("set", set), v.optional_keyed("variants", variants);
     }
 
     // Index of the horizon of that many months; horizons.size() if none.
@@ -516,6 +573,24 @@ struct ResultsDocument {
     // The ranking of `metric` by `method` for an option at a horizon index, if the run made one.
     const MethodRanking* ranking(const std::string& option, std::size_t horizon, const std::string& metric,
                                  const std::string& method) const;
+};
+
+// A what-if run beside the base: its own results (every key of a results
+// file but "variants"), what it changed, and how it moves the base path by path.
+struct VariantResult {
+    std::string name;
+    ResultsDocument results;
+    VariantDefinition variant;
+    std::optional<AgainstBase> against_base;
+
+    std::string key() const { return name; }
+    void set_key(const std::string& key, const std::string&) { name = key; }
+
+    template <class V>
+    void visit(V& v) {
+        results.visit(v);
+        v("variant", variant), v.optional("against_base", against_base);
+    }
 };
 
 // The document as JSON, keys in the documented order.

@@ -162,8 +162,23 @@ std::vector<InputSummary> input_summaries(const models::Scenario& s) {
     for (const auto& in : s.inputs.all()) {
         if (!in.dimension) continue;
         const auto& d = in.distribution;
-        list.push_back({in.address, sim::describe(d), sim::mean(d), sim::quantile(d, 0.05), sim::quantile(d, 0.50),
-                        sim::quantile(d, 0.95), in.source, in.label});
+        if (!in.stress) {
+            list.push_back({in.address, sim::describe(d), sim::mean(d), sim::quantile(d, 0.05),
+                            sim::quantile(d, 0.50), sim::quantile(d, 0.95), in.source, in.label});
+            continue;
+        }
+        // A stressed input as drawn: its percentiles within the band, its
+        // mean by the midpoint rule over the band's quantiles.
+        const auto [low, high] = *in.stress;
+        const auto level = [&](double p) { return low + (high - low) * p; };
+        constexpr int points = 4096;
+        double sum = 0;
+        for (int k = 0; k < points; ++k) sum += sim::quantile(d, std::min(level((k + 0.5) / points), 1.0 - 0x1p-53));
+        list.push_back({in.address,
+                        sim::describe(d) + ", stressed to its P" + sim::format_number(100 * low) + "-P" +
+                            sim::format_number(100 * high) + " band",
+                        sum / points, sim::quantile(d, level(0.05)), sim::quantile(d, level(0.50)),
+                        sim::quantile(d, std::min(level(0.95), 1.0 - 0x1p-53)), in.source, in.label});
     }
     return list;
 }
@@ -228,6 +243,40 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
     }
     if (f.samples) d.samples = samples(*f.samples, s);
     return d;
+}
+
+namespace {
+
+AgainstBase against_base(const models::PairedChange& change, const models::Scenario& s) {
+    AgainstBase out{change.paths, {}};
+    for (std::size_t o = 0; o < change.options.size(); ++o) {
+        OptionChange oc{s.options[o].name, {}, change.options[o].prob_payback_later};
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            const auto& c = change.options[o].horizons[h];
+            oc.horizons.push_back({s.horizons[h].months, {c.mean, c.p10, c.p50, c.p90}, c.prob_worse});
+        }
+        out.options.push_back(std::move(oc));
+    }
+    return out;
+}
+
+}  // namespace
+
+VariantResult variant_result(const models::Variant& v, std::span<const models::Edit> extra,
+                             const models::Scenario& scenario, const models::Forecast& variant,
+                             const models::Forecast& base) {
+    VariantResult out{v.name, results_document(scenario, variant), {v.description, set_record(v.set), {}}, {}};
+    for (const auto& e : extra) out.variant.set[e.path] = e.value;
+    for (const auto& st : v.stress) out.variant.stress[st.address] = {st.band.low, st.band.high};
+    if (base.key_paths && variant.key_paths)
+        out.against_base = against_base(models::paired_change(*base.key_paths, *variant.key_paths), scenario);
+    return out;
+}
+
+nlohmann::ordered_json set_record(std::span<const models::Edit> edits) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const auto& e : edits) j[e.path] = e.value;
+    return j;
 }
 
 }  // namespace app

@@ -151,15 +151,73 @@ void print_years(std::ostream& out, const ResultsDocument& r, const OptionResult
     line("net P90", [&](const YearRecord& y) { return money(y.net.p90, r.currency); });
 }
 
+// P(payback within the reference band's end), or within the first horizon.
+std::pair<std::string, double> payback_within(const ResultsDocument& r, const OptionResult& o) {
+    if (r.payback_reference_months) {
+        const double end = (*r.payback_reference_months)[1];
+        const auto t = static_cast<std::size_t>(std::floor(end));
+        const double p = t == 0 ? 0.0 : o.payback.cdf[std::min(t, o.payback.cdf.size()) - 1];
+        return {"within " + sim::format_number(end) + " mo", p};
+    }
+    return {"within " + std::to_string(r.horizons[0].months) + " mo", o.payback.prob_within[0].value};
+}
+
+// Base and each variant side by side per option, then each variant's change
+// against base at the headline horizon, paired path by path.
+void print_variants(std::ostream& out, const ResultsDocument& r) {
+    const std::size_t headline = headline_horizon(r);
+    const int headline_months = r.horizons[headline].months;
+    std::size_t name_width = 8;
+    for (const auto& v : *r.variants) name_width = std::max(name_width, terminal_text(v.name).size() + 2);
+    out << "\nwhat if (every variant on the base's seed and " << grouped(r.paths) << " paths)\n";
+    for (const auto& v : *r.variants)
+        if (!v.variant.description.empty())
+            out << "  " << pad(terminal_text(v.name), name_width) << terminal_text(v.variant.description) << "\n";
+    for (std::size_t o = 0; o < r.options.size(); ++o) {
+        out << "\n  " << r.options[o].name << "\n    " << pad("", name_width);
+        for (const auto& h : r.horizons) out << pad("ROI P50 " + std::to_string(h.months), 13, true);
+        for (const auto& h : r.horizons) out << pad("P(NPV>0) " + std::to_string(h.months), 14, true);
+        const std::string within = payback_within(r, r.options[o]).first;
+        out << pad("payback P50", 13, true) << pad("P(" + within + ")", 20, true) << "\n";
+        const auto row = [&](const std::string& name, const ResultsDocument& d) {
+            const OptionResult& x = d.options[o];
+            out << "    " << pad(terminal_text(name), name_width);
+            for (const auto& h : x.horizons) out << pad(percent(h[models::Metric::roi].p50, 0), 13, true);
+            for (const auto& h : x.horizons) out << pad(percent(h[models::Metric::npv].prob_positive, 0), 14, true);
+            out << pad(months(x.payback.p50), 13, true) << pad(percent(payback_within(d, x).second, 0), 20, true)
+                << "\n";
+        };
+        row("base", r);
+        for (const auto& v : *r.variants) row(v.name, v.results);
+        for (const auto& v : *r.variants) {
+            if (!v.against_base || o >= v.against_base->options.size()) continue;
+            const OptionChange& c = v.against_base->options[o];
+            const HorizonChange& h = c.horizons[headline];
+            out << "    " << pad(terminal_text(v.name), name_width) << "vs base at " << headline_months
+                << " mo: NPV " << money(h.npv_change.mean, r.currency) << " (P10 " << money(h.npv_change.p10, r.currency)
+                << ", P90 " << money(h.npv_change.p90, r.currency) << "), lower on " << percent(h.prob_worse, 0)
+                << " of paths; pays back later on " << percent(c.prob_payback_later, 0) << "\n";
+        }
+    }
+    const auto& first = r.variants->front();
+    if (first.against_base && first.against_base->paths < r.paths)
+        out << "  (changes paired over the first " << grouped(first.against_base->paths) << " paths, the streamed run's pilot)\n";
+}
+
 }  // namespace
 
 void print_summary(std::ostream& out, const ResultsDocument& r) {
     char line[256];
-    out << r.scenario << "\n";
+    out << terminal_text(r.scenario) << "\n";
     std::snprintf(line, sizeof line, "%s paths, %s sampling, seed %llu, %u thread%s, %.2f s; %s, discount rate %s a year\n",
                   grouped(r.paths).c_str(), r.sampling.c_str(), static_cast<unsigned long long>(r.seed), r.threads,
                   r.threads == 1 ? "" : "s", r.elapsed_seconds, r.currency.c_str(), percent(r.discount_rate).c_str());
     out << line;
+    if (!r.set.empty()) {
+        out << "edited with --set:";
+        for (const auto& [path, value] : r.set.items()) out << " " << terminal_text(path) << "=" << terminal_text(value.dump());
+        out << "\n";
+    }
     if (r.streaming)
         out << "streamed: paths summarised as simulated, not stored; percentiles within "
             << percent(r.streaming->percentile_rank_error_bound, 3) << " in rank; sensitivity and samples from a pilot of "
@@ -225,6 +283,7 @@ void print_summary(std::ostream& out, const ResultsDocument& r) {
             << months(t.p90) << "; ahead by month " << t.cdf.size() << " on "
             << percent(t.share_reached, 0) << " of paths\n";
     }
+    if (r.variants && !r.variants->empty()) print_variants(out, r);
 }
 
 void print_repairs(std::ostream& err, const std::string& label, const models::Scenario& s,

@@ -180,6 +180,7 @@ Forecast forecast(const Scenario& s, const ForecastSettings& settings) {
         value_of_information(s, *store, asks_for(settings.sensitivity, SensitivityMethod::voi));
     check_cancel(run.cancel);
     if (settings.samples) f.samples = keep_samples(s, *store, settings.samples);
+    if (settings.keep_key_paths) f.key_paths = key_paths(*store);
     f.run = run;
     f.run.progress = nullptr;
     f.run.cancel = nullptr;

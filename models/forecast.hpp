@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/convergence.hpp"
+#include "models/paired_change.hpp"
 #include "models/results.hpp"
 #include "models/scenario.hpp"
 #include "models/sensitivity.hpp"
@@ -35,6 +36,9 @@ struct ForecastSettings {
     // Bytes the run may hold; nullopt: the machine's free memory (free_memory()).
     std::optional<std::uint64_t> memory_limit;
     std::uint64_t samples = 0;  // keep the key metrics of the first N paths
+    // Keep NPV and payback of every path (of the pilot, when streamed), to
+    // pair this run with another on the same paths (variants against base).
+    bool keep_key_paths = false;
     // Optional: advanced by the paths of each finished block.
     std::atomic<std::uint64_t>* progress = nullptr;
     // Optional: set to stop; every phase then ends soon and forecast() throws Cancelled.
@@ -87,6 +91,7 @@ struct Forecast {
     std::optional<Convergence> convergence;
     std::optional<StreamingInfo> streaming;
     std::optional<PathSamples> samples;
+    std::optional<KeyPaths> key_paths;
 };
 
 // Most paths whose key metrics a forecast keeps (ForecastSettings::samples).

@@ -3,7 +3,7 @@
 namespace models {
 
 InputId InputTable::add(std::string address, sim::Distribution distribution, std::string source, std::string label) {
-    Input input{std::move(address), std::move(distribution), std::move(source), std::move(label), std::nullopt};
+    Input input{std::move(address), std::move(distribution), std::move(source), std::move(label), std::nullopt, std::nullopt};
     if (!sim::is_constant(input.distribution)) {
         input.dimension = uncertain_.size();
         uncertain_.push_back(inputs_.size());

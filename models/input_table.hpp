@@ -12,6 +12,12 @@ namespace models {
 // Index of a numeric input in the scenario's InputTable.
 using InputId = std::size_t;
 
+// A band of an input's percentiles, 0 <= low < high <= 1: a stressed input
+// is drawn from it (its uniform u becomes low + (high − low)·u).
+struct PercentileBand {
+    double low = 0, high = 1;
+};
+
 // One numeric input of a scenario: a constant or a distribution, with its
 // dotted address in the file and the user's note on where the figure comes from.
 struct Input {
@@ -21,6 +27,8 @@ struct Input {
     std::string label;  // a short human name, shown instead of the address
     // Its column in the uniform design, for an uncertain input.
     std::optional<std::size_t> dimension;
+    // A variant's stress test (uncertain inputs only).
+    std::optional<PercentileBand> stress;
 };
 
 // Every numeric input of a scenario, in file order. The uncertain ones are the
@@ -39,6 +47,8 @@ public:
     // The uncertain input behind design dimension d.
     const Input& of_dimension(std::size_t d) const { return inputs_[uncertain_[d]]; }
     std::optional<InputId> find(const std::string& address) const;
+    // Holds an uncertain input to a band of its percentiles.
+    void stress(InputId id, PercentileBand band) { inputs_[id].stress = band; }
     const std::vector<Input>& all() const noexcept { return inputs_; }
 
 private:

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/input_table.hpp"
+#include "models/variant.hpp"
 #include "sim/sampling.hpp"
 
 namespace models {
@@ -146,6 +147,9 @@ struct Scenario {
     std::vector<Correlation> correlations;
     // Reference band for time to positive ROI, e.g. [12, 14] months.
     std::optional<std::pair<double, double>> payback_reference;
+    // What-if versions, checked when the scenario is loaded; variant_scenario()
+    // (models/variants.hpp) makes the scenario of one.
+    std::vector<Variant> variants;
 
     int simulated_months() const { return horizons.back().months; }
 };

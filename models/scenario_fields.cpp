@@ -42,6 +42,21 @@ std::vector<ObjectType> build_object_types() {
               true, {}, "option"},
              {"correlations", Kind::list, "Spearman rank correlations between uncertain inputs", {}, {}, false, {},
               "correlation"},
+             {"variants", Kind::named,
+              "What-if versions of this scenario, by name (not \"base\"): run with --variant NAME or --variant all",
+              {}, {}, false, {}, "variant"},
+         }},
+        {"variant",
+         "A what-if version of the scenario: values changed (set) and inputs held to a band of their percentiles "
+         "(stress)",
+         {
+             {"description", Kind::text, "What the variant asks, shown beside its results"},
+             {"set", Kind::edits,
+              "Dotted path in this file → its new value, e.g. {\"options.custom.adoption.midpoint_months\": 9}; "
+              "the parent must exist, an integer segment indexes an array"},
+             {"stress", Kind::bands,
+              "Input address → [low, high] with 0 <= low < high <= 1: the input is drawn from that band of its "
+              "percentiles, e.g. [0.9, 1] for its worst decile when high is bad"},
          }},
         {"simulation",
          "How the forecast is simulated",
@@ -336,11 +351,22 @@ nlohmann::ordered_json schema_of(const Field& f) {
             j["oneOf"] = J::array({{{"$ref", "#/definitions/adoption_logistic"}},
                                    {{"$ref", "#/definitions/adoption_bass"}}});
             break;
+        case Kind::edits: j = {{"type", "object"}, {"minProperties", 1}}; break;
+        case Kind::bands:
+            j = {{"type", "object"},
+                 {"minProperties", 1},
+                 {"additionalProperties",
+                  {{"type", "array"},
+                   {"items", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}}},
+                   {"minItems", 2},
+                   {"maxItems", 2}}}};
+            break;
     }
     if (f.name == "options") {
         j["minProperties"] = 1;
         j["propertyNames"] = {{"pattern", name_pattern}, {"not", {{"pattern", "_vs_"}}}};
     }
+    if (f.name == "variants") j["propertyNames"] = {{"pattern", name_pattern}, {"not", {{"const", "base"}}}};
     std::string description(f.description);
     if (!f.unit.empty()) description += " [" + std::string(f.unit) + "]";
     j["description"] = description;

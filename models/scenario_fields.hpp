@@ -55,6 +55,8 @@ enum class Kind {
     start,       // "contract", "go_live" or {"month": k}, k >= 1
     stop,        // "go_live" or {"month": k}, k >= 1
     adoption,    // {"model": "logistic" | "bass", …}
+    edits,       // dotted path → any JSON value (a variant's `set`)
+    bands,       // input address → [low, high] percentile band (a variant's `stress`)
 };
 
 struct Field {

@@ -8,7 +8,9 @@
 #include <set>
 #include <sstream>
 
+#include "models/did_you_mean.hpp"
 #include "models/scenario_fields.hpp"
+#include "models/variants.hpp"
 #include "sim/distribution.hpp"
 
 namespace models {
@@ -52,34 +54,6 @@ std::string shown(const Json& j) {
     return s;
 }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                               diagonal + (std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
-// ", did you mean \"name\"?" for the known name nearest to what was typed,
-// when it is close enough to be a typo; "" otherwise.
-template <class Names>
-std::string did_you_mean(const std::string& typed, const Names& names) {
-    std::string best;
-    std::size_t best_distance = std::numeric_limits<std::size_t>::max();
-    for (const auto& name : names)
-        if (const std::size_t d = edit_distance(typed, name); d < best_distance) best = name, best_distance = d;
-    if (best_distance <= std::max<std::size_t>(2, typed.size() / 3)) return ", did you mean \"" + best + "\"?";
-    return "";
-}
-
 std::string join(const std::string& address, const std::string& key) {
     return address.empty() ? key : address + "." + key;
 }
@@ -103,6 +77,14 @@ public:
         baseline(doc.contains("baseline") ? &doc["baseline"] : nullptr);
         options(doc);
         correlations(doc);
+        variants(doc);
+        if (!issues_.empty()) throw ScenarioError(issues_);
+        // Each variant's document must be a valid scenario too; its errors name it.
+        for (const Variant& v : s_.variants) try {
+                variant_scenario(doc, &v, {});
+            } catch (const ScenarioError& e) {
+                issues_.insert(issues_.end(), e.issues().begin(), e.issues().end());
+            }
         if (!issues_.empty()) throw ScenarioError(issues_);
         return std::move(s_);
     }
@@ -785,6 +767,39 @@ private:
         }
     }
 
+    void variants(const Json& doc) {
+        if (!doc.contains("variants") || !object(doc["variants"], "variants")) return;
+        for (const auto& item : doc["variants"].items()) {
+            const std::string at = "variants." + item.key();
+            if (!valid_name(item.key(), at)) continue;
+            if (item.key() == "base") {
+                issue(at, "\"base\" is the scenario itself; give the variant another name");
+                continue;
+            }
+            const Json& j = item.value();
+            if (!object(j, at)) continue;
+            object_keys(j, at, "variant");
+            Variant v{item.key(), text(j, "description", at).value_or(""), {}, {}};
+            if (j.contains("set") && object(j["set"], at + ".set"))
+                for (const auto& e : j["set"].items()) v.set.push_back({e.key(), e.value()});
+            if (j.contains("stress") && object(j["stress"], at + ".stress"))
+                for (const auto& e : j["stress"].items()) {
+                    const Json& band = e.value();
+                    const bool numbers = band.is_array() && band.size() == 2 && band[0].is_number() && band[1].is_number();
+                    const double low = numbers ? band[0].get<double>() : 0, high = numbers ? band[1].get<double>() : 0;
+                    if (!numbers || !(0 <= low && low < high && high <= 1))
+                        issue(at + ".stress." + e.key(),
+                              "expected [low, high] with 0 <= low < high <= 1 (a band of the input's percentiles), got " +
+                                  shown(band));
+                    else
+                        v.stress.push_back({e.key(), {low, high}});
+                }
+            if (v.set.empty() && v.stress.empty() && !j.contains("set") && !j.contains("stress"))
+                issue(at, "changes nothing; give it \"set\" (values to change) or \"stress\" (inputs to hold to a band)");
+            s_.variants.push_back(std::move(v));
+        }
+    }
+
     void correlations(const Json& doc) {
         if (!doc.contains("correlations")) return;
         const Json& list = doc["correlations"];
@@ -843,7 +858,7 @@ private:
 
 Scenario load_scenario(const Json& document) { return Loader{}.load(document); }
 
-Scenario parse_scenario(std::string_view text) {
+Json parse_scenario_document(std::string_view text) {
     // JSON parsers keep the last of two equal keys silently; a scenario with
     // two options of the same name would lose one. The callback keeps, per
     // open object, its keys and the step that leads to it; an address is put
@@ -904,8 +919,10 @@ Scenario parse_scenario(std::string_view text) {
         throw ScenarioError(std::vector<Issue>{{"", "not valid JSON: " + what}});
     }
     if (!duplicates.empty()) throw ScenarioError(duplicates);
-    return load_scenario(doc);
+    return doc;
 }
+
+Scenario parse_scenario(std::string_view text) { return load_scenario(parse_scenario_document(text)); }
 
 Scenario load_scenario_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

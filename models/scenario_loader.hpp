@@ -13,6 +13,9 @@ namespace models {
 // anything is simulated; all problems are thrown at once as a ScenarioError.
 Scenario load_scenario(const nlohmann::ordered_json& document);
 Scenario parse_scenario(std::string_view text);
+// The JSON of a scenario file, refused (ScenarioError) when it is not JSON,
+// repeats a key in an object, or nests absurdly deep; not yet validated.
+nlohmann::ordered_json parse_scenario_document(std::string_view text);
 Scenario load_scenario_file(const std::filesystem::path& file);
 
 }  // namespace models

@@ -130,8 +130,13 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
             const Input& in = s.inputs[id];
             auto column = sc.values.col(static_cast<Eigen::Index>(id));
             if (in.dimension) {
-                (*draw[*in.dimension])({sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)).data(), block.size},
-                                       {column.data(), block.size});
+                auto u = sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension));
+                // A stressed input keeps its own uniform (and so its rank among
+                // the paths), squeezed into its band; correlated partners keep theirs.
+                // (Rounding must not carry u to 1, where an unbounded tail is infinite.)
+                if (in.stress)
+                    u = (in.stress->low + (in.stress->high - in.stress->low) * u.array()).min(1.0 - 0x1p-53).matrix();
+                (*draw[*in.dimension])({u.data(), block.size}, {column.data(), block.size});
                 if (settings.keep_inputs)
                     store.inputs().block(static_cast<Eigen::Index>(offset), static_cast<Eigen::Index>(*in.dimension),
                                          static_cast<Eigen::Index>(block.size), 1) = column;

@@ -1,0 +1,67 @@
+#include "app/sweep_report.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "app/csv_report.hpp"
+#include "app/format.hpp"
+
+namespace app {
+
+namespace {
+
+std::string plain(double x) {
+    if (!std::isfinite(x)) return "";
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
+    return std::string(buffer, end);
+}
+
+std::string padded(const std::string& s, std::size_t width) {
+    std::size_t shown = 0;
+    for (unsigned char c : s) shown += (c & 0xC0) != 0x80;
+    return shown >= width ? s : std::string(width - shown, ' ') + s;
+}
+
+}  // namespace
+
+void print_sweep(std::ostream& out, const SweepResult& r) {
+    out << "sweep of " << terminal_text(r.path) << " (every point on the same seed and paths)\n";
+    for (std::size_t k = 0; k < r.stats.size(); ++k) out << "  [" << k + 1 << "] " << terminal_text(r.stats[k]) << "\n";
+    out << "\n" << padded("value", 14);
+    for (std::size_t k = 0; k < r.stats.size(); ++k) out << padded("[" + std::to_string(k + 1) + "]", 16);
+    out << "\n";
+    for (std::size_t i = 0; i < r.values.size(); ++i) {
+        out << padded(show_stat(r.values[i], StatKind::number, r.currency), 14);
+        for (std::size_t k = 0; k < r.stats.size(); ++k)
+            out << padded(show_stat(r.series[k][i], stat_kind(r.stats[k]), r.currency), 16);
+        out << "\n";
+    }
+}
+
+void print_solve(std::ostream& out, const SolveResult& r) {
+    const StatKind kind = stat_kind(r.stat);
+    out << terminal_text(solve_sentence(r)) << "\n\n" << padded("value", 14) << padded("statistic", 16) << "\n";
+    for (const auto& [x, y] : r.evaluations)
+        out << padded(show_stat(x, StatKind::number, r.currency), 14) << padded(show_stat(y, kind, r.currency), 16) << "\n";
+}
+
+void write_sweep_csv(std::ostream& out, const SweepResult& r) {
+    out << "path,value,stat,estimate,ci95_low,ci95_high\r\n";
+    for (std::size_t k = 0; k < r.stats.size(); ++k)
+        for (std::size_t i = 0; i < r.values.size(); ++i) {
+            const auto& band = r.bands[k][i];
+            out << csv_field(r.path) << "," << plain(r.values[i]) << "," << csv_field(r.stats[k]) << ","
+                << plain(r.series[k][i]) << "," << (band ? plain((*band)[0]) : "") << ","
+                << (band ? plain((*band)[1]) : "") << "\r\n";
+        }
+}
+
+void write_solve_csv(std::ostream& out, const SolveResult& r) {
+    out << "step,path,value,stat,estimate\r\n";
+    for (std::size_t i = 0; i < r.evaluations.size(); ++i)
+        out << i + 1 << "," << csv_field(r.path) << "," << plain(r.evaluations[i][0]) << "," << csv_field(r.stat) << ","
+            << plain(r.evaluations[i][1]) << "\r\n";
+}
+
+}  // namespace app
