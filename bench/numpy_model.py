@@ -85,9 +85,10 @@ def ppf(spec, u):
 class Inputs:
     """One value per path for every input; correlated ones through a Gaussian copula."""
 
-    def __init__(self, scenario, n, rng):
+    def __init__(self, scenario, n, rng, stress=None):
         self.n, self.rng = n, rng
         self.u, self.drawn = {}, {}
+        self.stress = stress or {}
         pairs = scenario.get("correlations", [])
         names = sorted({a for p in pairs for a in p["between"]})
         if names:
@@ -100,7 +101,11 @@ class Inputs:
             self.u = {a: stats.norm.cdf(z[:, idx[a]]) for a in names}
 
     def uniform(self, address):
-        return self.u[address] if address in self.u else self.rng.random(self.n)
+        u = self.u[address] if address in self.u else self.rng.random(self.n)
+        if address in self.stress:  # a variant's stress: the input's lo–hi percentile band
+            lo, hi = self.stress[address]
+            u = lo + (hi - lo) * u
+        return u
 
     def draw(self, address, spec, default=None):
         """Drawn once per address: asking again gives the same values."""
@@ -343,11 +348,11 @@ class Option:
         return rows
 
 
-def simulate(scenario, n, rng):
+def simulate(scenario, n, rng, stress=None):
     H = max(scenario.get("horizons", {"short": 12, "medium": 36, "long": 60}).values())
     d_m = (1 + scenario.get("discount_rate", 0.10)) ** (1 / 12) - 1
     df = (1 + d_m) ** -np.arange(H + 1, dtype=float)
-    draw = Inputs(scenario, n, rng)
+    draw = Inputs(scenario, n, rng, stress)
     base = {k: draw.draw("baseline." + k, v) for k, v in scenario.get("baseline", {}).items()}
     for k in ("users", "loaded_cost_per_user_month", "leads_per_month", "conversion_rate",
               "revenue_per_customer_month", "gross_margin", "customers", "monthly_churn", "sales_cycle_months"):
@@ -414,12 +419,12 @@ def stats_of(v):
             **{f"p{p}": float(np.percentile(v, p)) for p in (5, 10, 25, 50, 75, 90, 95)}}
 
 
-def run(scenario, paths, seed, chunk=50_000):
+def run(scenario, paths, seed, chunk=50_000, stress=None):
     rng = np.random.default_rng(seed)
     per_option = {}
     for start in range(0, paths, chunk):
         n = min(chunk, paths - start)
-        options, df = simulate(scenario, n, rng)
+        options, df = simulate(scenario, n, rng, stress)
         for name, opt in options.items():
             m, pb, ccf = metrics(scenario, opt, df)
             acc = per_option.setdefault(name, {"metrics": {}, "breakdown": {}, "years": [], "payback": [], "ccf": []})
@@ -444,7 +449,12 @@ def run(scenario, paths, seed, chunk=50_000):
                                       for key, parts in acc["breakdown"][h].items()}
         s["years"] = [{k: stats_of(np.concatenate(v)) for k, v in row.items()} for row in acc["years"]]
         pb = np.concatenate(acc["payback"])
-        s["payback_months"] = {"p50": float(np.percentile(np.where(np.isnan(pb), np.inf, pb), 50)),
+        ranked = np.where(np.isnan(pb), np.inf, pb)
+        q49, q51 = np.percentile(ranked, [49, 51])
+        # The median's standard error, sqrt(p(1 − p)/n) / f, with the density f
+        # at the median estimated from the 49th to 51st percentiles.
+        p50_se = math.sqrt(0.25 / pb.size) * (q51 - q49) / 0.02 if np.isfinite(q51) else math.inf
+        s["payback_months"] = {"p50": float(np.percentile(ranked, 50)), "p50_se": float(p50_se),
                                "share_reached": float((~np.isnan(pb)).mean())}
         ccf = np.concatenate(acc["ccf"])
         s["cumulative_cash_flow"] = {f"p{p}": np.percentile(ccf, p, axis=0).tolist() for p in (5, 25, 50, 75, 95)}
