@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <span>
 #include <sstream>
 
@@ -154,6 +155,8 @@ int run(const RunArguments& args) {
 
     models::ForecastSettings settings = forecast_settings(args);
     settings.keep_key_paths = !chosen.empty();
+    sim::InverseCdfCache tables;  // a variant draws most inputs from the base's distributions
+    settings.tables = &tables;
     models::ForecastPlan plan;
     try {
         plan = models::plan_forecast(s, settings);
@@ -270,6 +273,8 @@ struct PointRunner {
     std::vector<models::Edit> sets;
     std::string path;
     models::ForecastSettings settings;
+    // Points whose distributions do not change reuse their inverse-CDF tables.
+    std::shared_ptr<sim::InverseCdfCache> tables = std::make_shared<sim::InverseCdfCache>();
 
     nlohmann::ordered_json operator()(double x) const {
         std::vector<models::Edit> edits = sets;
@@ -283,6 +288,7 @@ struct PointRunner {
 
 PointRunner point_runner(const SweepArguments& args, const std::string& path) {
     PointRunner runner{read_source(args.scenario), parse_sets(args.sets), path, {}};
+    runner.settings.tables = runner.tables.get();
     // The varied path must lead somewhere editable before any point runs.
     scenario_of(runner.source, nullptr, runner.sets);
     nlohmann::ordered_json probe = runner.source.document;

@@ -148,6 +148,8 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
 
 Forecast forecast(const Scenario& s, const ForecastSettings& settings) {
     ForecastPlan plan = plan_forecast(s, settings);
+    sim::InverseCdfCache own_tables;
+    plan.run.tables = settings.tables ? settings.tables : &own_tables;
     const auto start = std::chrono::steady_clock::now();
     Forecast f;
     f.threads = plan.threads;
@@ -184,6 +186,7 @@ Forecast forecast(const Scenario& s, const ForecastSettings& settings) {
     f.run = run;
     f.run.progress = nullptr;
     f.run.cancel = nullptr;
+    f.run.tables = nullptr;  // the forecast's own tables end with it
     f.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return f;
 }

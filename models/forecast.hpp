@@ -43,6 +43,9 @@ struct ForecastSettings {
     std::atomic<std::uint64_t>* progress = nullptr;
     // Optional: set to stop; every phase then ends soon and forecast() throws Cancelled.
     const std::atomic<bool>* cancel = nullptr;
+    // Optional: tables shared with other forecasts (sweep points, variants);
+    // without one, the forecast shares its tables between its own runs.
+    sim::InverseCdfCache* tables = nullptr;
 };
 
 // A forecast that cannot run as asked: `setting` names what to change

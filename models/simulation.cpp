@@ -93,9 +93,12 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
     const auto months = static_cast<std::size_t>(H);
     // One sampler per dimension; tables are built in parallel (each is
     // independent, so the result does not depend on the thread count).
-    std::vector<std::optional<sim::InverseCdf>> draw(s.inputs.dimensions());
-    sim::parallel_for_each(settings.threads, draw.size(),
-                           [&](std::size_t d) { draw[d].emplace(s.inputs.of_dimension(d).distribution); });
+    std::vector<std::shared_ptr<const sim::InverseCdf>> draw(s.inputs.dimensions());
+    sim::parallel_for_each(settings.threads, draw.size(), [&](std::size_t d) {
+        const sim::Distribution& distribution = s.inputs.of_dimension(d).distribution;
+        draw[d] = settings.tables ? settings.tables->get(distribution)
+                                  : std::make_shared<const sim::InverseCdf>(distribution);
+    });
     const std::vector<double> discount = discount_factors(s.discount_rate, H);
     std::vector<int> horizon_months;
     for (const auto& h : s.horizons) horizon_months.push_back(h.months);

@@ -10,6 +10,7 @@
 #include "models/scenario.hpp"
 #include "sim/block.hpp"
 #include "sim/gaussian_copula.hpp"
+#include "sim/inverse_cdf_cache.hpp"
 #include "sim/sampling.hpp"
 #include "sim/uniform_design.hpp"
 
@@ -35,6 +36,8 @@ struct RunSettings {
     bool keep_cumulative = true;
     // Keep every path's breakdown by component and horizon, and its year table.
     bool keep_breakdown = true;
+    // Optional: inverse CDFs built by earlier runs, shared (same draws, less setup).
+    sim::InverseCdfCache* tables = nullptr;
 };
 
 // Periods of the year table over H months: month 0, then ⌈H/12⌉ years.

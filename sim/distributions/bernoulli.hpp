@@ -10,6 +10,8 @@ namespace sim {
 // X = 1 iff U > 1 − p, so a larger p is a superset of events on the same U.
 class Bernoulli {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Bernoulli&) const = default;
     explicit Bernoulli(double p);
 
     double p() const noexcept { return p_; }

@@ -10,6 +10,8 @@ namespace sim {
 // Beta(α, β) scaled to [min, max] (default [0, 1]).
 class Beta {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Beta&) const = default;
     Beta(double alpha, double beta, double min = 0.0, double max = 1.0);
 
     double alpha() const noexcept { return alpha_; }

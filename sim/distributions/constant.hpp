@@ -10,6 +10,8 @@ namespace sim {
 // A point mass: a plain number in a scenario. It consumes no random dimension.
 class Constant {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Constant&) const = default;
     explicit Constant(double value);
 
     double value() const noexcept { return value_; }

@@ -12,6 +12,8 @@ namespace sim {
 // X is the first value whose cumulative normalised weight is >= U.
 class Discrete {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Discrete&) const = default;
     Discrete(std::vector<double> values, std::vector<double> weights);
 
     const std::vector<double>& values() const noexcept { return values_; }

@@ -9,6 +9,8 @@ namespace sim {
 
 class Gamma {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Gamma&) const = default;
     Gamma(double shape, double scale);
 
     double shape() const noexcept { return shape_; }

@@ -11,6 +11,8 @@ namespace sim {
 // 90 % interval, so those parameterisations come first.
 class Lognormal {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Lognormal&) const = default;
     Lognormal(double mu, double sigma);  // of ln X; sigma > 0
 
     static Lognormal from_median_p90(double median, double p90);

@@ -13,6 +13,8 @@ namespace sim {
 // X = μ + σ Φ⁻¹(Φ(a) + U (Φ(b) − Φ(a))), a and b the standardised bounds.
 class Normal {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Normal&) const = default;
     Normal(double mean, double sd, std::optional<double> lower = std::nullopt,
            std::optional<double> upper = std::nullopt);
 

@@ -13,6 +13,8 @@ namespace sim {
 // the mean at (min + 4·mode + max)/6.
 class Pert {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Pert&) const = default;
     Pert(double min, double mode, double max, double lambda = 4.0);
 
     double min() const noexcept { return min_; }

@@ -9,6 +9,8 @@ namespace sim {
 
 class Triangular {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Triangular&) const = default;
     Triangular(double min, double mode, double max);  // min <= mode <= max, min < max
 
     double min() const noexcept { return min_; }

@@ -26,6 +26,8 @@ namespace sim {
 template <class Base>
 class Truncated {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Truncated&) const = default;
     Truncated(Base base, std::optional<double> lower, std::optional<double> upper)
         : base_(std::move(base)), lower_(lower), upper_(upper) {
         const char* kind = Base::kind();

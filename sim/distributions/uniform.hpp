@@ -9,6 +9,8 @@ namespace sim {
 
 class Uniform {
 public:
+    // Equal parameters: the same distribution (a run's tables are shared by it).
+    bool operator==(const Uniform&) const = default;
     Uniform(double min, double max);  // min < max
 
     double min() const noexcept { return min_; }

@@ -96,7 +96,9 @@ TEST(Variants, AStressedInputStaysInItsBandAndNothingElseMoves) {
     EXPECT_LE(after.maxCoeff(), 6000.0);
     // Each path keeps its rank: the stressed value rises with the unstressed one.
     for (Eigen::Index i = 1; i < before.size(); ++i)
-        if (before(i) > before(0)) EXPECT_GE(after(i), after(0));
+        if (before(i) > before(0)) {
+            EXPECT_GE(after(i), after(0));
+        }
     // Its correlated partner keeps its own draws.
     EXPECT_TRUE(column(s, base, months) == column(tail, stressed, months));
 }
