@@ -288,33 +288,45 @@ struct Page {
     void sensitivity() {
         if (!r.sensitivity) return;
         out << "<section id=\"sensitivity\">\n<h2>What drives the result</h2>\n";
-        for (const auto& o : r.options) {
-            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-                const MethodRanking* headline = headline_ranking(r, o.name, h, "npv");
-                if (!headline) continue;
-                const std::string& method = headline->method;
-                const auto& ranking = headline->ranking;
-                chart::DivergingBars c;
-                c.id = "tornado-" + o.name + "-" + std::to_string(r.horizons[h].months);
-                c.title = option_label(o.name) + ": NPV drivers at " + std::to_string(r.horizons[h].months) +
-                          " months (" + r.horizons[h].name + " term)";
-                c.positive_fill = palette::bars;
-                c.negative_fill = palette::negative;
-                if (method == "tornado") {
-                    c.x_label = "change in NPV when the input moves from its P10 to its P90";
-                    c.x_format = money_format();
-                } else {
-                    c.x_label = method == "sobol_total" ? "total-order Sobol index" : method + " coefficient";
-                    c.x_format = [](double x) { return plain_number(x); };
-                }
-                for (std::size_t i = 0; i < ranking.size() && i < 10; ++i)
-                    c.bars.emplace_back(input_label(ranking[i].input), ranking[i].value);
-                figure(chart::render_svg(c, 960),
-                       "The ten inputs that move NPV most, largest first. Bars to the left: a higher value of the "
-                       "input lowers NPV.");
-            }
-        }
+        for (const auto& o : r.options)
+            for (std::size_t h = 0; h < r.horizons.size(); ++h)
+                drivers_chart(o.name, "npv", h, option_label(o.name) + ": NPV drivers", "NPV", input_label);
+        for (const auto& c : r.comparisons)
+            for (std::size_t h = 0; h < r.horizons.size(); ++h)
+                drivers_chart(c.key(), "npv_difference", h, "NPV difference, " + difference_label(c) + ": drivers",
+                              "the NPV difference", input_label_with_option);
         out << "</section>\n";
+    }
+
+    // The headline ranking of `key`'s metric at horizon h as diverging bars, ten inputs at most.
+    void drivers_chart(const std::string& key, const std::string& metric, std::size_t h, const std::string& title,
+                       const std::string& measure, std::string (*label)(const std::string&)) {
+        const MethodRanking* headline = headline_ranking(r, key, h, metric);
+        if (!headline) return;
+        const std::string& method = headline->method;
+        const auto& ranking = headline->ranking;
+        chart::DivergingBars c;
+        c.id = "tornado-" + key + "-" + std::to_string(r.horizons[h].months);
+        c.title = title + " at " + std::to_string(r.horizons[h].months) + " months (" + r.horizons[h].name + " term)";
+        c.positive_fill = palette::bars;
+        c.negative_fill = palette::negative;
+        c.x_format = [](double x) { return plain_number(x); };
+        if (method == "tornado") {
+            c.x_label = "change in " + measure + " when the input moves from its P10 to its P90";
+            c.x_format = money_format();
+        } else if (method == "tail") {
+            c.x_label = "input's median on the worst 10 % of futures minus its usual median, in standard deviations";
+        } else {
+            c.x_label = method == "sobol_total" ? "total-order Sobol index" : method + " coefficient";
+        }
+        for (std::size_t i = 0; i < ranking.size() && i < 10; ++i)
+            c.bars.emplace_back(label(ranking[i].input), ranking[i].value);
+        figure(chart::render_svg(c, 960),
+               method == "tail" ? "The ten inputs that set the worst 10 % of futures for " + measure +
+                                      " most apart, largest first. Bars to the left: those futures drew lower values "
+                                      "of the input than usual."
+                                : "The ten inputs that move " + measure + " most, largest first. Bars to the left: a "
+                                  "higher value of the input lowers " + measure + ".");
     }
 
     void comparison() {

@@ -121,7 +121,7 @@ models::ForecastSettings forecast_settings(const RunArguments& args) {
         std::string bad;
         const auto methods = models::parse_sensitivity_methods(args.sensitivity, bad);
         if (!methods)
-            throw InvalidUsage{"--sensitivity", "unknown method \"" + bad + "\"; choose from tornado, spearman, src, sobol, voi"};
+            throw InvalidUsage{"--sensitivity", "unknown method \"" + bad + "\"; choose from tornado, spearman, src, sobol, voi, tail"};
         settings.sensitivity = models::SensitivitySettings{*methods, args.sobol_samples};
     }
     if (args.target_ci) {
@@ -372,8 +372,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
     run_cmd->add_option("--json", run_args.json, "Write the results file (docs/model.md, \"The results file\") here");
     run_cmd->add_option("--sensitivity", run_args.sensitivity,
-                        "Rank the inputs that drive NPV, ROI and payback: a comma list of tornado, spearman, src, sobol, "
-                        "voi (value of information per input)");
+                        "Rank the inputs that drive NPV, ROI, payback and each pair's NPV difference: a comma list of "
+                        "tornado, spearman, src, sobol, voi (value of information per input), tail (what sets the "
+                        "worst 10 % of paths apart)");
     run_cmd->add_option("--sobol-samples", run_args.sobol_samples,
                         "Base rows N of the Sobol design (N x (inputs + 2) model runs; default 4096)")
         ->check(CLI::Range(std::uint64_t{64}, std::uint64_t{1} << 22));

@@ -22,6 +22,15 @@ std::string input_label(const std::string& address) {
     return out;
 }
 
+std::string input_label_with_option(const std::string& address) {
+    if (address.rfind("options.", 0) != 0) return input_label(address);
+    const auto dot = address.find('.', 8);
+    if (dot == std::string::npos) return input_label(address);
+    return option_label(address.substr(8, dot - 8)) + " · " + input_label(address);
+}
+
+std::string difference_label(const ComparisonResult& c) { return option_label(c.a) + " minus " + option_label(c.b); }
+
 std::string plain_number(double x) {
     if (!std::isfinite(x)) return "n/a";
     if (std::abs(x) >= 1000) {
@@ -102,19 +111,15 @@ const MethodRanking* headline_ranking(const MetricSensitivity& m) {
     };
     if (const auto* sobol = usable("sobol_total")) return sobol;
     if (const auto* src = usable("src"); src && m.src_r_squared && *m.src_r_squared >= 0.7) return src;
-    for (const char* name : {"spearman", "src", "tornado"})
+    for (const char* name : {"spearman", "src", "tornado", "tail"})
         if (const auto* method = usable(name)) return method;
     return nullptr;
 }
 
 const MethodRanking* headline_ranking(const ResultsDocument& r, const std::string& option, std::size_t horizon,
                                       const std::string& metric) {
-    const OptionSensitivity* o = r.sensitivity_of(option);
-    if (!o || horizon >= r.horizons.size()) return nullptr;
-    for (const auto& h : o->horizons)
-        if (h.months == r.horizons[horizon].months)
-            if (const MetricSensitivity* m = h.find(metric)) return headline_ranking(*m);
-    return nullptr;
+    const MetricSensitivity* m = r.sensitivity_of(option, horizon, metric);
+    return m ? headline_ranking(*m) : nullptr;
 }
 
 std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r) {

@@ -12,6 +12,13 @@ namespace app {
 // "effects · conversion uplift" for "options.custom.effects.conversion_uplift".
 std::string input_label(const std::string& address);
 
+// The same with the option kept, for rankings over two options' inputs:
+// "Custom · effects · conversion uplift"; baseline inputs as input_label.
+std::string input_label_with_option(const std::string& address);
+
+// "Custom minus Standard": what a pair's npv_difference measures.
+std::string difference_label(const ComparisonResult& c);
+
 // "7,500", "0.125", "2.5"; "n/a" for NaN: input values of any unit.
 std::string plain_number(double x);
 
@@ -25,13 +32,16 @@ std::string option_summary(const ResultsDocument& r, const OptionResult& o);
 // "At 12 months Standard is ahead with probability 72 %; …" for one pair.
 std::string comparison_summary(const ResultsDocument& r, const ComparisonResult& c);
 
-// The one ranking every output shows for a metric (terminal, HTML, workbook):
-// Sobol total effects when run (they count interactions and non-linear
-// effects), else SRC when the linear fit explains at least 70 % of the
-// variance, else Spearman, SRC, tornado. Null when none was run.
+// The one ranking every output shows for a metric (terminal, HTML, workbook),
+// for an option's metrics and a pair's npv_difference alike: Sobol total
+// effects when run (they count interactions and non-linear effects), else SRC
+// when the linear fit explains at least 70 % of the variance, else Spearman,
+// SRC, tornado, and tail only when it is the only one run: it says what the
+// worst paths have in common, not how much an input moves the result, so it
+// is shown beside the headline rather than as it. Null when none was run.
 const MethodRanking* headline_ranking(const MetricSensitivity& m);
 
-// The same for an option's metric at a horizon index of the document.
+// The same for an option's (or a pair's, by its key a_vs_b) metric at a horizon index of the document.
 const MethodRanking* headline_ranking(const ResultsDocument& r, const std::string& option, std::size_t horizon,
                                       const std::string& metric);
 

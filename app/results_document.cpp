@@ -528,14 +528,19 @@ const OptionSensitivity* ResultsDocument::sensitivity_of(const std::string& opti
     return nullptr;
 }
 
-const MethodRanking* ResultsDocument::ranking(const std::string& option, std::size_t horizon,
-                                              const std::string& metric, const std::string& method) const {
+const MetricSensitivity* ResultsDocument::sensitivity_of(const std::string& option, std::size_t horizon,
+                                                         const std::string& metric) const {
     const OptionSensitivity* o = sensitivity_of(option);
     if (!o || horizon >= horizons.size()) return nullptr;
     for (const auto& h : o->horizons)
-        if (h.months == horizons[horizon].months)
-            if (const MetricSensitivity* m = h.find(metric)) return m->find(method);
+        if (h.months == horizons[horizon].months) return h.find(metric);
     return nullptr;
+}
+
+const MethodRanking* ResultsDocument::ranking(const std::string& option, std::size_t horizon,
+                                              const std::string& metric, const std::string& method) const {
+    const MetricSensitivity* m = sensitivity_of(option, horizon, metric);
+    return m ? m->find(method) : nullptr;
 }
 
 Json to_json(const ResultsDocument& document) { return write(document); }

@@ -316,7 +316,7 @@ struct RankedInput {
 };
 
 struct MethodRanking {
-    std::string method;  // tornado, spearman, src, sobol_first, sobol_total
+    std::string method;  // tornado, spearman, src, sobol_first, sobol_total, tail
     std::vector<RankedInput> ranking;
 
     std::string key() const { return method; }
@@ -325,7 +325,7 @@ struct MethodRanking {
 
 // The rankings of one metric: methods by name, then the fit and base values.
 struct MetricSensitivity {
-    std::string metric;  // npv, roi, payback_months
+    std::string metric;  // npv, roi, payback_months; npv_difference for a pair
     std::vector<MethodRanking> methods;
     std::optional<double> src_r_squared, tornado_base;
 
@@ -353,6 +353,8 @@ struct HorizonSensitivity {
     }
 };
 
+// An option's rankings, or a pair's: option "a_vs_b" (as in `comparison`)
+// with the one metric npv_difference.
 struct OptionSensitivity {
     std::string option;
     std::vector<HorizonSensitivity> horizons;  // those present, in the document's order
@@ -570,6 +572,9 @@ struct ResultsDocument {
     // Index of the horizon of that many months; horizons.size() if none.
     std::size_t horizon_index(int months) const;
     const OptionSensitivity* sensitivity_of(const std::string& option) const;
+    // The rankings of `metric` for an option (or a pair, by its key) at a horizon index, if the run made them.
+    const MetricSensitivity* sensitivity_of(const std::string& option, std::size_t horizon,
+                                            const std::string& metric) const;
     // The ranking of `metric` by `method` for an option at a horizon index, if the run made one.
     const MethodRanking* ranking(const std::string& option, std::size_t horizon, const std::string& metric,
                                  const std::string& method) const;

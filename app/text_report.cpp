@@ -25,26 +25,49 @@ std::string pad(const std::string& s, std::size_t width, bool right = false) {
 std::string horizon_label(const HorizonName& h) { return h.name + " (" + std::to_string(h.months) + " mo)"; }
 
 std::string short_address(const std::string& address, const std::string& option) {
-    const std::string own = "options." + option + ".";
+    const std::string own = option.empty() ? "options." : "options." + option + ".";
     return address.rfind(own, 0) == 0 ? address.substr(own.size()) : address;
 }
 
-void print_drivers(std::ostream& out, const ResultsDocument& r) {
+// The first `count` inputs of a ranking: "build 0.52, grant 0.20"; a tail
+// shift in standard deviations, signed ("build -1.41 sd").
+void print_top(std::ostream& out, const ResultsDocument& r, const MethodRanking& method, std::size_t count,
+               const std::string& option) {
     char value[32];
-    for (const auto& o : *r.sensitivity) {
-        out << "\nwhat drives " << o.option << "'s NPV (top five per horizon)\n";
-        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-            const auto* method = headline_ranking(r, o.option, h, "npv");
-            if (!method) continue;
-            out << "  " << pad(horizon_label(r.horizons[h]), 18) << "[" << method->method << "]";
-            for (std::size_t k = 0; k < std::min<std::size_t>(5, method->ranking.size()); ++k) {
-                const auto& i = method->ranking[k];
-                if (method->method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, r.currency).c_str());
-                else std::snprintf(value, sizeof value, "%.2f", i.value);
-                out << (k ? ", " : " ") << short_address(i.input, o.option) << " " << value;
-            }
-            out << "\n";
+    for (std::size_t k = 0; k < std::min(count, method.ranking.size()); ++k) {
+        const auto& i = method.ranking[k];
+        if (method.method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, r.currency).c_str());
+        else if (method.method == "tail") std::snprintf(value, sizeof value, "%+.2f sd", i.value);
+        else std::snprintf(value, sizeof value, "%.2f", i.value);
+        out << (k ? ", " : " ") << short_address(i.input, option) << " " << value;
+    }
+    out << "\n";
+}
+
+// Per horizon, the headline ranking's top five of `key`'s metric and, when
+// the tail method ran beside it, the top three of the worst 10 % of paths.
+// Input addresses lose the "options.<option>." of `option` (empty: just "options.").
+void print_rankings(std::ostream& out, const ResultsDocument& r, const std::string& key, const std::string& metric,
+                    const std::string& option) {
+    for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+        const MetricSensitivity* m = r.sensitivity_of(key, h, metric);
+        const MethodRanking* headline = m ? headline_ranking(*m) : nullptr;
+        if (!headline) continue;
+        out << "  " << pad(horizon_label(r.horizons[h]), 18) << "[" << headline->method << "]";
+        print_top(out, r, *headline, 5, option);
+        const MethodRanking* tail = r.ranking(key, h, metric, "tail");
+        if (tail && tail != headline && !tail->ranking.empty()) {
+            out << "  " << pad("", 18) << "worst 10 % [tail]";
+            print_top(out, r, *tail, 3, option);
         }
+    }
+}
+
+void print_drivers(std::ostream& out, const ResultsDocument& r) {
+    for (const auto& o : r.options) {
+        if (!r.sensitivity_of(o.name)) continue;
+        out << "\nwhat drives " << o.name << "'s NPV (top five per horizon)\n";
+        print_rankings(out, r, o.name, "npv", o.name);
     }
 }
 
@@ -282,6 +305,10 @@ void print_summary(std::ostream& out, const ResultsDocument& r) {
         out << "  " << c.a << " stays ahead from month: P10 " << months(t.p10) << ", P50 " << months(t.p50) << ", P90 "
             << months(t.p90) << "; ahead by month " << t.cdf.size() << " on "
             << percent(t.share_reached, 0) << " of paths\n";
+        if (r.sensitivity_of(c.key())) {
+            out << "  what drives the NPV difference (top five per horizon)\n";
+            print_rankings(out, r, c.key(), "npv_difference", "");
+        }
     }
     if (r.variants && !r.variants->empty()) print_variants(out, r);
 }

@@ -318,6 +318,13 @@ void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& 
     }
 }
 
+// "Custom", or "Custom vs Standard" for a pair's rankings (keyed a_vs_b).
+std::string sensitivity_subject(const ResultsDocument& r, const std::string& key) {
+    for (const auto& c : r.comparisons)
+        if (c.key() == key) return option_label(c.a) + " vs " + option_label(c.b);
+    return option_label(key);
+}
+
 void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Sensitivity"), "Sensitivity"};
     if (!r.sensitivity) {
@@ -336,7 +343,7 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
             for (const auto& [metric, methods, r2, base] : h.metrics)
                 for (const auto& [method, ranking] : methods)
                     for (const auto& e : ranking) {
-                        s.text(row, 0, option_label(o.option));
+                        s.text(row, 0, sensitivity_subject(r, o.option));
                         s.number(row, 1, h.months, f.integer);
                         s.text(row, 2, metric);
                         s.text(row, 3, method);
@@ -352,45 +359,55 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
                         ++row;
                     }
 
-    // Chart data for the NPV drivers: ten inputs per option and horizon, smallest first so Excel's
-    // bottom-up bar order puts the largest on top.
+    // Chart data for the NPV drivers: ten inputs per option (then per pair, for the NPV difference) and
+    // horizon, smallest first so Excel's bottom-up bar order puts the largest on top.
     lxw_row_t block = 1, chart_row = 1;
     constexpr lxw_col_t data_col = 11;
     s.text(0, data_col, "NPV drivers (chart data)", f.bold);
-    for (const auto& o : r.options)
-        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
-            const MethodRanking* headline = headline_ranking(r, o.name, h, "npv");
-            if (!headline) continue;
-            const std::string& method = headline->method;
-            const auto& ranking = headline->ranking;
-            const std::size_t n = std::min<std::size_t>(10, ranking.size());
-            const std::string title = option_label(o.name) + ": NPV drivers at " +
-                                      std::to_string(r.horizons[h].months) + " months (" + method + ")";
-            s.text(block, data_col, title, f.bold);
-            const lxw_row_t first = block + 1;
-            for (std::size_t i = 0; i < n; ++i) {
-                const auto& e = ranking[n - 1 - i];
-                s.text(first + static_cast<lxw_row_t>(i), data_col, input_label(e.input));
-                s.number(first + static_cast<lxw_row_t>(i), data_col + 1, e.value, method == "tornado" ? f.money : f.number);
-            }
-            lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
-            lxw_chart_series* series =
-                add_series(chart, s.name, "NPV swing", first, first + static_cast<lxw_row_t>(n) - 1, data_col, data_col + 1);
-            lxw_chart_fill fill{};
-            fill.color = 0x4A7FB5;
-            chart_series_set_fill(series, &fill);
-            chart_series_set_invert_if_negative(series);
-            chart_title_set_name(chart, title.c_str());
-            chart_axis_set_name(chart->y_axis, method == "tornado" ? "Change in NPV, input from P10 to P90" : method.c_str());
-            chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
-            chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-            lxw_chart_options options{};
-            options.x_scale = 1.5;
-            options.y_scale = 1.2;
-            worksheet_insert_chart_opt(s.ws, chart_row, data_col + 3, chart, &options);
-            chart_row += 19;
-            block = first + static_cast<lxw_row_t>(n) + 1;
+    const auto chart_of = [&](const std::string& key, const std::string& metric, std::size_t h, const std::string& what,
+                              std::string (*label)(const std::string&)) {
+        const MethodRanking* headline = headline_ranking(r, key, h, metric);
+        if (!headline) return;
+        const std::string& method = headline->method;
+        const auto& ranking = headline->ranking;
+        const std::size_t n = std::min<std::size_t>(10, ranking.size());
+        const std::string title =
+            what + " at " + std::to_string(r.horizons[h].months) + " months (" + method + ")";
+        s.text(block, data_col, title, f.bold);
+        const lxw_row_t first = block + 1;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& e = ranking[n - 1 - i];
+            s.text(first + static_cast<lxw_row_t>(i), data_col, label(e.input));
+            s.number(first + static_cast<lxw_row_t>(i), data_col + 1, e.value, method == "tornado" ? f.money : f.number);
         }
+        lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
+        lxw_chart_series* series =
+            add_series(chart, s.name, "NPV swing", first, first + static_cast<lxw_row_t>(n) - 1, data_col, data_col + 1);
+        lxw_chart_fill fill{};
+        fill.color = 0x4A7FB5;
+        chart_series_set_fill(series, &fill);
+        chart_series_set_invert_if_negative(series);
+        chart_title_set_name(chart, title.c_str());
+        const std::string axis = method == "tornado" ? "Change in " + std::string(metric == "npv" ? "NPV" : "NPV difference") +
+                                                           ", input from P10 to P90"
+                                 : method == "tail" ? "Worst 10 %: shift of the input's median (sd)"
+                                                    : method;
+        chart_axis_set_name(chart->y_axis, axis.c_str());
+        chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+        lxw_chart_options options{};
+        options.x_scale = 1.5;
+        options.y_scale = 1.2;
+        worksheet_insert_chart_opt(s.ws, chart_row, data_col + 3, chart, &options);
+        chart_row += 19;
+        block = first + static_cast<lxw_row_t>(n) + 1;
+    };
+    for (const auto& o : r.options)
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) chart_of(o.name, "npv", h, option_label(o.name) + ": NPV drivers", input_label);
+    for (const auto& c : r.comparisons)
+        for (std::size_t h = 0; h < r.horizons.size(); ++h)
+            chart_of(c.key(), "npv_difference", h, "NPV difference, " + difference_label(c) + ": drivers",
+                     input_label_with_option);
 }
 
 void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {

@@ -7,6 +7,7 @@
 #include "sim/sensitivity/correlation_measures.hpp"
 #include "sim/sensitivity/saltelli_design.hpp"
 #include "sim/sensitivity/sobol_indices.hpp"
+#include "sim/sensitivity/tail_contrast.hpp"
 #include "sim/sensitivity/tornado.hpp"
 #include "sim/uniform_design.hpp"
 
@@ -24,6 +25,7 @@ std::optional<std::vector<SensitivityMethod>> parse_sensitivity_methods(std::str
         else if (word == "src") m = SensitivityMethod::src;
         else if (word == "sobol") m = SensitivityMethod::sobol;
         else if (word == "voi") m = SensitivityMethod::voi;
+        else if (word == "tail") m = SensitivityMethod::tail;
         if (!m) {
             bad = std::string(word);
             return std::nullopt;
@@ -36,7 +38,9 @@ std::optional<std::vector<SensitivityMethod>> parse_sensitivity_methods(std::str
 
 bool needs_inputs(const SensitivitySettings& settings) {
     for (auto m : settings.methods)
-        if (m == SensitivityMethod::spearman || m == SensitivityMethod::src || m == SensitivityMethod::voi) return true;
+        if (m == SensitivityMethod::spearman || m == SensitivityMethod::src || m == SensitivityMethod::voi ||
+            m == SensitivityMethod::tail)
+            return true;
     return false;
 }
 
@@ -46,29 +50,54 @@ bool wants(const SensitivitySettings& s, SensitivityMethod m) {
     return std::find(s.methods.begin(), s.methods.end(), m) != s.methods.end();
 }
 
-// The design dimensions that can move option o: the baseline's inputs and its own.
-std::vector<std::size_t> relevant_dimensions(const Scenario& s, const Option& o) {
+// What a ranking is about: option a alone (b == a), or NPV_a − NPV_b path by path.
+struct Subject {
+    std::string name;
+    std::size_t a = 0, b = 0;
+    std::vector<std::size_t> dims;  // the design dimensions that can move it
+};
+
+// The design dimensions that can move options a and b: the baseline's inputs and their own.
+std::vector<std::size_t> relevant_dimensions(const Scenario& s, std::size_t a, std::size_t b) {
     std::vector<std::size_t> dims;
-    const std::string own = "options." + o.name + ".";
+    const std::string own_a = "options." + s.options[a].name + ".", own_b = "options." + s.options[b].name + ".";
     for (std::size_t d = 0; d < s.inputs.dimensions(); ++d) {
         const std::string& address = s.inputs.of_dimension(d).address;
-        if (address.rfind("baseline.", 0) == 0 || address.rfind(own, 0) == 0) dims.push_back(d);
+        if (address.rfind("baseline.", 0) == 0 || address.rfind(own_a, 0) == 0 || address.rfind(own_b, 0) == 0)
+            dims.push_back(d);
     }
     return dims;
+}
+
+// Each option, then each pair a < b in option order, named as the results file's comparisons.
+std::vector<Subject> subjects(const Scenario& s) {
+    std::vector<Subject> list;
+    for (std::size_t o = 0; o < s.options.size(); ++o) list.push_back({s.options[o].name, o, o, relevant_dimensions(s, o, o)});
+    for (std::size_t a = 0; a < s.options.size(); ++a)
+        for (std::size_t b = a + 1; b < s.options.size(); ++b)
+            list.push_back({s.options[a].name + "_vs_" + s.options[b].name, a, b, relevant_dimensions(s, a, b)});
+    return list;
 }
 
 // One metric column of a store. Payback censored at H counts as H + 1 months:
 // exact for rank methods (censored paths tie above every reached one), a
 // stated convention for the variance-based ones.
-std::vector<double> metric_column(const PathStore& store, std::size_t option, std::size_t horizon,
+std::vector<double> metric_column(const PathStore& store, const Subject& subject, std::size_t horizon,
                                   const std::string& metric) {
+    if (metric == "npv_difference") {
+        const auto& a = store.metric(subject.a, horizon, Metric::npv);
+        const auto& b = store.metric(subject.b, horizon, Metric::npv);
+        std::vector<double> v(a.size());
+        for (std::size_t i = 0; i < v.size(); ++i) v[i] = a[i] - b[i];
+        return v;
+    }
     if (metric == "payback_months") {
-        std::vector<double> v = store.payback(option, false).to_vector();
+        std::vector<double> v = store.payback(subject.a, false).to_vector();
         for (double& x : v)
             if (std::isinf(x)) x = store.months() + 1.0;
         return v;
     }
-    return store.metric(option, horizon, metric == "npv" ? Metric::npv : Metric::roi).to_vector();
+    return store.metric(subject.a, horizon, metric == "npv" ? Metric::npv : Metric::roi).to_vector();
 }
 
 // Relabels rankings from local column indices to design dimensions.
@@ -123,37 +152,52 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
     if (wants(settings, SensitivityMethod::src))
         out.notes.push_back("src: standardised regression coefficients of a linear fit on the main run; read them only "
                             "when R² is high (say above 0.7).");
+    if (wants(settings, SensitivityMethod::tail))
+        out.notes.push_back("tail: how far each input's median over the worst 10 % of the main run's paths (lowest NPV, "
+                            "ROI or NPV difference, longest payback) lies from its median over all paths, in standard "
+                            "deviations of the input; correlations included.");
     out.notes.push_back("payback_months: paths that never pay back within the run count as H + 1 months; exact for "
                         "rank-based Spearman, a convention for the others.");
 
-    // Every (option, horizon, metric) cell is independent: fill them in parallel.
+    const std::vector<Subject> about = subjects(s);
+    if (about.size() > s.options.size())
+        out.notes.push_back("npv_difference (a_vs_b): the same methods on NPV of a minus NPV of b, path by path on the "
+                            "same draws, over the inputs that can move either option.");
+
+    // Every (subject, horizon, metric) cell is independent: fill them in parallel.
+    // The options' cells come first, so a pair never changes their numbers.
     struct Cell {
-        std::size_t option, horizon;
+        std::size_t subject, horizon;
         std::string metric;
     };
     std::vector<Cell> cells;
-    out.options.resize(s.options.size());
-    for (std::size_t o = 0; o < s.options.size(); ++o) {
-        out.options[o].name = s.options[o].name;
-        out.options[o].horizons.resize(n_h);
-        for (std::size_t h = 0; h < n_h; ++h)
-            for (const char* m : {"npv", "roi", "payback_months"})
-                if (std::string(m) != "payback_months" || h + 1 == n_h) cells.push_back({o, h, m});
+    out.options.resize(about.size());
+    for (std::size_t k = 0; k < about.size(); ++k) {
+        out.options[k].name = about[k].name;
+        out.options[k].horizons.resize(n_h);
+        for (std::size_t h = 0; h < n_h; ++h) {
+            if (k >= s.options.size()) cells.push_back({k, h, "npv_difference"});
+            else
+                for (const char* m : {"npv", "roi", "payback_months"})
+                    if (std::string(m) != "payback_months" || h + 1 == n_h) cells.push_back({k, h, m});
+        }
     }
     std::vector<MetricSensitivity> results(cells.size());
     sim::parallel_for_each(run.threads, cells.size(), [&](std::size_t c) {
         const Cell& cell = cells[c];
-        const auto dims = relevant_dimensions(s, s.options[cell.option]);
+        const Subject& subject = about[cell.subject];
+        const auto& dims = subject.dims;
         MetricSensitivity& r = results[c];
         r.metric = cell.metric;
         if (tornado_store) {
-            const auto y = metric_column(*tornado_store, cell.option, cell.horizon, cell.metric);
+            const auto y = metric_column(*tornado_store, subject, cell.horizon, cell.metric);
             const auto t = sim::tornado_from_outputs(y, dims);
             r.tornado_base = t.base;
             r.methods.push_back({"tornado", t.ranking});
         }
-        if (wants(settings, SensitivityMethod::spearman) || wants(settings, SensitivityMethod::src)) {
-            const auto column = metric_column(main, cell.option, cell.horizon, cell.metric);
+        if (wants(settings, SensitivityMethod::spearman) || wants(settings, SensitivityMethod::src) ||
+            wants(settings, SensitivityMethod::tail)) {
+            const auto column = metric_column(main, subject, cell.horizon, cell.metric);
             const Eigen::Map<const Eigen::VectorXd> y(column.data(), static_cast<Eigen::Index>(column.size()));
             std::vector<Eigen::Index> cols(dims.begin(), dims.end());
             const Eigen::MatrixXd x = main.inputs()(Eigen::all, cols);
@@ -164,9 +208,13 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
                 r.src_r_squared = reg.r_squared;
                 r.methods.push_back({"src", relabel(reg.coefficients, dims)});
             }
+            if (wants(settings, SensitivityMethod::tail)) {
+                const auto bad = cell.metric == "payback_months" ? sim::BadTail::high : sim::BadTail::low;
+                r.methods.push_back({"tail", relabel(sim::tail_contrast(x, y, bad), dims)});
+            }
         }
         if (sobol_store) {
-            const auto column = metric_column(*sobol_store, cell.option, cell.horizon, cell.metric);
+            const auto column = metric_column(*sobol_store, subject, cell.horizon, cell.metric);
             const auto N = static_cast<Eigen::Index>(settings.sobol_base_rows);
             const Eigen::Map<const Eigen::VectorXd> y(column.data(), static_cast<Eigen::Index>(column.size()));
             sim::SaltelliOutputs so{y.segment(0, N), y.segment(N, N),
@@ -179,7 +227,7 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
         }
     });
     for (std::size_t c = 0; c < cells.size(); ++c)
-        out.options[cells[c].option].horizons[cells[c].horizon].push_back(std::move(results[c]));
+        out.options[cells[c].subject].horizons[cells[c].horizon].push_back(std::move(results[c]));
     return out;
 }
 

@@ -219,7 +219,14 @@ std::string render_svg(const Chart& c, double width, double height) {
 }
 
 std::string render_svg(const DivergingBars& c, double width) {
-    const double label_width = 250, right = 70, top = 34, row = 22, bottom = 42;
+    // Room for the longest label (in code points: "·" is one), at least 250 and at most half the chart.
+    std::size_t longest = 0;
+    for (const auto& bar : c.bars)
+        longest = std::max<std::size_t>(longest, std::count_if(bar.first.begin(), bar.first.end(), [](char ch) {
+                                            return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+                                        }));
+    const double label_width = std::clamp(char_width * static_cast<double>(longest) + 16, 250.0, width / 2);
+    const double right = 70, top = 34, row = 22, bottom = 42;
     const double height = top + row * static_cast<double>(std::max<std::size_t>(c.bars.size(), 1)) + bottom;
     const double pw = width - label_width - right;
     Range r;

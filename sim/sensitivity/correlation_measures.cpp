@@ -9,14 +9,6 @@ namespace sim {
 
 namespace {
 
-// The rows where y is defined.
-std::vector<Eigen::Index> defined_rows(const Eigen::VectorXd& y) {
-    std::vector<Eigen::Index> rows;
-    for (Eigen::Index i = 0; i < y.size(); ++i)
-        if (!std::isnan(y(i))) rows.push_back(i);
-    return rows;
-}
-
 double pearson(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
     const Eigen::VectorXd da = a.array() - a.mean(), db = b.array() - b.mean();
     const double denominator = std::sqrt(da.squaredNorm() * db.squaredNorm());
@@ -38,14 +30,6 @@ Eigen::VectorXd ranks(const Eigen::VectorXd& v) {
         i = j;
     }
     return r;
-}
-
-// Fewer than two defined outputs say nothing about any input: every value is
-// undefined (NaN), never a crash or a made-up number.
-std::vector<Importance> undefined_for_all(Eigen::Index inputs) {
-    std::vector<Importance> out;
-    for (Eigen::Index j = 0; j < inputs; ++j) out.push_back({static_cast<std::size_t>(j), NAN, 0, std::nullopt});
-    return ranked(std::move(out));
 }
 
 std::vector<Importance> spearman_importance(const Eigen::MatrixXd& x, const Eigen::VectorXd& y) {

@@ -14,4 +14,17 @@ std::vector<Importance> ranked(std::vector<Importance> list) {
     return list;
 }
 
+std::vector<Importance> undefined_for_all(Eigen::Index inputs) {
+    std::vector<Importance> out;
+    for (Eigen::Index j = 0; j < inputs; ++j) out.push_back({static_cast<std::size_t>(j), NAN, 0, std::nullopt});
+    return ranked(std::move(out));
+}
+
+std::vector<Eigen::Index> defined_rows(const Eigen::VectorXd& y) {
+    std::vector<Eigen::Index> rows;
+    for (Eigen::Index i = 0; i < y.size(); ++i)
+        if (!std::isnan(y(i))) rows.push_back(i);
+    return rows;
+}
+
 }  // namespace sim

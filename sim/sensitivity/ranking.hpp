@@ -1,5 +1,6 @@
 #pragma once
 
+#include <Eigen/Core>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -18,5 +19,12 @@ struct Importance {
 
 // Ranks by |value|, largest first (ties keep input order); returns the list sorted by rank.
 std::vector<Importance> ranked(std::vector<Importance> list);
+
+// Every input's value undefined (NaN): what an estimator answers when fewer
+// than two outputs are defined, instead of a crash or a made-up number.
+std::vector<Importance> undefined_for_all(Eigen::Index inputs);
+
+// The rows of a sample where the output y is defined (not NaN).
+std::vector<Eigen::Index> defined_rows(const Eigen::VectorXd& y);
 
 }  // namespace sim

@@ -258,21 +258,26 @@ namespace {
 TEST(Cli, SensitivityGoesToTheResultsFileAndTheSummary) {
     const auto dir = test::scratch_folder("sensitivity");
     const auto file = dir / "r.json";
-    const auto o = test::roicast("run custom-vs-standard --paths 3000 --sobol-samples 256 --sensitivity tornado,spearman,src,sobol --json " +
-                                 file.string());
+    const auto o = test::roicast(
+        "run custom-vs-standard --paths 3000 --sobol-samples 256 --sensitivity tornado,spearman,src,sobol,tail --json " +
+        file.string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     EXPECT_NE(o.out.find("what drives custom's NPV"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("what drives the NPV difference"), std::string::npos) << o.out;
     const Json r = Json::parse(test::slurp(file));
-    for (const char* option : {"custom", "standard"})
+    for (const char* option : {"custom", "standard", "custom_vs_standard"})
         for (const char* h : {"12", "36", "60"})
-            for (const char* metric : {"npv", "roi"})
-                for (const char* method : {"tornado", "spearman", "src", "sobol_first", "sobol_total"}) {
+            for (const char* metric : {"npv", "roi", "npv_difference"})
+                for (const char* method : {"tornado", "spearman", "src", "sobol_first", "sobol_total", "tail"}) {
+                    if ((std::string(metric) == "npv_difference") != (std::string(option) == "custom_vs_standard"))
+                        continue;  // a pair's one metric is the NPV difference
                     const Json& list = r["sensitivity"][option][h][metric][method];
                     ASSERT_TRUE(list.is_array() && !list.empty()) << option << h << metric << method;
                     EXPECT_EQ(list[0]["rank"], 1);
                     EXPECT_TRUE(list[0].contains("input") && list[0].contains("value") && list[0].contains("ci95"));
                 }
     EXPECT_TRUE(r["sensitivity"]["custom"]["60"]["payback_months"].contains("spearman"));
+    EXPECT_EQ(r["sensitivity"]["custom_vs_standard"]["60"].size(), 1u);  // npv_difference only
     EXPECT_GE(r["sensitivity_notes"].size(), 4u);
     std::filesystem::remove_all(dir);
 }
@@ -281,6 +286,7 @@ TEST(Cli, UnknownSensitivityMethodIsRefused) {
     const auto o = test::roicast("run --paths 100 --sensitivity tornado,morris");
     EXPECT_EQ(o.exit_code, 2);
     EXPECT_NE(o.err.find("error: --sensitivity: unknown method \"morris\""), std::string::npos) << o.err;
+    EXPECT_NE(o.err.find("voi, tail"), std::string::npos) << o.err;
 }
 
 }  // namespace

@@ -4,6 +4,10 @@
 // trip, the SVG geometry and the executive summary against the document.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 #include <sstream>
 
@@ -12,6 +16,7 @@
 #include "app/csv_report.hpp"
 #include "app/format.hpp"
 #include "app/html_report.hpp"
+#include "app/text_report.hpp"
 #include "app/results_document.hpp"
 #include "app/results_from_forecast.hpp"
 #include "app/embedded_scenarios.hpp"
@@ -204,14 +209,28 @@ TEST(ResultsDocument, EveryShippedScenarioRoundTripsByteForByte) {
                                                             models::SensitivityMethod::spearman,
                                                             models::SensitivityMethod::src,
                                                             models::SensitivityMethod::sobol,
-                                                            models::SensitivityMethod::voi},
+                                                            models::SensitivityMethod::voi,
+                                                            models::SensitivityMethod::tail},
                                                            64};
         settings.samples = 5;
         const std::string written = app::to_json(app::results_document(s, models::forecast(s, settings))).dump(2);
-        const std::string again =
-            app::to_json(app::results_document_from_json(nlohmann::ordered_json::parse(written))).dump(2);
+        const app::ResultsDocument read = app::results_document_from_json(nlohmann::ordered_json::parse(written));
+        const std::string again = app::to_json(read).dump(2);
         EXPECT_EQ(written, again) << shipped.name;
         EXPECT_NE(written.find("\"seed\": 9007199254740993,"), std::string::npos) << shipped.name;
+        // Every method ranks each option's metrics and each pair's NPV difference (sensitivity.<a>_vs_<b>).
+        const Json j = Json::parse(written);
+        for (std::size_t h = 0; h < s.horizons.size(); ++h) {
+            const std::string months = std::to_string(s.horizons[h].months);
+            for (const auto& o : s.options)
+                EXPECT_FALSE(j["sensitivity"][o.name][months]["npv"]["tail"].empty()) << shipped.name;
+            for (const auto& c : read.comparisons)
+                for (const char* method : {"tornado", "spearman", "src", "sobol_first", "sobol_total", "tail"}) {
+                    const Json& list = j["sensitivity"][c.key()][months]["npv_difference"][method];
+                    EXPECT_TRUE(list.is_array() && !list.empty()) << shipped.name << " " << c.key() << " " << method;
+                }
+        }
+        EXPECT_EQ(j["sensitivity"].size(), s.options.size() + read.comparisons.size()) << shipped.name;
     }
 }
 
@@ -265,6 +284,51 @@ TEST(ReportText, OneHeadlineRankingForEveryOutput) {
     EXPECT_EQ(app::headline_ranking(m)->method, "src");
     m.methods.push_back({"sobol_total", {{"a", 0.5, 1, std::nullopt}}});
     EXPECT_EQ(app::headline_ranking(m)->method, "sobol_total");
+}
+
+// A pair's rankings reach every writer as the NPV difference, never as an option.
+TEST(ReportWriters, ThePairsNpvDifferenceDriversAreShownAsSuch) {
+    const models::Scenario s = models::parse_scenario(app::find_embedded("custom-vs-standard")->text);
+    models::ForecastSettings settings;
+    settings.paths = 2000;
+    settings.sensitivity =
+        models::SensitivitySettings{{models::SensitivityMethod::spearman, models::SensitivityMethod::tail}, 64};
+    const app::ResultsDocument r = app::results_document(s, models::forecast(s, settings));
+    ASSERT_EQ(r.comparisons.size(), 1u);
+    const std::string key = r.comparisons[0].key();
+    EXPECT_EQ(key, "custom_vs_standard");
+    // The headline is Spearman; tail is shown beside it, and heads only when alone.
+    const auto* m = r.sensitivity_of(key, 0, "npv_difference");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(app::headline_ranking(*m)->method, "spearman");
+    app::MetricSensitivity only_tail{"npv_difference", {*m->find("tail")}, std::nullopt, std::nullopt};
+    EXPECT_EQ(app::headline_ranking(only_tail)->method, "tail");
+
+    std::ostringstream text;
+    app::print_summary(text, r);
+    EXPECT_NE(text.str().find("what drives the NPV difference"), std::string::npos) << text.str();
+    EXPECT_NE(text.str().find("worst 10 % [tail]"), std::string::npos) << text.str();
+    EXPECT_EQ(text.str().find("what drives " + key), std::string::npos) << text.str();
+
+    std::ostringstream html;
+    app::write_html_report(html, r);
+    const std::string page = html.str();
+    for (const auto& h : r.horizons) {
+        const std::string id = "data-chart=\"tornado-" + key + "-" + std::to_string(h.months) + "\"";
+        EXPECT_NE(page.find(id), std::string::npos) << id;
+    }
+    EXPECT_NE(page.find("NPV difference, Custom minus Standard: drivers at 12 months"), std::string::npos);
+    EXPECT_EQ(page.find(app::option_label(key) + ": NPV drivers"), std::string::npos);  // not titled as an option
+    EXPECT_EQ(app::input_label_with_option("options.custom.costs.build.amount"), "Custom · costs · build · amount");
+
+    const auto dir = std::filesystem::temp_directory_path() / ("roicast_pair_csv_" + std::to_string(::getpid()));
+    app::write_csv_reports(dir, r);
+    std::ifstream csv(dir / "sensitivity.csv");
+    std::string line;
+    std::size_t pair_tail_rows = 0;
+    while (std::getline(csv, line)) pair_tail_rows += line.rfind(key + ",12,npv_difference,tail,", 0) == 0;
+    EXPECT_EQ(pair_tail_rows, m->find("tail")->ranking.size());
+    std::filesystem::remove_all(dir);
 }
 
 TEST(HtmlReport, SelfContainedWithEveryChartAndEscapedText) {

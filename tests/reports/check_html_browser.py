@@ -37,6 +37,8 @@ def expected_charts(results):
         a, b = pair.split("_vs_")
         for h in months:
             ids.append(f"npv-difference-{a}-vs-{b}-{h}")
+            if pair in results.get("sensitivity", {}):  # what drives the NPV difference
+                ids.append(f"tornado-{pair}-{h}")
     return ids
 
 

@@ -117,9 +117,10 @@ def main():
           all(isinstance(c, BarChart) for c in charts["Horizons"]), "Horizons: one ROI histogram per option and horizon")
     check(len(charts["Payback"]) == 1, "Payback: one chart")
     if "sensitivity" in results:
-        check(len(charts["Sensitivity"]) == len(options) * len(months) and
+        pairs = [p for p in results.get("comparison", {}) if p in results["sensitivity"]]
+        check(len(charts["Sensitivity"]) == (len(options) + len(pairs)) * len(months) and
               all(isinstance(c, BarChart) and c.type == "bar" for c in charts["Sensitivity"]),
-              "Sensitivity: one tornado (horizontal bar) chart per option and horizon")
+              "Sensitivity: one tornado (horizontal bar) chart per option, per pair (NPV difference) and horizon")
     for title, cs in charts.items():
         for c in cs:
             check(len(c.series) >= 1, f"{title}: a chart without series")

@@ -4,7 +4,7 @@
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 execute_process(
-  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 20000 --samples 20000 --sensitivity tornado,spearman --quiet
+  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 20000 --samples 20000 --sensitivity tornado,spearman,tail --quiet
           --json "${OUT}/results.json" --html "${OUT}/report.html" --xlsx "${OUT}/workbook.xlsx" --csv "${OUT}/csv"
   RESULT_VARIABLE run_status)
 if(NOT run_status EQUAL 0)

@@ -196,3 +196,84 @@ TEST(Sensitivity, DegenerateSamplesGiveUndefinedNotCrashes) {
 }
 
 }  // namespace
+
+#include "sim/sensitivity/tail_contrast.hpp"
+
+namespace {
+
+// Two independent U(0, 1) inputs from plain Monte Carlo, and an output of them.
+struct Sample {
+    Eigen::MatrixXd x;
+    Eigen::VectorXd y;
+};
+Sample uniform_sample(std::uint64_t n, const std::function<double(double, double)>& f) {
+    const sim::UniformDesign design(sim::Sampling::mc, 31, n, 2);
+    sim::BlockMatrix u;
+    design.fill({0, n}, u);
+    Sample s{u, Eigen::VectorXd(static_cast<Eigen::Index>(n))};
+    for (Eigen::Index i = 0; i < s.y.size(); ++i) s.y(i) = f(s.x(i, 0), s.x(i, 1));
+    return s;
+}
+
+// y = x₀: the worst decile of y is x₀ ≤ 0.1, where x₀'s median is 0.05; over
+// all paths it is 0.5 with sd √(1/12). So x₀ scores (0.05 − 0.5)/√(1/12) =
+// −1.5588 and the noise input x₁ scores 0 up to the sampling error of a
+// median of m = n/10 uniforms: sd 1/(2√m), i.e. √3/√m in units of sd(x₁).
+TEST(TailContrast, TheInputThatDecidesTheTailStandsOut) {
+    const std::uint64_t n = 100000;
+    const auto s = uniform_sample(n, [](double x0, double) { return x0; });
+    const double sd = std::sqrt(1.0 / 12), se_noise = std::sqrt(3.0 / (0.1 * n));
+    const auto low = sim::tail_contrast(s.x, s.y);
+    ASSERT_EQ(low.size(), 2u);
+    EXPECT_EQ(low[0].input, 0u);
+    EXPECT_EQ(low[0].rank, 1u);
+    EXPECT_EQ(low[1].rank, 2u);
+    EXPECT_NEAR(low[0].value, (0.05 - 0.5) / sd, 0.01);
+    EXPECT_NEAR(low[1].value, 0.0, 4 * se_noise);
+    EXPECT_FALSE(low[0].ci95.has_value());
+
+    // The high tail (a payback's bad end) of the same output: x₀'s median there is 0.95.
+    const auto high = sim::tail_contrast(s.x, s.y, sim::BadTail::high);
+    EXPECT_EQ(high[0].input, 0u);
+    EXPECT_NEAR(high[0].value, (0.95 - 0.5) / sd, 0.01);
+    EXPECT_NEAR(high[1].value, 0.0, 4 * se_noise);
+}
+
+// A censored time counted as one value above every reached one: when 20 % of
+// the paths never pay back (x₀ > 0.8), the P90 is that value and the tail
+// (≥ P90) is every censored path, where x₀'s median is 0.9. Undefined outputs
+// are left out: dropping the paths with x₁ < 0.5 leaves x₀'s distribution alone.
+TEST(TailContrast, TiesAtTheCutAreAllInTheTailAndUndefinedRowsAreLeftOut) {
+    const std::uint64_t n = 100000;
+    const auto s = uniform_sample(n, [](double x0, double x1) {
+        if (x1 < 0.5) return static_cast<double>(NAN);
+        return x0 > 0.8 ? 61.0 : 60 * x0;
+    });
+    const auto high = sim::tail_contrast(s.x, s.y, sim::BadTail::high);
+    EXPECT_EQ(high[0].input, 0u);
+    EXPECT_NEAR(high[0].value, (0.9 - 0.5) / std::sqrt(1.0 / 12), 0.02);
+    // x₁ over the defined rows is U(0.5, 1): the tail does not depend on it.
+    EXPECT_NEAR(high[1].value, 0.0, 4 * std::sqrt(3.0 / (0.1 * n)));
+}
+
+// A normal input: the worst decile of y = z has median Φ⁻¹(0.05) = −1.644854
+// (the 5th percentile of z), against 0 over all paths, with sd 1.
+TEST(TailContrast, NormalInputScoresItsFifthPercentile) {
+    const sim::Normal z(0, 1);
+    const auto s = uniform_sample(200000, [&](double u0, double) { return z.quantile(u0); });
+    Eigen::MatrixXd x = s.x;
+    for (Eigen::Index i = 0; i < x.rows(); ++i) x(i, 0) = z.quantile(s.x(i, 0));
+    EXPECT_NEAR(sim::tail_contrast(x, s.y)[0].value, -1.644854, 0.02);
+}
+
+TEST(TailContrast, DegenerateSamples) {
+    const Eigen::MatrixXd x = Eigen::MatrixXd::Random(10, 2);
+    EXPECT_TRUE(std::isnan(sim::tail_contrast(x, Eigen::VectorXd::Constant(10, NAN))[0].value));
+    Eigen::MatrixXd constant = x;
+    constant.col(1).setConstant(3.0);
+    const auto t = sim::tail_contrast(constant, x.col(0));
+    EXPECT_EQ(t[1].input, 1u);
+    EXPECT_EQ(t[1].value, 0.0);  // a constant input carries no information
+}
+
+}  // namespace
