@@ -19,15 +19,16 @@ std::string csv_field(const std::string& text) {
     return out + "\"";
 }
 
-namespace {
-
-// Shortest text that reads back as the same double; empty for NaN.
-std::string value(double x) {
+std::string csv_number(double x) {
     if (!std::isfinite(x)) return "";
     char buffer[32];
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
     return std::string(buffer, end);
 }
+
+namespace {
+
+std::string value(double x) { return csv_number(x); }
 
 class Table {
 public:

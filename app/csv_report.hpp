@@ -14,5 +14,7 @@ void write_csv_reports(const std::filesystem::path& folder, const ResultsDocumen
 
 // A CSV field: quoted when it holds a comma, quote or line break.
 std::string csv_field(const std::string& text);
+// The shortest text that reads back as the same double; empty for NaN or infinity.
+std::string csv_number(double x);
 
 }  // namespace app

@@ -10,13 +10,6 @@ namespace app {
 
 namespace {
 
-std::string plain(double x) {
-    if (!std::isfinite(x)) return "";
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
-    return std::string(buffer, end);
-}
-
 std::string padded(const std::string& s, std::size_t width) {
     std::size_t shown = 0;
     for (unsigned char c : s) shown += (c & 0xC0) != 0x80;
@@ -51,17 +44,17 @@ void write_sweep_csv(std::ostream& out, const SweepResult& r) {
     for (std::size_t k = 0; k < r.stats.size(); ++k)
         for (std::size_t i = 0; i < r.values.size(); ++i) {
             const auto& band = r.bands[k][i];
-            out << csv_field(r.path) << "," << plain(r.values[i]) << "," << csv_field(r.stats[k]) << ","
-                << plain(r.series[k][i]) << "," << (band ? plain((*band)[0]) : "") << ","
-                << (band ? plain((*band)[1]) : "") << "\r\n";
+            out << csv_field(r.path) << "," << csv_number(r.values[i]) << "," << csv_field(r.stats[k]) << ","
+                << csv_number(r.series[k][i]) << "," << (band ? csv_number((*band)[0]) : "") << ","
+                << (band ? csv_number((*band)[1]) : "") << "\r\n";
         }
 }
 
 void write_solve_csv(std::ostream& out, const SolveResult& r) {
     out << "step,path,value,stat,estimate\r\n";
     for (std::size_t i = 0; i < r.evaluations.size(); ++i)
-        out << i + 1 << "," << csv_field(r.path) << "," << plain(r.evaluations[i][0]) << "," << csv_field(r.stat) << ","
-            << plain(r.evaluations[i][1]) << "\r\n";
+        out << i + 1 << "," << csv_field(r.path) << "," << csv_number(r.evaluations[i][0]) << "," << csv_field(r.stat) << ","
+            << csv_number(r.evaluations[i][1]) << "\r\n";
 }
 
 }  // namespace app

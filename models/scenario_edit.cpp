@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "models/did_you_mean.hpp"
+#include "models/json_text.hpp"
 #include "models/scenario_error.hpp"
 
 namespace models {
@@ -11,21 +12,6 @@ namespace models {
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-std::string kind_of(const Json& j) {
-    if (j.is_null()) return "null";
-    if (j.is_boolean()) return "a boolean";
-    if (j.is_number()) return "a number";
-    if (j.is_string()) return "a string";
-    if (j.is_array()) return "an array";
-    return "an object";
-}
-
-std::string shown(const Json& j) {
-    std::string s = j.dump();
-    if (s.size() > 40) s = s.substr(0, 37) + "...";
-    return s;
-}
 
 std::optional<std::size_t> index_of(const std::string& segment) {
     std::size_t i = 0;
@@ -62,7 +48,7 @@ Step step(Json& node, const std::string& segment, const std::string& at, bool ad
                                  ", got \"" + segment + "\"; nothing is appended"};
         return {&node[*i], {}};
     }
-    return {nullptr, where + " is " + kind_of(node) + " (" + shown(node) + "); a path cannot go through it"};
+    return {nullptr, where + " is " + json_type_name(node) + " (" + json_excerpt(node, 40) + "); a path cannot go through it"};
 }
 
 }  // namespace

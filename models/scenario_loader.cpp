@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "models/did_you_mean.hpp"
+#include "models/json_text.hpp"
 #include "models/scenario_fields.hpp"
 #include "models/variants.hpp"
 #include "sim/distribution.hpp"
@@ -39,20 +40,8 @@ std::string describe_range(const Range& r) {
            sim::format_number(r.high) + "]";
 }
 
-std::string type_name(const Json& j) {
-    if (j.is_null()) return "null";
-    if (j.is_boolean()) return "a boolean";
-    if (j.is_number()) return "a number";
-    if (j.is_string()) return "a string";
-    if (j.is_array()) return "an array";
-    return "an object";
-}
-
-std::string shown(const Json& j) {
-    std::string s = j.dump();
-    if (s.size() > 60) s = s.substr(0, 57) + "...";
-    return s;
-}
+std::string type_name(const Json& j) { return json_type_name(j); }
+std::string shown(const Json& j) { return json_excerpt(j); }
 
 std::string join(const std::string& address, const std::string& key) {
     return address.empty() ? key : address + "." + key;
