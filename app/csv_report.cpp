@@ -5,7 +5,6 @@
 #include <ostream>
 #include <vector>
 
-#include "app/atomic_file.hpp"
 
 namespace app {
 
@@ -63,11 +62,20 @@ void time_rows(Table& t, const std::string& option, const std::string& measure, 
 
 }  // namespace
 
+std::vector<std::string> csv_report_names() {
+    return {"summary.csv",     "payback.csv",   "payback_cdf.csv", "cash_flow.csv",
+            "comparison.csv",  "sensitivity.csv", "samples.csv",   "inputs.csv"};
+}
+
 void write_csv_reports(const std::filesystem::path& folder, const ResultsDocument& r) {
-    std::filesystem::create_directories(folder);
-    const auto file = [&](const char* name, const std::function<void(std::ostream&)>& write) {
-        write_atomically(folder / name, write);
-    };
+    OutputSet set;
+    set.add_folder(folder, csv_report_files(r), csv_report_names());
+    set.commit();
+}
+
+std::vector<std::pair<std::string, OutputSet::StreamWriter>> csv_report_files(const ResultsDocument& r) {
+    std::vector<std::pair<std::string, OutputSet::StreamWriter>> files;
+    const auto file = [&](const char* name, OutputSet::StreamWriter write) { files.emplace_back(name, std::move(write)); };
     file("summary.csv", [&](std::ostream& out) {
         Table t(out, {"option", "horizon_months", "metric", "statistic", "value"});
         for (const auto& o : r.options)
@@ -134,6 +142,7 @@ void write_csv_reports(const std::filesystem::path& folder, const ResultsDocumen
         Table t(out, {"input", "distribution", "mean", "p5", "p50", "p95", "source"});
         for (const auto& in : r.inputs) t.row(in.input, in.distribution, in.mean, in.p5, in.p50, in.p95, in.source);
     });
+    return files;
 }
 
 }  // namespace app

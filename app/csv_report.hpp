@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/output_set.hpp"
 #include "app/results_document.hpp"
 
 namespace app {
@@ -11,6 +12,12 @@ namespace app {
 // statistic), payback.csv, payback_cdf.csv, cash_flow.csv, comparison.csv,
 // sensitivity.csv and inputs.csv. Undefined values are empty fields.
 void write_csv_reports(const std::filesystem::path& folder, const ResultsDocument& report);
+
+// The same files, to add to a command's set of outputs (written by reference
+// to the document, which must outlive the set's commit), and every name the
+// folder may hold (one left from an earlier run is removed).
+std::vector<std::pair<std::string, OutputSet::StreamWriter>> csv_report_files(const ResultsDocument& report);
+std::vector<std::string> csv_report_names();
 
 // A CSV field: quoted when it holds a comma, quote or line break.
 std::string csv_field(const std::string& text);

@@ -12,7 +12,7 @@
 #include <span>
 #include <sstream>
 
-#include "app/atomic_file.hpp"
+#include "app/output_set.hpp"
 #include "app/embedded_scenarios.hpp"
 #include "app/format.hpp"
 #include "app/progress_bar.hpp"
@@ -36,7 +36,22 @@ constexpr int exit_ok = 0, exit_internal = 1, exit_invalid = 2, exit_not_bracket
 constexpr const char* default_scenario = "custom-vs-standard";
 
 std::atomic<bool> interrupted{false};
-extern "C" void on_interrupt(int) { interrupted.store(true); }
+std::atomic<int> interrupting_signal{0};
+extern "C" void on_interrupt(int signal) {
+    interrupting_signal.store(signal);
+    interrupted.store(true);
+}
+
+// An output path given on the command line: `--json ""` is a mistake, not "no file".
+CLI::Validator file_name() {
+    return CLI::Validator([](std::string& path) { return path.empty() ? std::string("an empty file name") : std::string(); },
+                          "PATH");
+}
+
+// Writes a command's outputs as one set, unless an interruption came first.
+void commit(app::OutputSet& outputs) {
+    if (interrupted.load() || !outputs.commit(&interrupted)) throw models::Cancelled{};
+}
 
 struct InvalidUsage {
     std::string where, message;
@@ -169,6 +184,10 @@ int run(const RunArguments& args) {
         if (const std::string why = app::check_writable(args.json); !why.empty()) throw InvalidUsage{"--json", why};
     if (const std::string why = app::check_outputs(args.reports); !why.empty())
         throw InvalidUsage{why.substr(0, why.find(':')), why.substr(why.find(':') + 2)};
+    std::vector<std::filesystem::path> paths = app::output_paths(args.reports);
+    paths.emplace_back(args.json);
+    if (const std::string twice = app::repeated_output(paths); !twice.empty())
+        throw InvalidUsage{twice, "named for two outputs; give each output its own file"};
 
     app::print_repairs(std::cerr, source.label, s, models::make_copula(s).repairs());
     std::atomic<std::uint64_t> done{0};
@@ -187,9 +206,11 @@ int run(const RunArguments& args) {
         for (std::size_t i = 0; i < chosen.size(); ++i)
             results.variants->push_back(app::variant_result(*chosen[i], sets, variants[i], runs[i], *base));
     }
+    app::OutputSet outputs;
     if (!args.json.empty())
-        app::write_atomically(args.json, [&](std::ostream& out) { out << app::to_json(results).dump(2) << "\n"; });
-    app::write_reports(args.reports, results);
+        outputs.add(args.json, [&](std::ostream& out) { out << app::to_json(results).dump(2) << "\n"; });
+    app::add_reports(outputs, args.reports, results);
+    commit(outputs);
     if (!args.quiet) app::print_summary(std::cout, results);
     return exit_ok;
 }
@@ -207,11 +228,17 @@ int report(const std::string& results_file, const app::ReportOutputs& outputs) {
     } catch (const nlohmann::json::exception& e) {
         throw InvalidUsage{results_file, std::string("not valid JSON: ") + e.what()};
     }
+    app::ResultsDocument results;
     try {
-        app::write_reports(outputs, app::results_document_from_json(document));
+        results = app::results_document_from_json(document);
     } catch (const app::ResultsFileError& e) {
         throw InvalidUsage{results_file, e.what()};
     }
+    if (const std::string twice = app::repeated_output(app::output_paths(outputs)); !twice.empty())
+        throw InvalidUsage{twice, "named for two outputs; give each output its own file"};
+    app::OutputSet files;
+    app::add_reports(files, outputs, results);
+    commit(files);
     return exit_ok;
 }
 
@@ -262,8 +289,8 @@ void add_point_options(CLI::App* cmd, SweepArguments& args) {
     cmd->add_option("--sampling", args.sampling, "mc, lhs or sobol (overrides the scenario)")
         ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
     cmd->add_option("--set", args.sets, "PATH=JSON: change a scenario value at every point (repeatable)");
-    cmd->add_option("--json", args.json, "Write the sweep or solve results file here");
-    cmd->add_option("--csv", args.csv, "Write the table of points as CSV here");
+    cmd->add_option("--json", args.json, "Write the sweep or solve results file here")->check(file_name());
+    cmd->add_option("--csv", args.csv, "Write the table of points as CSV here")->check(file_name());
     cmd->add_flag("--quiet,-q", args.quiet, "Print nothing but errors");
 }
 
@@ -302,6 +329,8 @@ PointRunner point_runner(const SweepArguments& args, const std::string& path) {
         if (!output.empty())
             if (const std::string why = app::check_writable(output); !why.empty())
                 throw InvalidUsage{output == args.json ? "--json" : "--csv", why};
+    if (const std::string twice = app::repeated_output({args.json, args.csv}); !twice.empty())
+        throw InvalidUsage{twice, "named for two outputs; give each output its own file"};
     return runner;
 }
 
@@ -322,10 +351,10 @@ int run_sweep(const SweepArguments& args) {
     const auto values = app::sweep_values(vary);
     const app::SweepResult r = with_progress(runner, values.size(), args.quiet,
                                              [&] { return app::sweep(vary, args.stats, std::cref(runner)); });
-    if (!args.json.empty())
-        app::write_atomically(args.json, [&](std::ostream& out) { out << app::to_json(r).dump(2) << "\n"; });
-    if (!args.csv.empty())
-        app::write_atomically(args.csv, [&](std::ostream& out) { app::write_sweep_csv(out, r); });
+    app::OutputSet outputs;
+    if (!args.json.empty()) outputs.add(args.json, [&](std::ostream& out) { out << app::to_json(r).dump(2) << "\n"; });
+    if (!args.csv.empty()) outputs.add(args.csv, [&](std::ostream& out) { app::write_sweep_csv(out, r); });
+    commit(outputs);
     if (!args.quiet) app::print_sweep(std::cout, r);
     return exit_ok;
 }
@@ -340,10 +369,10 @@ int run_solve(const SweepArguments& args) {
                                        std::ceil(std::log2(std::max(1.0, std::abs(vary.to - vary.from) / tolerance))));
     const app::SolveResult r = with_progress(runner, most, args.quiet,
                                              [&] { return app::solve(vary, target, tolerance, std::cref(runner)); });
-    if (!args.json.empty())
-        app::write_atomically(args.json, [&](std::ostream& out) { out << app::to_json(r).dump(2) << "\n"; });
-    if (!args.csv.empty())
-        app::write_atomically(args.csv, [&](std::ostream& out) { app::write_solve_csv(out, r); });
+    app::OutputSet outputs;
+    if (!args.json.empty()) outputs.add(args.json, [&](std::ostream& out) { out << app::to_json(r).dump(2) << "\n"; });
+    if (!args.csv.empty()) outputs.add(args.csv, [&](std::ostream& out) { app::write_solve_csv(out, r); });
+    commit(outputs);
     if (!r.bracketed) {
         std::cerr << "error: --target: " << app::terminal_text(app::solve_sentence(r)) << "\n";
         return exit_not_bracketed;
@@ -370,7 +399,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1u, 1024u));
     run_cmd->add_option("--sampling", run_args.sampling, "mc, lhs or sobol (overrides the scenario)")
         ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
-    run_cmd->add_option("--json", run_args.json, "Write the results file (docs/model.md, \"The results file\") here");
+    run_cmd->add_option("--json", run_args.json, "Write the results file (docs/model.md, \"The results file\") here")
+        ->check(file_name());
     run_cmd->add_option("--sensitivity", run_args.sensitivity,
                         "Rank the inputs that drive NPV, ROI, payback and each pair's NPV difference: a comma list of "
                         "tornado, spearman, src, sobol, voi (value of information per input), tail (what sets the "
@@ -400,9 +430,10 @@ int main(int argc, char** argv) {
                         "Run this variant of the scenario beside the base, on the same seed and paths (repeatable; "
                         "'all' for every variant)");
     const auto add_report_options = [](CLI::App* cmd, app::ReportOutputs& outputs) {
-        cmd->add_option("--html", outputs.html, "Write a self-contained HTML report (charts, summary, assumptions)");
-        cmd->add_option("--xlsx", outputs.xlsx, "Write an Excel workbook with native charts");
-        cmd->add_option("--csv", outputs.csv_dir, "Write tidy CSV files into this folder");
+        cmd->add_option("--html", outputs.html, "Write a self-contained HTML report (charts, summary, assumptions)")
+            ->check(file_name());
+        cmd->add_option("--xlsx", outputs.xlsx, "Write an Excel workbook with native charts")->check(file_name());
+        cmd->add_option("--csv", outputs.csv_dir, "Write tidy CSV files into this folder")->check(file_name());
     };
     add_report_options(run_cmd, run_args.reports);
 
@@ -494,7 +525,8 @@ int main(int argc, char** argv) {
         return exit_invalid;
     } catch (const models::Cancelled&) {
         std::cerr << "\ninterrupted: stopped before finishing; no results file was written\n";
-        return exit_interrupted;
+        // 128 + the signal, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM.
+        return interrupting_signal.load() == SIGTERM ? 128 + SIGTERM : exit_interrupted;
     } catch (const std::exception& e) {
         std::cerr << "error: internal failure: " << e.what() << "\n";
         return exit_internal;
