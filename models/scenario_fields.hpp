@@ -34,6 +34,9 @@ inline constexpr Range signed_share{-1.0, 1.0};
 inline constexpr Range above_minus_one{-1.0, largest, true};
 inline constexpr Range yearly_rate{0.0, 10.0};  // a year, at most 1,000 %
 inline constexpr Range yearly_change{-1.0, 10.0, true};
+// Durations in months: bounded by the longest run, so that month arithmetic stays in range.
+inline constexpr Range months_after_start{0.0, double(max_month), true};
+inline constexpr Range month_count{0.0, double(max_month)};
 
 // How a field is written.
 enum class Kind {

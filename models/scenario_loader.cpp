@@ -204,6 +204,14 @@ private:
             issue(where, "expected a number or a distribution, got " + type_name(j) + " " + shown(j));
         }
         if (!d) return s_.inputs.add_default(where, fallback.value_or(0.0));
+        // Its extreme quantiles, mean and draws must be computable: extreme
+        // parameters can make the numerical library give up.
+        try {
+            sim::quantile(*d, 0x1p-54), sim::quantile(*d, 0.5), sim::quantile(*d, 1.0 - 0x1p-53), sim::mean(*d);
+        } catch (const std::exception& e) {
+            issue(where, sim::describe(*d) + " cannot be evaluated with these parameters (" + e.what() + ")");
+            return s_.inputs.add_default(where, fallback.value_or(std::max(range.low, 0.0)));
+        }
         sim::Support sup = sim::support(*d);
         // Against the magnitude cap an unbounded tail counts by its most
         // extreme possible draw (u = 2^-54 or 1 − 2^-53), which is finite;
@@ -287,6 +295,9 @@ private:
                 return sim::Distribution(make());
             } catch (const sim::InvalidParameter& e) {
                 issue(where, e.what());
+                return std::nullopt;
+            } catch (const std::exception& e) {  // a numerical library giving up on extreme parameters
+                issue(where, kind + " cannot be evaluated with these parameters (" + e.what() + ")");
                 return std::nullopt;
             }
         };
