@@ -2,12 +2,15 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <span>
 #include <sstream>
@@ -46,6 +49,37 @@ extern "C" void on_interrupt(int signal) {
 CLI::Validator file_name() {
     return CLI::Validator([](std::string& path) { return path.empty() ? std::string("an empty file name") : std::string(); },
                           "PATH");
+}
+
+// A seed as typed: 0 … 2^64 − 1 in digits, nothing wrapped or saturated.
+CLI::Validator seed_value() {
+    return CLI::Validator(
+        [](std::string& text) {
+            std::uint64_t value = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (text.empty() || error != std::errc{} || end != text.data() + text.size())
+                return std::string("a seed is a whole number from 0 to 18446744073709551615, got ") + text;
+            return std::string();
+        },
+        "SEED");
+}
+
+// A finite number in [low, high] (CLI11's ranges let NaN through: every comparison with it is false).
+CLI::Validator finite_in(double low, double high) {
+    return CLI::Validator(
+        [low, high](std::string& text) {
+            double value = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value))
+                return "expected a finite number, got " + text;
+            if (value < low || value > high)
+                return (high == std::numeric_limits<double>::max()
+                            ? std::string("expected a number > 0")
+                            : "expected a number from " + sim::format_number(low) + " to " + sim::format_number(high)) +
+                       ", got " + text;
+            return std::string();
+        },
+        "NUMBER");
 }
 
 // Writes a command's outputs as one set, unless an interruption came first.
@@ -284,7 +318,8 @@ void add_point_options(CLI::App* cmd, SweepArguments& args) {
     cmd->add_option("scenario", args.scenario, "Scenario file or shipped scenario name (default: custom-vs-standard)");
     cmd->add_option("--paths", args.paths, "Paths per point (overrides the scenario)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-    cmd->add_option("--seed", args.seed, "Random seed, the same at every point (overrides the scenario)");
+    cmd->add_option("--seed", args.seed, "Random seed, the same at every point (overrides the scenario)")
+        ->check(seed_value());
     cmd->add_option("--threads", args.threads, "Worker threads (default: every core)")->check(CLI::Range(1u, 1024u));
     cmd->add_option("--sampling", args.sampling, "mc, lhs or sobol (overrides the scenario)")
         ->check(CLI::IsMember({"mc", "lhs", "sobol"}));
@@ -394,7 +429,7 @@ int main(int argc, char** argv) {
                         "Scenario file, or the name of a shipped scenario (default: custom-vs-standard)");
     run_cmd->add_option("--paths", run_args.paths, "Number of simulated paths (overrides the scenario)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-    run_cmd->add_option("--seed", run_args.seed, "Random seed (overrides the scenario)");
+    run_cmd->add_option("--seed", run_args.seed, "Random seed (overrides the scenario)")->check(seed_value());
     run_cmd->add_option("--threads", run_args.threads, "Worker threads (default: every core)")
         ->check(CLI::Range(1u, 1024u));
     run_cmd->add_option("--sampling", run_args.sampling, "mc, lhs or sobol (overrides the scenario)")
@@ -411,7 +446,7 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--target-ci", run_args.target_ci,
                         "Add paths until every headline statistic's 95 % CI half-width is within this share of its "
                         "value (e.g. 0.01)")
-        ->check(CLI::Range(1e-6, 0.5));
+        ->check(finite_in(1e-6, 0.5));
     run_cmd->add_option("--max-paths", run_args.max_paths, "Most paths a --target-ci run may use (default 1,000,000)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
     run_cmd->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
@@ -468,7 +503,7 @@ int main(int argc, char** argv) {
         ->required();
     solve_cmd->add_option("--tolerance", solve_args.tolerance,
                           "Stop when the bracket is no wider than this (default 0.001 x |TO - FROM|)")
-        ->check(CLI::PositiveNumber);
+        ->check(finite_in(std::numeric_limits<double>::min(), std::numeric_limits<double>::max()));
 
     std::string template_name = default_scenario;
     auto* init_cmd = cli.add_subcommand("init", "Print a starter scenario to stdout");

@@ -79,11 +79,14 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
     run.paths = settings.paths.value_or(s.simulation.paths);
     run.seed = settings.seed.value_or(s.simulation.seed);
     run.sampling = settings.sampling.value_or(s.simulation.sampling);
-    run.threads = settings.threads;
+    // More threads than the machine runs at once gain nothing (TBB would
+    // ignore them, with a warning of its own); results do not depend on it.
+    const auto cores = static_cast<unsigned>(tbb::info::default_concurrency());
+    run.threads = std::min(settings.threads, cores);
     run.progress = settings.progress;
     run.cancel = settings.cancel;
     run.keep_inputs = settings.sensitivity && needs_inputs(*settings.sensitivity);
-    plan.threads = run.threads ? run.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+    plan.threads = run.threads ? run.threads : cores;
 
     if (settings.convergence) {
         if (settings.stream) throw ForecastRefused("stream", "cannot be combined with a convergence target");
