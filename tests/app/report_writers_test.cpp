@@ -17,6 +17,7 @@
 #include "app/embedded_scenarios.hpp"
 #include "models/forecast.hpp"
 #include "models/scenario_loader.hpp"
+#include "models/variants.hpp"
 #include "app/report_text.hpp"
 #include "models/results.hpp"
 #include "sim/summary.hpp"
@@ -227,6 +228,27 @@ TEST(ResultsDocument, GrownAndStreamedRunsRoundTripToo) {
         const std::string written = app::to_json(app::results_document(s, models::forecast(s, settings))).dump(2);
         EXPECT_EQ(written, app::to_json(app::results_document_from_json(nlohmann::ordered_json::parse(written))).dump(2));
     }
+}
+
+// Variants with only `set` or only `stress` (the other an empty object, not null) read back as written.
+TEST(ResultsDocument, VariantsRoundTripByteForByte) {
+    const auto shipped = app::find_embedded("custom-vs-standard");
+    const Json document = models::parse_scenario_document(shipped->text);
+    const models::Scenario s = models::variant_scenario(document, nullptr, {});
+    models::ForecastSettings settings;
+    settings.paths = 400;
+    settings.keep_key_paths = true;
+    const models::Forecast base = models::forecast(s, settings);
+    app::ResultsDocument results = app::results_document(s, base);
+    results.variants.emplace();
+    for (const auto& v : s.variants) {
+        ASSERT_TRUE(v.set.empty() != v.stress.empty()) << v.name;  // the shipped ones: one or the other
+        const models::Scenario vs = models::variant_scenario(document, &v, {});
+        results.variants->push_back(app::variant_result(v, {}, vs, models::forecast(vs, settings), base));
+    }
+    const std::string written = app::to_json(results).dump(2);
+    EXPECT_EQ(written, app::to_json(app::results_document_from_json(Json::parse(written))).dump(2));
+    EXPECT_EQ(written.find("\"stress\": null"), std::string::npos);
 }
 
 TEST(ReportText, ExecutiveSummaryQuotesTheDocument) {
