@@ -1,11 +1,19 @@
 // Report building blocks checked against hand-computed values: axis ticks,
 // CSV quoting, the chart histogram, reading a results file (and refusing a
 // bad one with the address of the problem), the results document's round
-// trip, the SVG geometry and the executive summary against the document.
+// trip, the SVG geometry, the executive summary and the what-if tables (in
+// the HTML page and variants.csv) against the document.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
+#include <set>
 #include <sstream>
+
+#include <unistd.h>
 
 #include "app/chart/chart.hpp"
 #include "app/chart/ticks.hpp"
@@ -19,6 +27,7 @@
 #include "models/scenario_loader.hpp"
 #include "models/variants.hpp"
 #include "app/report_text.hpp"
+#include "app/what_if_table.hpp"
 #include "models/results.hpp"
 #include "sim/summary.hpp"
 
@@ -316,6 +325,67 @@ TEST(HtmlReport, SelfContainedWithEveryChartAndEscapedText) {
     for (auto p = html.find("<svg"); p != std::string::npos; p = html.find("<svg", p + 1)) ++svgs;
     EXPECT_EQ(urls, svgs);
     EXPECT_EQ(svgs, 6u);
+}
+
+// small_results() with two variants: "late" moves the figures by hand-chosen
+// amounts and carries a hostile description; "no_pairing" has no change
+// against base (a file written without key paths).
+Json with_variants() {
+    Json j = small_results();
+    Json late = small_results();
+    late["options"]["custom_build"]["horizons"]["12"]["roi"]["p50"] = -0.45;
+    late["options"]["custom_build"]["horizons"]["24"]["npv"]["prob_positive"] = 0.62;
+    late["options"]["custom_build"]["payback_months"]["p50"] = 17.25;
+    late["options"]["custom_build"]["payback_months"]["cdf"][13] = 0.125;  // month 14: the band's end
+    late["variant"] = {{"description", "<script>alert('late')</script> & adoption"},
+                       {"set", {{"options.custom_build.adoption.midpoint_months", 9}}},
+                       {"stress", {{"options.custom_build.implementation.overrun", {0.9, 1.0}}}}};
+    Json change;
+    for (const char* h : {"12", "24"})
+        change[h] = {{"npv_change", {{"mean", -123'456.0}, {"p10", -250'000.0}, {"p50", -99'000.0}, {"p90", -1'500.0}}},
+                     {"prob_worse", 0.875}};
+    late["against_base"] = {{"paths", 1000},
+                            {"options", {{"custom_build", {{"horizons", change}, {"prob_payback_later", 0.6}}}}}};
+    Json unpaired = small_results();
+    unpaired["variant"] = {{"description", ""}, {"set", Json::object()}, {"stress", Json::object()}};
+    j["variants"] = {{"late", late}, {"no_pairing", unpaired}};
+    return j;
+}
+
+TEST(WhatIfReport, TheTablesReadTheDocument) {
+    const app::ResultsDocument r = app::results_document_from_json(with_variants());
+    const app::WhatIfTables t = app::what_if_tables(r);
+    // Two horizons: ROI P50 and P(NPV > 0) at each, payback P50, P(payback within the band's end).
+    ASSERT_EQ(t.side_by_side.size(), 6u);
+    EXPECT_EQ(t.side_by_side[0].label, "ROI P50, 12 mo");
+    EXPECT_EQ(t.side_by_side[3].label, "P(NPV > 0), 24 mo");
+    EXPECT_EQ(t.side_by_side[5].label, "P(payback within 14 mo)");
+    EXPECT_EQ(t.headline_months, 24);  // no "medium": the last horizon
+    ASSERT_EQ(t.options.size(), 1u);
+    const auto& o = t.options[0];
+    ASSERT_EQ(o.side_by_side.size(), 3u);  // base, late, no_pairing
+    EXPECT_EQ(o.side_by_side[1].variant, "late");
+    EXPECT_EQ(o.side_by_side[1].values, (std::vector<double>{-0.45, 1.5, 0.9, 0.62, 17.25, 0.125}));
+    EXPECT_EQ(o.side_by_side[0].values[5], 0.5);  // the hand-made CDF at month 14
+    ASSERT_EQ(o.changes.size(), 1u);  // no_pairing has no change against base
+    EXPECT_EQ(o.changes[0].values, (std::vector<double>{-123'456.0, -250'000.0, -1'500.0, 0.875, 0.6}));
+    EXPECT_EQ(t.shown(t.changes[0], -123'456.0), "-€123k");
+    EXPECT_EQ(t.shown(t.side_by_side[4], NAN), "after 24");  // payback not reached
+
+    // A variant that drops the option or a horizon reads NaN there, not a neighbour's figure.
+    Json j = with_variants();
+    Json& horizons = j["variants"]["late"]["options"]["custom_build"]["horizons"];
+    j["variants"]["late"]["horizons"] = {{"short", 6}, {"long", 24}};
+    horizons["6"] = horizons["12"];
+    horizons.erase("12");
+    const auto shifted = app::what_if_tables(app::results_document_from_json(j)).options[0].side_by_side[1].values;
+    EXPECT_TRUE(std::isnan(shifted[0]));
+    EXPECT_EQ(shifted[1], 1.5);
+    j["variants"]["late"]["options"]["other"] = j["variants"]["late"]["options"]["custom_build"];
+    j["variants"]["late"]["options"].erase("custom_build");
+    j["variants"]["late"].erase("comparison");
+    const app::WhatIfTables dropped = app::what_if_tables(app::results_document_from_json(j));
+    for (double v : dropped.options[0].side_by_side[1].values) EXPECT_TRUE(std::isnan(v));
 }
 
 TEST(Svg, DataMapsOntoThePlotArea) {
