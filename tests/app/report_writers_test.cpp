@@ -352,6 +352,12 @@ Json with_variants() {
     return j;
 }
 
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+    return n;
+}
+
 TEST(WhatIfReport, TheTablesReadTheDocument) {
     const app::ResultsDocument r = app::results_document_from_json(with_variants());
     const app::WhatIfTables t = app::what_if_tables(r);
@@ -386,6 +392,40 @@ TEST(WhatIfReport, TheTablesReadTheDocument) {
     j["variants"]["late"].erase("comparison");
     const app::WhatIfTables dropped = app::what_if_tables(app::results_document_from_json(j));
     for (double v : dropped.options[0].side_by_side[1].values) EXPECT_TRUE(std::isnan(v));
+}
+
+TEST(Svg, IntervalsInOrderAlongTheAxis) {
+    app::chart::Intervals c;
+    c.id = "i";
+    c.rows.push_back({"base", 1, 2, 3, 4, 5, 6, 7});
+    c.rows.push_back({"undefined", NAN, 2, 3, 4, 5, 6, 7});
+    c.outer_fill = "#ccc";
+    c.inner_fill = "#888";
+    c.median_stroke = "#000";
+    const std::string svg = app::chart::render_svg(c, 640);
+    // The first row's boxes: P10 to P90 starts left of P25 to P75 and ends right of it.
+    const auto x_of = [&](std::size_t at) { return std::stod(svg.substr(svg.find(" d=\"M", at) + 5)); };
+    const auto outer = svg.find("class=\"band\""), inner = svg.find("class=\"band\"", outer + 1);
+    EXPECT_LT(x_of(outer), x_of(inner));
+    EXPECT_EQ(count(svg, "class=\"band\""), 2u);  // the row without a P5 draws nothing
+    EXPECT_NE(svg.find(">n/a</text>"), std::string::npos);
+}
+
+TEST(Svg, LongLegendsWrapInsideThePicture) {
+    app::chart::Chart c;
+    c.id = "legend";
+    for (int i = 0; i < 8; ++i)
+        c.lines.push_back({{0, 1}, {0, 1}, "#000", "a rather long series label " + std::to_string(i), 2, "", false});
+    const std::string svg = app::chart::render_svg(c, 480, 300);
+    // Each label ends inside the picture (at 6 px a character, as the layout reckons), on 4 rows.
+    const std::string label = "a rather long series label 0";
+    std::set<double> rows;
+    for (auto p = svg.find("<text x=\""); p != std::string::npos; p = svg.find("<text x=\"", p + 1)) {
+        if (svg.compare(svg.find('>', p) + 1, label.size() - 1, label, 0, label.size() - 1) != 0) continue;
+        EXPECT_LE(std::stod(svg.substr(p + 9)) + 6.0 * static_cast<double>(label.size()), 480.0) << svg.substr(p, 80);
+        rows.insert(std::stod(svg.substr(svg.find("y=\"", p) + 3)));
+    }
+    EXPECT_EQ(rows.size(), 4u);
 }
 
 TEST(Svg, DataMapsOntoThePlotArea) {
