@@ -352,6 +352,27 @@ Json with_variants() {
     return j;
 }
 
+std::string html_of(const app::ResultsDocument& r) {
+    std::ostringstream out;
+    app::write_html_report(out, r);
+    return out.str();
+}
+
+// The cells of a table row as the page writes them.
+std::string row_of(const std::string& variant, const std::vector<std::string>& cells) {
+    std::string row = "<tr data-variant=\"" + variant + "\"><td class=\"text\">" + variant + "</td>";
+    for (const auto& c : cells) row += "<td>" + app::chart::escape_xml(c) + "</td>";
+    return row + "</tr>";
+}
+
+// The part of the page from a table's opening tag to its end.
+std::string table_of(const std::string& html, const std::string& option, const std::string& kind) {
+    const auto start =
+        html.find("<table class=\"what-if\" data-option=\"" + option + "\" data-table=\"" + kind + "\">");
+    if (start == std::string::npos) return "";
+    return html.substr(start, html.find("</table>", start) - start);
+}
+
 std::size_t count(const std::string& text, const std::string& what) {
     std::size_t n = 0;
     for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
@@ -392,6 +413,48 @@ TEST(WhatIfReport, TheTablesReadTheDocument) {
     j["variants"]["late"].erase("comparison");
     const app::WhatIfTables dropped = app::what_if_tables(app::results_document_from_json(j));
     for (double v : dropped.options[0].side_by_side[1].values) EXPECT_TRUE(std::isnan(v));
+}
+
+TEST(WhatIfReport, HtmlHasTheTablesAndChartsWithEscapedText) {
+    const app::ResultsDocument r = app::results_document_from_json(with_variants());
+    const std::string html = html_of(r);
+    ASSERT_NE(html.find("<section id=\"what-if\">"), std::string::npos);
+    for (const char* id : {"what-if-payback-custom_build", "what-if-npv-custom_build"})
+        EXPECT_NE(html.find(std::string("data-chart=\"") + id + "\""), std::string::npos) << id;
+    // One row per run: base and each variant side by side; each paired variant against base.
+    const std::string side = table_of(html, "custom_build", "side-by-side");
+    const std::string against = table_of(html, "custom_build", "against-base");
+    EXPECT_EQ(count(side, "<tr data-variant="), 3u);
+    EXPECT_EQ(count(against, "<tr data-variant="), 1u);
+    // The figures are the document's, formatted as the terminal formats them.
+    const auto& late = (*r.variants)[0].results.options[0];
+    EXPECT_NE(side.find(row_of("late", {app::percent(late.horizons[0][models::Metric::roi].p50, 0),
+                                        app::percent(late.horizons[1][models::Metric::roi].p50, 0),
+                                        app::percent(late.horizons[0][models::Metric::npv].prob_positive, 0),
+                                        app::percent(late.horizons[1][models::Metric::npv].prob_positive, 0),
+                                        app::months(late.payback.p50), app::percent(late.payback.cdf[13], 0)})),
+              std::string::npos)
+        << side;
+    const auto& change = (*r.variants)[0].against_base->options[0];
+    const auto& at24 = change.horizons[1].npv_change;
+    EXPECT_NE(against.find(row_of("late", {app::money(at24.mean, "EUR"), app::money(at24.p10, "EUR"),
+                                           app::money(at24.p90, "EUR"), app::percent(change.horizons[1].prob_worse, 0),
+                                           app::percent(change.prob_payback_later, 0)})),
+              std::string::npos)
+        << against;
+    EXPECT_NE(side.find("<th>P(payback within 14 mo)</th>"), std::string::npos);
+    // The description and what the variant changes, escaped; never a raw tag.
+    const std::string& description = (*r.variants)[0].variant.description;
+    EXPECT_NE(html.find(app::chart::escape_xml(description)), std::string::npos);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_NE(html.find("<code>options.custom_build.adoption.midpoint_months = 9</code>"), std::string::npos);
+    EXPECT_NE(html.find("<code>options.custom_build.implementation.overrun drawn from its P90 to P100</code>"),
+              std::string::npos);
+}
+
+TEST(WhatIfReport, NoVariantsNoSection) {
+    const std::string html = html_of(app::results_document_from_json(small_results()));
+    EXPECT_EQ(html.find("what-if"), std::string::npos);
 }
 
 TEST(Svg, IntervalsInOrderAlongTheAxis) {
