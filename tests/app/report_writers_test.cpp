@@ -457,6 +457,28 @@ TEST(WhatIfReport, NoVariantsNoSection) {
     EXPECT_EQ(html.find("what-if"), std::string::npos);
 }
 
+TEST(WhatIfReport, VariantsCsvHasEveryFigure) {
+    const app::ResultsDocument r = app::results_document_from_json(with_variants());
+    const auto dir = std::filesystem::temp_directory_path() / ("roicast_variants_csv_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    app::write_csv_reports(dir, r);
+    std::ifstream in(dir / "variants.csv");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line.substr(0, line.find('\r')));
+    std::filesystem::remove_all(dir);
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(lines[0], "variant,option,horizon_months,statistic,value");
+    // 3 runs × 6 side-by-side figures, then the paired variant's change: 2 horizons × 5, and P(pays back later).
+    EXPECT_EQ(lines.size(), 1u + 3 * 6 + 2 * 5 + 1);
+    for (const char* row :
+         {"late,custom_build,12,roi_p50,-0.45", "late,custom_build,24,npv_prob_positive,0.62",
+          "late,custom_build,,payback_months_p50,17.25", "late,custom_build,14,payback_prob_within,0.125",
+          "base,custom_build,,payback_months_p50,13.37", "late,custom_build,24,npv_change_mean,-123456",
+          "late,custom_build,12,npv_change_p50,-99000", "late,custom_build,24,prob_worse,0.875",
+          "late,custom_build,,prob_payback_later,0.6"})
+        EXPECT_NE(std::find(lines.begin(), lines.end(), row), lines.end()) << row;
+}
+
 TEST(Svg, IntervalsInOrderAlongTheAxis) {
     app::chart::Intervals c;
     c.id = "i";
