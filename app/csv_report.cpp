@@ -2,9 +2,11 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <ostream>
 #include <vector>
 
+#include "app/what_if_table.hpp"
 
 namespace app {
 
@@ -52,6 +54,7 @@ private:
     static std::string field(double x) { return value(x); }
     static std::string field(int x) { return std::to_string(x); }
     static std::string field(std::size_t x) { return std::to_string(x); }
+    static std::string field(const std::optional<double>& x) { return x ? value(*x) : ""; }
     std::ostream& out_;
 };
 
@@ -63,8 +66,8 @@ void time_rows(Table& t, const std::string& option, const std::string& measure, 
 }  // namespace
 
 std::vector<std::string> csv_report_names() {
-    return {"summary.csv",     "payback.csv",   "payback_cdf.csv", "cash_flow.csv",
-            "comparison.csv",  "sensitivity.csv", "samples.csv",   "inputs.csv"};
+    return {"summary.csv",     "payback.csv", "payback_cdf.csv", "cash_flow.csv", "comparison.csv",
+            "sensitivity.csv", "samples.csv", "inputs.csv",      "variants.csv"};
 }
 
 void write_csv_reports(const std::filesystem::path& folder, const ResultsDocument& r) {
@@ -136,6 +139,28 @@ std::vector<std::pair<std::string, OutputSet::StreamWriter>> csv_report_files(co
                 out << row.path << "," << csv_field(row.option);
                 for (double v : row.values) out << "," << value(v);
                 out << "\r\n";
+            }
+        });
+    if (r.variants && !r.variants->empty())
+        file("variants.csv", [&](std::ostream& out) {
+            Table t(out, {"variant", "option", "horizon_months", "statistic", "value"});
+            const WhatIfTables tables = what_if_tables(r);
+            for (const auto& o : tables.options)
+                for (const auto& row : o.side_by_side)
+                    for (std::size_t k = 0; k < tables.side_by_side.size(); ++k)
+                        t.row(row.variant, o.option, tables.side_by_side[k].months, tables.side_by_side[k].statistic,
+                              row.values[k]);
+            // The change against base at every horizon; P(pays back later), which has none, once.
+            for (const auto& v : *r.variants) {
+                if (!v.against_base) continue;
+                for (const auto& c : v.against_base->options)
+                    for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                        const auto columns = change_columns(r.horizons[h].months, true);
+                        const auto values = change_values(&c, r.horizons[h].months, true);
+                        for (std::size_t k = 0; k < columns.size(); ++k)
+                            if (columns[k].months || h == 0)
+                                t.row(v.name, c.option, columns[k].months, columns[k].statistic, values[k]);
+                    }
             }
         });
     file("inputs.csv", [&](std::ostream& out) {

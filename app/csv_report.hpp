@@ -10,7 +10,9 @@ namespace app {
 // Tidy CSV files (RFC 4180, a header row, one observation per row) in a
 // folder, each written atomically: summary.csv (option × horizon × metric ×
 // statistic), payback.csv, payback_cdf.csv, cash_flow.csv, comparison.csv,
-// sensitivity.csv and inputs.csv. Undefined values are empty fields.
+// sensitivity.csv and inputs.csv; samples.csv with samples; variants.csv
+// (variant × option × horizon × statistic: the what-if tables and every
+// change against base) with variants. Undefined values are empty fields.
 void write_csv_reports(const std::filesystem::path& folder, const ResultsDocument& report);
 
 // The same files, to add to a command's set of outputs (written by reference

@@ -1,5 +1,6 @@
 #include "app/html_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -7,7 +8,9 @@
 #include "app/chart/palette.hpp"
 #include "app/chart/ticks.hpp"
 #include "app/format.hpp"
+#include "app/html_page.hpp"
 #include "app/report_text.hpp"
+#include "app/what_if_table.hpp"
 
 namespace app {
 
@@ -15,39 +18,6 @@ namespace {
 
 namespace palette = chart::palette;
 using chart::escape_xml;
-
-constexpr const char* style = R"(
-:root { color: #1d1d1f; }
-body { font-family: Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.45; margin: 0 auto;
-       max-width: 1000px; padding: 24px; background: #fff; }
-h1 { font-size: 24px; margin: 0 0 4px; }
-h2 { font-size: 18px; border-bottom: 2px solid #08306b; padding-bottom: 3px; margin-top: 32px; }
-h3 { font-size: 15px; margin: 18px 0 6px; }
-.subtitle { color: #555; margin: 0 0 16px; }
-.summary { background: #f2f6fb; border-left: 4px solid #08306b; padding: 10px 16px; }
-.summary li { margin: 6px 0; }
-table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 12.5px; }
-th, td { border-bottom: 1px solid #d8d8d8; padding: 4px 6px; text-align: right; vertical-align: top; }
-th { background: #eef1f5; }
-td.text, th.text { text-align: left; }
-td.source { text-align: left; color: #444; font-size: 11.5px; }
-.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 16px; }
-.charts.wide { grid-template-columns: 1fr; }
-.charts.three { grid-template-columns: 1fr 1fr 1fr; }
-p.caption { font-size: 11.5px; color: #555; }
-svg.chart { width: 100%; height: auto; display: block; }
-figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-figcaption { font-size: 11.5px; color: #555; margin-top: 2px; }
-.notes li { margin: 3px 0; }
-footer { margin-top: 32px; font-size: 11px; color: #666; }
-@page { size: A4; margin: 14mm; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 11px; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  section { break-inside: auto; }
-  .summary { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-)";
 
 std::string roi_percent(double x) { return percent(x, 0); }
 
@@ -66,15 +36,11 @@ struct Page {
     }
 
     void header() {
-        out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-               "img-src data:\">\n"
-            << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            << "<title>CRM investment case: " << escape_xml(r.scenario) << "</title>\n<style>" << style
-            << "</style>\n</head>\n<body>\n"
-            << "<h1>CRM investment case: " << escape_xml(r.scenario) << "</h1>\n<p class=\"subtitle\">Monte Carlo forecast, "
-            << grouped(static_cast<unsigned long long>(r.paths)) << " simulated futures, amounts in "
-            << escape_xml(r.currency) << ", discounted at " << percent(r.discount_rate, 1) << " a year.</p>\n";
+        open_html_page(out, "CRM investment case: " + r.scenario);
+        out << "<h1>CRM investment case: " << escape_xml(r.scenario)
+            << "</h1>\n<p class=\"subtitle\">Monte Carlo forecast, " << grouped(static_cast<unsigned long long>(r.paths))
+            << " simulated futures, amounts in " << escape_xml(r.currency) << ", discounted at "
+            << percent(r.discount_rate, 1) << " a year.</p>\n";
     }
 
     void executive_summary() {
@@ -158,8 +124,8 @@ struct Page {
                 figure(chart::render_svg(c, 480, 270), caption);
 
                 chart::Line line;
-                line.stroke = palette::option_stroke[i % 4];
-                line.dash = palette::option_dash[i % 4];
+                line.stroke = palette::option_stroke[i % palette::series_count];
+                line.dash = palette::option_dash[i % palette::series_count];
                 line.label = option_label(o.name);
                 double cumulative = hist.below;
                 line.x.push_back(hist.low);
@@ -222,51 +188,63 @@ struct Page {
         out << "</div>\n</section>\n";
     }
 
-    void payback() {
-        out << "<section id=\"payback\">\n<h2>Time to positive ROI</h2>\n<div class=\"charts wide\">\n";
-        chart::Chart c;
-        c.id = "payback-cdf";
-        c.title = "Chance of having paid back, by month";
+    // A payback CDF from month 0, in the colour and dash of its series.
+    static chart::Line payback_line(const TimeToEvent& time, std::size_t series, std::string label) {
+        chart::Line line;
+        line.stroke = palette::option_stroke[series % palette::series_count];
+        line.dash = palette::option_dash[series % palette::series_count];
+        line.width = 2.4;
+        line.label = std::move(label);
+        line.x.push_back(0);
+        line.y.push_back(0);
+        for (std::size_t m = 0; m < time.cdf.size(); ++m) {
+            line.x.push_back(static_cast<double>(m + 1));
+            line.y.push_back(time.cdf[m]);
+        }
+        return line;
+    }
+
+    // A payback chart's axes and reference band. The month axis stops a
+    // little after every curve has (nearly) all paid back: the flat tail says nothing.
+    void payback_axes(chart::Chart& c, const std::vector<const TimeToEvent*>& curves) const {
         c.x_label = "months from the start of the project";
         c.y_label = "probability of payback";
         c.x_format = [](double x) { return plain_number(x); };
         c.y_format = [](double y) { return percent(y, 0); };
         c.y_range = std::pair{0.0, 1.0};
-        std::size_t months = 0;
-        for (std::size_t i = 0; i < r.options.size(); ++i) {
-            const auto& o = r.options[i];
-            chart::Line line;
-            line.stroke = palette::option_stroke[i % 4];
-            line.dash = palette::option_dash[i % 4];
-            line.width = 2.4;
-            line.label = option_label(o.name);
-            line.x.push_back(0);
-            line.y.push_back(0);
-            for (std::size_t t = 0; t < o.payback.cdf.size(); ++t) {
-                line.x.push_back(static_cast<double>(t + 1));
-                line.y.push_back(o.payback.cdf[t]);
-            }
-            months = std::max(months, o.payback.cdf.size());
-            c.lines.push_back(std::move(line));
+        std::size_t months = 0, shown = 0;
+        for (const TimeToEvent* t : curves) {
+            months = std::max(months, t->cdf.size());
+            for (std::size_t m = 0; m < t->cdf.size(); ++m)
+                if (t->cdf[m] < 0.995) shown = std::max(shown, m + 1);
         }
-        // Stop the axis a little after every option has (nearly) all paid back: the flat tail says nothing.
-        std::size_t shown = 0;
-        for (const auto& o : r.options)
-            for (std::size_t t = 0; t < o.payback.cdf.size(); ++t)
-                if (o.payback.cdf[t] < 0.995) shown = std::max(shown, t + 1);
         if (r.payback_reference_months)
             shown = std::max(shown, static_cast<std::size_t>(std::ceil((*r.payback_reference_months)[1])));
         shown = std::min(months, shown + 6);
         c.x_ticks = chart::month_ticks(static_cast<double>(shown));
         c.x_range = std::pair{0.0, c.x_ticks.back()};
-        std::string caption = "Each line gives the share of simulated futures whose cumulative cash flow has turned "
-                              "positive by that month.";
         if (r.payback_reference_months) {
             const auto [from, to] = *r.payback_reference_months;
             c.spans.push_back({from, to, "reference: " + months_text(from) + " to " + months_text(to) + " months",
                                palette::reference});
-            caption += " The shaded band is the payback range the scenario cites as a reference.";
         }
+    }
+
+    void payback() {
+        out << "<section id=\"payback\">\n<h2>Time to positive ROI</h2>\n<div class=\"charts wide\">\n";
+        chart::Chart c;
+        c.id = "payback-cdf";
+        c.title = "Chance of having paid back, by month";
+        std::vector<const TimeToEvent*> curves;
+        for (std::size_t i = 0; i < r.options.size(); ++i) {
+            c.lines.push_back(payback_line(r.options[i].payback, i, option_label(r.options[i].name)));
+            curves.push_back(&r.options[i].payback);
+        }
+        payback_axes(c, curves);
+        std::string caption = "Each line gives the share of simulated futures whose cumulative cash flow has turned "
+                              "positive by that month.";
+        if (r.payback_reference_months)
+            caption += " The shaded band is the payback range the scenario cites as a reference.";
         figure(chart::render_svg(c, 960, 320), caption);
         out << "</div>\n<table>\n<tr><th class=\"text\">Option</th><th>P10</th><th>P25</th><th>Median</th><th>P75</th>"
                "<th>P90</th><th>Discounted payback, median</th><th>Share that ever pays back</th></tr>\n";
@@ -359,6 +337,93 @@ struct Page {
         out << "</section>\n";
     }
 
+    // Base and every variant side by side, their change against base paired
+    // path by path, and per option their payback curves and NPV spreads.
+    void what_if() {
+        if (!r.variants || r.variants->empty()) return;
+        const WhatIfTables t = what_if_tables(r);
+        out << "<section id=\"what-if\">\n<h2>What if</h2>\n<p>Each variant is the scenario with the changes below, "
+               "run on the same seed and the same "
+            << grouped(t.paths)
+            << " simulated futures as the base, so a difference between them is what the change does, not noise.";
+        if (t.paired_paths < t.paths)
+            out << " Changes against base are paired over the first " << grouped(t.paired_paths)
+                << " paths (the streamed run's pilot).";
+        out << "</p>\n<table class=\"variants\">\n<tr><th class=\"text\">Variant</th>"
+               "<th class=\"text\">Description</th><th class=\"text\">What it changes</th></tr>\n";
+        for (const auto& v : *r.variants) {
+            out << "<tr data-variant=\"" << escape_xml(v.name) << "\"><td class=\"text\">" << escape_xml(v.name)
+                << "</td><td class=\"text\">" << escape_xml(v.variant.description) << "</td><td class=\"text\">";
+            const auto changes = variant_changes(v.variant);
+            for (std::size_t k = 0; k < changes.size(); ++k)
+                out << (k ? "<br>" : "") << "<code>" << escape_xml(changes[k]) << "</code>";
+            out << "</td></tr>\n";
+        }
+        out << "</table>\n";
+        for (const auto& o : t.options) {
+            out << "<h3>" << escape_xml(option_label(o.option)) << "</h3>\n";
+            what_if_table(t, o.option, "side-by-side", t.side_by_side, o.side_by_side);
+            if (!o.changes.empty()) {
+                out << "<p class=\"caption\">Against base at " << t.headline_months
+                    << " months, path by path: the variant's NPV minus the base's on the same simulated future, and "
+                       "the share of futures where the variant does worse.</p>\n";
+                what_if_table(t, o.option, "against-base", t.changes, o.changes);
+            }
+            std::vector<const TimeToEvent*> curves;
+            chart::Chart payback;
+            payback.id = "what-if-payback-" + o.option;
+            payback.title = option_label(o.option) + ": chance of having paid back, base and variants";
+            chart::Intervals npv;
+            npv.id = "what-if-npv-" + o.option;
+            npv.title =
+                option_label(o.option) + ": NPV at " + std::to_string(t.headline_months) + " months, base and variants";
+            npv.x_label = "NPV at " + std::to_string(t.headline_months) + " months (" + r.currency + ")";
+            npv.x_format = money_format();
+            npv.marker = chart::Marker{0, "break-even", "2 2"};
+            npv.outer_fill = palette::band_outer;
+            npv.inner_fill = palette::band_inner;
+            npv.median_stroke = palette::dark;
+            const auto add = [&](const std::string& name, const ResultsDocument& run, std::size_t series) {
+                const OptionResult* x = find_option(run, o.option);
+                if (!x) return;
+                payback.lines.push_back(payback_line(x->payback, series, name));
+                curves.push_back(&x->payback);
+                const std::size_t h = run.horizon_index(t.headline_months);
+                if (h >= x->horizons.size()) return;
+                const Statistics& s = x->horizons[h][models::Metric::npv];
+                npv.rows.push_back({name, s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95});
+            };
+            add("base", r, 0);
+            for (std::size_t k = 0; k < r.variants->size(); ++k)
+                add((*r.variants)[k].name, (*r.variants)[k].results, k + 1);
+            payback_axes(payback, curves);
+            out << "<div class=\"charts wide\">\n";
+            figure(chart::render_svg(payback, 960, 340),
+                   "The share of simulated futures paid back by each month, for the base (solid) and each variant.");
+            figure(chart::render_svg(npv, 960),
+                   "Per run: whiskers from P5 to P95, boxes from P10 to P90 and P25 to P75, the bar at the median.");
+            out << "</div>\n";
+        }
+        out << "</section>\n";
+    }
+
+    // One table of the what-if section: a row per run, the columns' labels as headings.
+    void what_if_table(const WhatIfTables& t, const std::string& option, const char* kind,
+                       const std::vector<WhatIfColumn>& columns, const std::vector<WhatIfRow>& rows) {
+        out << "<table class=\"what-if\" data-option=\"" << escape_xml(option) << "\" data-table=\"" << kind
+            << "\">\n<tr><th class=\"text\">Variant</th>";
+        for (const auto& c : columns) out << "<th>" << escape_xml(c.label) << "</th>";
+        out << "</tr>\n";
+        for (const auto& row : rows) {
+            out << "<tr data-variant=\"" << escape_xml(row.variant) << "\"><td class=\"text\">"
+                << escape_xml(row.variant) << "</td>";
+            for (std::size_t k = 0; k < columns.size(); ++k)
+                out << "<td>" << escape_xml(t.shown(columns[k], row.values[k])) << "</td>";
+            out << "</tr>\n";
+        }
+        out << "</table>\n";
+    }
+
     void assumptions() {
         out << "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n";
         if (r.inputs.empty()) {
@@ -407,8 +472,9 @@ struct Page {
             for (const auto& n : r.notes) out << "<li>" << escape_xml(n) << "</li>\n";
             out << "</ul>\n";
         }
-        out << "</section>\n<footer>Produced by roicast from a results file; every figure is a statistic of the "
-               "simulated futures, not a promise.</footer>\n</body>\n</html>\n";
+        out << "</section>\n";
+        close_html_page(out, "Produced by roicast from a results file; every figure is a statistic of the simulated "
+                             "futures, not a promise.");
     }
 
     std::string sampling_text() const {
@@ -430,6 +496,7 @@ void write_html_report(std::ostream& out, const ResultsDocument& report) {
     page.payback();
     page.sensitivity();
     page.comparison();
+    page.what_if();
     page.assumptions();
     page.method_notes();
 }

@@ -22,6 +22,7 @@
 #include "app/report_outputs.hpp"
 #include "app/results_from_forecast.hpp"
 #include "app/sweep.hpp"
+#include "app/sweep_html.hpp"
 #include "app/sweep_report.hpp"
 #include "app/text_report.hpp"
 #include "models/forecast.hpp"
@@ -309,12 +310,12 @@ struct SweepArguments {
     std::optional<unsigned> threads;
     std::optional<std::string> sampling;
     std::vector<std::string> sets, stats;
-    std::string vary, target, json, csv;
+    std::string vary, target, json, csv, html;
     std::optional<double> tolerance;
     bool quiet = false;
 };
 
-void add_point_options(CLI::App* cmd, SweepArguments& args) {
+void add_point_options(CLI::App* cmd, SweepArguments& args, const char* html_help) {
     cmd->add_option("scenario", args.scenario, "Scenario file or shipped scenario name (default: custom-vs-standard)");
     cmd->add_option("--paths", args.paths, "Paths per point (overrides the scenario)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
@@ -326,6 +327,7 @@ void add_point_options(CLI::App* cmd, SweepArguments& args) {
     cmd->add_option("--set", args.sets, "PATH=JSON: change a scenario value at every point (repeatable)");
     cmd->add_option("--json", args.json, "Write the sweep or solve results file here")->check(file_name());
     cmd->add_option("--csv", args.csv, "Write the table of points as CSV here")->check(file_name());
+    cmd->add_option("--html", args.html, html_help)->check(file_name());
     cmd->add_flag("--quiet,-q", args.quiet, "Print nothing but errors");
 }
 
@@ -360,11 +362,10 @@ PointRunner point_runner(const SweepArguments& args, const std::string& path) {
     if (args.sampling) runner.settings.sampling = sim::parse_sampling(*args.sampling);
     runner.settings.threads = args.threads.value_or(0);
     runner.settings.cancel = &interrupted;
-    for (const auto& output : {args.json, args.csv})
-        if (!output.empty())
-            if (const std::string why = app::check_writable(output); !why.empty())
-                throw InvalidUsage{output == args.json ? "--json" : "--csv", why};
-    if (const std::string twice = app::repeated_output({args.json, args.csv}); !twice.empty())
+    for (const auto& [flag, output] : {std::pair{"--json", &args.json}, {"--csv", &args.csv}, {"--html", &args.html}})
+        if (!output->empty())
+            if (const std::string why = app::check_writable(*output); !why.empty()) throw InvalidUsage{flag, why};
+    if (const std::string twice = app::repeated_output({args.json, args.csv, args.html}); !twice.empty())
         throw InvalidUsage{twice, "named for two outputs; give each output its own file"};
     return runner;
 }
@@ -389,6 +390,7 @@ int run_sweep(const SweepArguments& args) {
     app::OutputSet outputs;
     if (!args.json.empty()) outputs.add(args.json, [&](std::ostream& out) { out << app::to_json(r).dump(2) << "\n"; });
     if (!args.csv.empty()) outputs.add(args.csv, [&](std::ostream& out) { app::write_sweep_csv(out, r); });
+    if (!args.html.empty()) outputs.add(args.html, [&](std::ostream& out) { app::write_sweep_html(out, r); });
     commit(outputs);
     if (!args.quiet) app::print_sweep(std::cout, r);
     return exit_ok;
@@ -407,6 +409,7 @@ int run_solve(const SweepArguments& args) {
     app::OutputSet outputs;
     if (!args.json.empty()) outputs.add(args.json, [&](std::ostream& out) { out << app::to_json(r).dump(2) << "\n"; });
     if (!args.csv.empty()) outputs.add(args.csv, [&](std::ostream& out) { app::write_solve_csv(out, r); });
+    if (!args.html.empty()) outputs.add(args.html, [&](std::ostream& out) { app::write_solve_html(out, r); });
     commit(outputs);
     if (!r.bracketed) {
         std::cerr << "error: --target: " << app::terminal_text(app::solve_sentence(r)) << "\n";
@@ -487,7 +490,9 @@ int main(int argc, char** argv) {
     SweepArguments sweep_args, solve_args;
     auto* sweep_cmd = cli.add_subcommand(
         "sweep", "Vary one scenario value over a range and tabulate statistics of the results at each point");
-    add_point_options(sweep_cmd, sweep_args);
+    add_point_options(sweep_cmd, sweep_args,
+                      "Write a self-contained HTML page here: each statistic plotted against the value, with its 95 % "
+                      "band where the results give one");
     sweep_cmd->add_option("--vary", sweep_args.vary, "PATH=FROM:TO[:POINTS] (POINTS default 11, both ends included)")
         ->required();
     sweep_cmd->add_option("--stat", sweep_args.stats,
@@ -496,7 +501,9 @@ int main(int argc, char** argv) {
         ->required();
     auto* solve_cmd = cli.add_subcommand(
         "solve", "Find the value of one scenario input at which a statistic of the results reaches a target");
-    add_point_options(solve_cmd, solve_args);
+    add_point_options(solve_cmd, solve_args,
+                      "Write a self-contained HTML page here: the answer in a sentence and every evaluation plotted "
+                      "against the target");
     solve_cmd->add_option("--vary", solve_args.vary, "PATH=FROM:TO, the range to search")->required();
     solve_cmd->add_option("--target", solve_args.target,
                           "STAT=VALUE, e.g. options.custom.payback_months.p50=14")

@@ -265,7 +265,10 @@ AgainstBase against_base(const models::PairedChange& change, const models::Scena
 VariantResult variant_result(const models::Variant& v, std::span<const models::Edit> extra,
                              const models::Scenario& scenario, const models::Forecast& variant,
                              const models::Forecast& base) {
-    VariantResult out{v.name, results_document(scenario, variant), {v.description, set_record(v.set), {}}, {}};
+    VariantResult out{.name = v.name,
+                      .results = results_document(scenario, variant),
+                      .variant = {.description = v.description, .set = set_record(v.set)},
+                      .against_base = std::nullopt};
     for (const auto& e : extra) out.variant.set[e.path] = e.value;
     for (const auto& st : v.stress) out.variant.stress[st.address] = {st.band.low, st.band.high};
     if (base.key_paths && variant.key_paths)

@@ -7,6 +7,7 @@
 
 #include "app/format.hpp"
 #include "app/report_text.hpp"
+#include "app/what_if_table.hpp"
 #include "sim/distribution.hpp"
 
 namespace app {
@@ -174,57 +175,62 @@ void print_years(std::ostream& out, const ResultsDocument& r, const OptionResult
     line("net P90", [&](const YearRecord& y) { return money(y.net.p90, r.currency); });
 }
 
-// P(payback within the reference band's end), or within the first horizon.
-std::pair<std::string, double> payback_within(const ResultsDocument& r, const OptionResult& o) {
-    if (r.payback_reference_months) {
-        const double end = (*r.payback_reference_months)[1];
-        const auto t = static_cast<std::size_t>(std::floor(end));
-        const double p = t == 0 ? 0.0 : o.payback.cdf[std::min(t, o.payback.cdf.size()) - 1];
-        return {"within " + sim::format_number(end) + " mo", p};
+// A column heading on two lines: split after ", " if it has one, else at the
+// space that leaves the longer line shortest; one line if short already.
+std::pair<std::string, std::string> heading_lines(const std::string& label) {
+    if (label.size() <= 10) return {"", label};
+    if (const auto comma = label.find(", "); comma != std::string::npos)
+        return {label.substr(0, comma + 1), label.substr(comma + 2)};
+    std::size_t best = std::string::npos, longest = label.size();
+    for (auto p = label.find(' '); p != std::string::npos; p = label.find(' ', p + 1))
+        if (const std::size_t l = std::max(p, label.size() - p - 1); l < longest) best = p, longest = l;
+    if (best == std::string::npos) return {"", label};
+    return {label.substr(0, best), label.substr(best + 1)};
+}
+
+// One table of the what-if section: a heading over two lines, then a row per run.
+void print_what_if_table(std::ostream& out, const WhatIfTables& t, const std::vector<WhatIfColumn>& columns,
+                         const std::vector<WhatIfRow>& rows, std::size_t name_width) {
+    std::vector<std::pair<std::string, std::string>> headings;
+    std::vector<std::size_t> widths;
+    for (const auto& c : columns) {
+        headings.push_back(heading_lines(c.label));
+        const auto& [top, bottom] = headings.back();
+        widths.push_back(std::max<std::size_t>(10, std::max(top.size(), bottom.size()) + 2));
     }
-    return {"within " + std::to_string(r.horizons[0].months) + " mo", o.payback.prob_within[0].value};
+    for (const bool top : {true, false}) {
+        out << "    " << pad("", name_width);
+        for (std::size_t k = 0; k < columns.size(); ++k)
+            out << pad(top ? headings[k].first : headings[k].second, widths[k], true);
+        out << "\n";
+    }
+    for (const auto& row : rows) {
+        out << "    " << pad(terminal_text(row.variant), name_width);
+        for (std::size_t k = 0; k < columns.size(); ++k)
+            out << pad(t.shown(columns[k], row.values[k]), widths[k], true);
+        out << "\n";
+    }
 }
 
 // Base and each variant side by side per option, then each variant's change
 // against base at the headline horizon, paired path by path.
 void print_variants(std::ostream& out, const ResultsDocument& r) {
-    const std::size_t headline = headline_horizon(r);
-    const int headline_months = r.horizons[headline].months;
+    const WhatIfTables t = what_if_tables(r);
     std::size_t name_width = 8;
     for (const auto& v : *r.variants) name_width = std::max(name_width, terminal_text(v.name).size() + 2);
     out << "\nwhat if (every variant on the base's seed and " << grouped(r.paths) << " paths)\n";
     for (const auto& v : *r.variants)
         if (!v.variant.description.empty())
             out << "  " << pad(terminal_text(v.name), name_width) << terminal_text(v.variant.description) << "\n";
-    for (std::size_t o = 0; o < r.options.size(); ++o) {
-        out << "\n  " << r.options[o].name << "\n    " << pad("", name_width);
-        for (const auto& h : r.horizons) out << pad("ROI P50 " + std::to_string(h.months), 13, true);
-        for (const auto& h : r.horizons) out << pad("P(NPV>0) " + std::to_string(h.months), 14, true);
-        const std::string within = payback_within(r, r.options[o]).first;
-        out << pad("payback P50", 13, true) << pad("P(" + within + ")", 20, true) << "\n";
-        const auto row = [&](const std::string& name, const ResultsDocument& d) {
-            const OptionResult& x = d.options[o];
-            out << "    " << pad(terminal_text(name), name_width);
-            for (const auto& h : x.horizons) out << pad(percent(h[models::Metric::roi].p50, 0), 13, true);
-            for (const auto& h : x.horizons) out << pad(percent(h[models::Metric::npv].prob_positive, 0), 14, true);
-            out << pad(months(x.payback.p50), 13, true) << pad(percent(payback_within(d, x).second, 0), 20, true)
-                << "\n";
-        };
-        row("base", r);
-        for (const auto& v : *r.variants) row(v.name, v.results);
-        for (const auto& v : *r.variants) {
-            if (!v.against_base || o >= v.against_base->options.size()) continue;
-            const OptionChange& c = v.against_base->options[o];
-            const HorizonChange& h = c.horizons[headline];
-            out << "    " << pad(terminal_text(v.name), name_width) << "vs base at " << headline_months
-                << " mo: NPV " << money(h.npv_change.mean, r.currency) << " (P10 " << money(h.npv_change.p10, r.currency)
-                << ", P90 " << money(h.npv_change.p90, r.currency) << "), lower on " << percent(h.prob_worse, 0)
-                << " of paths; pays back later on " << percent(c.prob_payback_later, 0) << "\n";
-        }
+    for (const auto& o : t.options) {
+        out << "\n  " << o.option << "\n";
+        print_what_if_table(out, t, t.side_by_side, o.side_by_side, name_width);
+        if (o.changes.empty()) continue;
+        out << "    against base at " << t.headline_months << " mo, path by path\n";
+        print_what_if_table(out, t, t.changes, o.changes, name_width);
     }
-    const auto& first = r.variants->front();
-    if (first.against_base && first.against_base->paths < r.paths)
-        out << "  (changes paired over the first " << grouped(first.against_base->paths) << " paths, the streamed run's pilot)\n";
+    if (t.paired_paths < r.paths)
+        out << "  (changes paired over the first " << grouped(t.paired_paths) << " paths, the streamed run's pilot)\n";
 }
 
 }  // namespace

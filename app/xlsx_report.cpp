@@ -8,6 +8,7 @@
 
 #include "app/format.hpp"
 #include "app/report_text.hpp"
+#include "app/what_if_table.hpp"
 
 namespace app {
 
@@ -37,7 +38,7 @@ private:
 };
 
 struct Formats {
-    lxw_format *title, *bold, *header, *wrap, *money, *percent, *months, *number, *integer;
+    lxw_format *title, *bold, *header, *wrap, *money, *percent, *whole_percent, *months, *number, *integer;
 };
 
 Formats make_formats(lxw_workbook* wb, const std::string& currency) {
@@ -60,6 +61,8 @@ Formats make_formats(lxw_workbook* wb, const std::string& currency) {
     format_set_num_format(f.money, money_format.c_str());
     f.percent = workbook_add_format(wb);
     format_set_num_format(f.percent, "0.0%");
+    f.whole_percent = workbook_add_format(wb);
+    format_set_num_format(f.whole_percent, "0%");
     f.months = workbook_add_format(wb);
     format_set_num_format(f.months, "0.0");
     f.number = workbook_add_format(wb);
@@ -111,6 +114,27 @@ void style_line(lxw_chart_series* s, lxw_color_t colour, float width, uint8_t da
     line.width = width;
     line.dash_type = dash;
     chart_series_set_line(s, &line);
+}
+
+// Payback curves, one series a column right of the months in column A (rows first … last).
+lxw_chart* payback_chart(lxw_workbook* wb, const std::string& sheet, const std::string& title,
+                         const std::vector<std::string>& series, lxw_row_t first, lxw_row_t last) {
+    // The HTML report's series colours and dashes (app/chart/palette.hpp).
+    static const lxw_color_t colours[] = {0x08306B, 0xD9822B, 0x5A9B5A, 0x7B4F9D, 0xA50F15, 0x6BAED6};
+    static const uint8_t dashes[] = {LXW_CHART_LINE_DASH_SOLID,         LXW_CHART_LINE_DASH_DASH,
+                                     LXW_CHART_LINE_DASH_ROUND_DOT,     LXW_CHART_LINE_DASH_LONG_DASH_DOT,
+                                     LXW_CHART_LINE_DASH_SQUARE_DOT,    LXW_CHART_LINE_DASH_LONG_DASH};
+    lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_LINE);
+    for (std::size_t i = 0; i < series.size(); ++i)
+        style_line(add_series(chart, sheet, series[i], first, last, 0, static_cast<lxw_col_t>(1 + i)), colours[i % 6],
+                   2.25, dashes[i % 6]);
+    chart_title_set_name(chart, title.c_str());
+    chart_axis_set_name(chart->x_axis, "Months from the start");
+    chart_axis_set_name(chart->y_axis, "Probability");
+    chart_axis_set_num_format(chart->y_axis, "0%");
+    chart_axis_set_max(chart->y_axis, 1);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    return chart;
 }
 
 void summary_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
@@ -253,21 +277,10 @@ void payback_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r)
                 s.number(row, static_cast<lxw_col_t>(1 + i), r.options[i].payback.cdf[t], f.percent);
     }
     if (months == 0) return;
-    lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_LINE);
-    static const lxw_color_t colours[] = {0x08306B, 0xD9822B, 0x5A9B5A, 0x7B4F9D};
-    static const uint8_t dashes[] = {LXW_CHART_LINE_DASH_SOLID, LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_ROUND_DOT,
-                                     LXW_CHART_LINE_DASH_LONG_DASH_DOT};
-    for (std::size_t i = 0; i < r.options.size(); ++i)
-        style_line(add_series(chart, s.name, option_label(r.options[i].name), first, row - 1, 0,
-                              static_cast<lxw_col_t>(1 + i)),
-                   colours[i % 4], 2.25, dashes[i % 4]);
-    chart_title_set_name(chart, "Chance of having paid back, by month");
-    chart_axis_set_name(chart->x_axis, "Months from the start");
-    chart_axis_set_name(chart->y_axis, "Probability");
-    chart_axis_set_num_format(chart->y_axis, "0%");
-    chart_axis_set_max(chart->y_axis, 1);
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    worksheet_insert_chart(s.ws, 1, 10, chart);
+    std::vector<std::string> names;
+    for (const auto& o : r.options) names.push_back(option_label(o.name));
+    worksheet_insert_chart(s.ws, 1, 10,
+                           payback_chart(wb, s.name, "Chance of having paid back, by month", names, first, row - 1));
 }
 
 void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
@@ -448,6 +461,85 @@ void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
     for (const auto& n : r.notes) s.text(row++, 0, n);
 }
 
+// The what-if tables of the terminal and the HTML report, numbers as numbers,
+// and per option the payback curves of base and every variant.
+void what_if_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
+    Sheet s{workbook_add_worksheet(wb, "What if"), "What if"};
+    const WhatIfTables t = what_if_tables(r);
+    const auto format = [&](Figure figure) {
+        return figure == Figure::money ? f.money : figure == Figure::months ? f.months : f.whole_percent;
+    };
+    worksheet_set_column(s.ws, 0, 0, 18, nullptr);
+    worksheet_set_column(s.ws, 1, static_cast<lxw_col_t>(t.side_by_side.size()), 13, nullptr);
+    s.text(0, 0, "What if: every variant on the base's seed and " + grouped(t.paths) + " paths", f.title);
+    lxw_row_t row = 2;
+    // The description, then a line per change, each running on over the empty cells to its right.
+    s.headers(row++, {"Variant", "Description and what it changes"}, f.header);
+    for (const auto& v : *r.variants) {
+        s.text(row, 0, v.name);
+        if (!v.variant.description.empty()) s.text(row++, 1, v.variant.description);
+        for (const auto& line : variant_changes(v.variant)) s.text(row++, 1, line);
+    }
+    const auto table = [&](const std::vector<WhatIfColumn>& columns, const std::vector<WhatIfRow>& rows) {
+        s.text(row, 0, "Variant", f.header);
+        for (std::size_t k = 0; k < columns.size(); ++k)
+            s.text(row, static_cast<lxw_col_t>(1 + k), columns[k].label, f.header);
+        ++row;
+        for (const auto& line : rows) {
+            s.text(row, 0, line.variant);
+            for (std::size_t k = 0; k < columns.size(); ++k)
+                s.number(row, static_cast<lxw_col_t>(1 + k), line.values[k], format(columns[k].figure));
+            ++row;
+        }
+    };
+    for (const auto& o : t.options) {
+        ++row;
+        s.text(row++, 0, option_label(o.option), f.bold);
+        table(t.side_by_side, o.side_by_side);
+        if (o.changes.empty()) continue;
+        s.text(row++, 0, "Against base at " + std::to_string(t.headline_months) + " months, path by path", f.bold);
+        table(t.changes, o.changes);
+    }
+    s.text(++row, 0, "Empty payback cells: not reached within " + std::to_string(t.last_months) +
+                         " months. NPV change: the variant's NPV minus the base's on the same path.");
+    row += 2;
+
+    // Per option: the payback curves' data below the tables and their chart to the right.
+    const auto chart_col = static_cast<lxw_col_t>(t.side_by_side.size() + 2);
+    lxw_row_t chart_row = 2;
+    for (const auto& o : t.options) {
+        std::vector<std::pair<std::string, const TimeToEvent*>> curves;
+        if (const OptionResult* x = find_option(r, o.option)) curves.emplace_back("base", &x->payback);
+        for (const auto& v : *r.variants)
+            if (const OptionResult* x = find_option(v.results, o.option)) curves.emplace_back(v.name, &x->payback);
+        std::size_t months = 0;
+        for (const auto& [name, curve] : curves) months = std::max(months, curve->cdf.size());
+        if (months == 0) continue;
+        const std::string title = option_label(o.option) + ": chance of having paid back, base and variants";
+        s.text(row++, 0, title, f.bold);
+        s.text(row, 0, "Month", f.header);
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < curves.size(); ++i) {
+            s.text(row, static_cast<lxw_col_t>(1 + i), curves[i].first, f.header);
+            names.push_back(curves[i].first);
+        }
+        const lxw_row_t first = ++row;
+        for (std::size_t m = 0; m < months; ++m, ++row) {
+            s.number(row, 0, static_cast<double>(m + 1), f.integer);
+            for (std::size_t i = 0; i < curves.size(); ++i)
+                if (m < curves[i].second->cdf.size())
+                    s.number(row, static_cast<lxw_col_t>(1 + i), curves[i].second->cdf[m], f.percent);
+        }
+        lxw_chart_options options{};
+        options.x_scale = 1.4;
+        options.y_scale = 1.3;
+        worksheet_insert_chart_opt(s.ws, chart_row, chart_col, payback_chart(wb, s.name, title, names, first, row - 1),
+                                   &options);
+        chart_row += 21;
+        ++row;
+    }
+}
+
 void samples_sheet(lxw_workbook* wb, const Formats& f, const Samples& d) {
     const std::vector<std::string> value_columns(d.columns.begin() + 2, d.columns.end());
     Sheet s{workbook_add_worksheet(wb, "Samples"), "Samples"};
@@ -484,6 +576,7 @@ void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument&
     cash_flow_sheet(wb, f, r);
     sensitivity_sheet(wb, f, r);
     assumptions_sheet(wb, f, r);
+    if (r.variants && !r.variants->empty()) what_if_sheet(wb, f, r);
     if (r.samples) samples_sheet(wb, f, *r.samples);
     book.close();
 }

@@ -25,6 +25,7 @@ struct Line {
     double width = 2;
     std::string dash;   // SVG stroke-dasharray, empty for solid
     bool step = false;  // a step function (CDFs of whole months)
+    bool dots = false;  // a dot at each point (values that were computed, not interpolated)
 };
 
 struct Bars {  // equal-width bins starting at x0
@@ -64,8 +65,24 @@ struct DivergingBars {
     std::string positive_fill, negative_fill;
 };
 
+// One quantity's spread per row, e.g. NPV per variant: whiskers from P5 to
+// P95, an outer box from P10 to P90, an inner box from P25 to P75 and the median.
+struct Interval {
+    std::string label;
+    double p5 = 0, p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0, p95 = 0;
+};
+
+struct Intervals {
+    std::string id, title, x_label;
+    Format x_format;
+    std::vector<Interval> rows;
+    std::optional<Marker> marker;  // a vertical reference line, e.g. break-even
+    std::string outer_fill, inner_fill, median_stroke;
+};
+
 std::string render_svg(const Chart& chart, double width = 640, double height = 300);
 std::string render_svg(const DivergingBars& chart, double width = 640);
+std::string render_svg(const Intervals& chart, double width = 640);
 
 // Escapes text for SVG and HTML content and attributes.
 std::string escape_xml(const std::string& text);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+
 namespace app::chart::palette {
 
 // Blues from light to dark, then one warm colour: distinct in hue on screen
@@ -14,8 +16,10 @@ inline constexpr const char* reference = "#f3e2b3";
 inline constexpr const char* axis = "#444444";
 inline constexpr const char* grid = "#e3e3e3";
 
-// Per option: colour and dash, so two options stay apart in grey too.
-inline constexpr const char* option_stroke[] = {"#08306b", "#d9822b", "#5a9b5a", "#7b4f9d"};
-inline constexpr const char* option_dash[] = {"", "7 4", "2 3", "10 3 2 3"};
+// Per series (an option, or base and its variants): colour and dash, so
+// the lines stay apart in grey too. Index them modulo series_count.
+inline constexpr const char* option_stroke[] = {"#08306b", "#d9822b", "#5a9b5a", "#7b4f9d", "#a50f15", "#6baed6"};
+inline constexpr const char* option_dash[] = {"", "7 4", "2 3", "10 3 2 3", "4 2", "12 3"};
+inline constexpr std::size_t series_count = 6;
 
 }  // namespace app::chart::palette

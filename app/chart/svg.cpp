@@ -63,6 +63,67 @@ struct LegendItem {
     std::string label, fill, stroke, dash;
 };
 
+std::size_t shown_length(const std::string& text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Where each legend item goes: left to right from `left`, a new row (1 = the
+// last, lowest) when the next would pass `left + width`.
+struct LegendLayout {
+    std::vector<std::pair<double, int>> at;  // x and row from the top
+    int rows = 0;
+    double height() const { return rows == 0 ? 0 : 22 + 16 * (rows - 1); }
+};
+
+LegendLayout lay_out_legend(const std::vector<LegendItem>& items, double left, double width) {
+    LegendLayout l;
+    double x = left;
+    int row = 0;
+    for (const auto& item : items) {
+        const double w = 34 + char_width * static_cast<double>(shown_length(item.label));
+        if (x > left && x + w - 12 > left + width) x = left, ++row;
+        l.at.emplace_back(x, row);
+        x += w;
+    }
+    l.rows = items.empty() ? 0 : row + 1;
+    return l;
+}
+
+// The legend's rows above the picture's bottom edge.
+void draw_legend(std::ostringstream& o, const std::vector<LegendItem>& items, const LegendLayout& l, double height) {
+    o << "<g font-size=\"11\" fill=\"#222\">\n";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& item = items[i];
+        const double lx = l.at[i].first, ly = height - 12 - 16 * static_cast<double>(l.rows - 1 - l.at[i].second);
+        if (!item.fill.empty())
+            o << "<rect x=\"" << f(lx) << "\" y=\"" << f(ly - 9) << "\" width=\"14\" height=\"10\" fill=\"" << item.fill
+              << "\" stroke=\"#888\" stroke-width=\"0.5\"/>";
+        else {
+            o << "<line x1=\"" << f(lx) << "\" x2=\"" << f(lx + 18) << "\" y1=\"" << f(ly - 4) << "\" y2=\""
+              << f(ly - 4) << "\" stroke=\"" << item.stroke << "\" stroke-width=\"2.2\"";
+            if (!item.dash.empty()) o << " stroke-dasharray=\"" << item.dash << "\"";
+            o << "/>";
+        }
+        o << "<text x=\"" << f(lx + 22) << "\" y=\"" << f(ly) << "\">" << escape_xml(item.label) << "</text>\n";
+    }
+    o << "</g>\n";
+}
+
+// The value axis of a chart of labelled rows: a grid line and label per tick, the axis title under them.
+template <class Scale>
+void value_axis(std::ostringstream& o, const std::vector<double>& ticks, Scale sx, const Format& xf, double centre,
+                double top, double plot_bottom, const std::string& label) {
+    o << "<g font-size=\"11\" fill=\"" << palette::axis << "\">\n";
+    for (double t : ticks)
+        o << "<line x1=\"" << f(sx(t)) << "\" x2=\"" << f(sx(t)) << "\" y1=\"" << f(top) << "\" y2=\""
+          << f(plot_bottom) << "\" stroke=\"" << palette::grid << "\"/><text x=\"" << f(sx(t)) << "\" y=\""
+          << f(plot_bottom + 15) << "\" text-anchor=\"middle\">" << escape_xml(xf(t)) << "</text>\n";
+    o << "<text x=\"" << f(centre) << "\" y=\"" << f(plot_bottom + 32) << "\" text-anchor=\"middle\">"
+      << escape_xml(label) << "</text>\n</g>\n";
+}
+
 }  // namespace
 
 std::string render_svg(const Chart& c, double width, double height) {
@@ -76,7 +137,9 @@ std::string render_svg(const Chart& c, double width, double height) {
     for (const auto& l : c.lines)
         if (!l.label.empty()) legend.push_back({l.label, "", l.stroke, l.dash});
 
-    const double left = 74, right = 18, top = 40, bottom = 46 + (legend.empty() ? 0 : 22);
+    const double left = 74, right = 18, top = 40;
+    const LegendLayout layout = lay_out_legend(legend, left, width - left - 4);
+    const double bottom = 46 + layout.height();
     const double pw = width - left - right, ph = height - top - bottom;
 
     Range xr, yr;
@@ -187,6 +250,12 @@ std::string render_svg(const Chart& c, double width, double height) {
         o << "\"/>\n";
     }
     o << "</g>\n";
+    // Dots outside the clip, so a point on the plot's edge shows whole.
+    for (const auto& l : c.lines)
+        for (std::size_t i = 0; l.dots && i < l.x.size() && i < l.y.size(); ++i)
+            if (l.x[i] >= xr.low && l.x[i] <= xr.high && l.y[i] >= yr.low && l.y[i] <= yr.high)
+                o << "<circle class=\"dot\" cx=\"" << f(sx(l.x[i])) << "\" cy=\"" << f(sy(l.y[i]))
+                  << "\" r=\"3.2\" fill=\"" << l.stroke << "\"/>\n";
     for (std::size_t i = 0; i < c.markers.size(); ++i) {
         const auto& m = c.markers[i];
         if (!(m.x >= xr.low && m.x <= xr.high)) continue;
@@ -198,23 +267,8 @@ std::string render_svg(const Chart& c, double width, double height) {
     o << "<rect x=\"" << f(left) << "\" y=\"" << f(top) << "\" width=\"" << f(pw) << "\" height=\"" << f(ph)
       << "\" fill=\"none\" stroke=\"" << palette::axis << "\" stroke-width=\"0.8\"/>\n";
 
-    double lx = left;
-    const double ly = height - 12;
-    o << "<g font-size=\"11\" fill=\"#222\">\n";
-    for (const auto& item : legend) {
-        if (!item.fill.empty())
-            o << "<rect x=\"" << f(lx) << "\" y=\"" << f(ly - 9) << "\" width=\"14\" height=\"10\" fill=\"" << item.fill
-              << "\" stroke=\"#888\" stroke-width=\"0.5\"/>";
-        else {
-            o << "<line x1=\"" << f(lx) << "\" x2=\"" << f(lx + 18) << "\" y1=\"" << f(ly - 4) << "\" y2=\""
-              << f(ly - 4) << "\" stroke=\"" << item.stroke << "\" stroke-width=\"2.2\"";
-            if (!item.dash.empty()) o << " stroke-dasharray=\"" << item.dash << "\"";
-            o << "/>";
-        }
-        o << "<text x=\"" << f(lx + 22) << "\" y=\"" << f(ly) << "\">" << escape_xml(item.label) << "</text>\n";
-        lx += 34 + char_width * static_cast<double>(item.label.size());
-    }
-    o << "</g>\n</svg>\n";
+    draw_legend(o, legend, layout, height);
+    o << "</svg>\n";
     return o.str();
 }
 
@@ -241,13 +295,8 @@ std::string render_svg(const DivergingBars& c, double width) {
     std::ostringstream o;
     svg_open(o, c.id, c.title, width, height);
     const double plot_bottom = top + row * static_cast<double>(c.bars.size());
-    o << "<g font-size=\"11\" fill=\"" << palette::axis << "\">\n";
-    for (double t : ticks)
-        o << "<line x1=\"" << f(sx(t)) << "\" x2=\"" << f(sx(t)) << "\" y1=\"" << f(top) << "\" y2=\""
-          << f(plot_bottom) << "\" stroke=\"" << palette::grid << "\"/><text x=\"" << f(sx(t)) << "\" y=\""
-          << f(plot_bottom + 15) << "\" text-anchor=\"middle\">" << escape_xml(xf(t)) << "</text>\n";
-    o << "<text x=\"" << f(label_width + pw / 2) << "\" y=\"" << f(plot_bottom + 32) << "\" text-anchor=\"middle\">"
-      << escape_xml(c.x_label) << "</text>\n</g>\n<g font-size=\"11\" fill=\"#222\">\n";
+    value_axis(o, ticks, sx, xf, label_width + pw / 2, top, plot_bottom, c.x_label);
+    o << "<g font-size=\"11\" fill=\"#222\">\n";
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
         const auto& [label, v] = c.bars[i];
         const double y = top + row * static_cast<double>(i);
@@ -261,6 +310,75 @@ std::string render_svg(const DivergingBars& c, double width) {
     }
     o << "<line x1=\"" << f(sx(0)) << "\" x2=\"" << f(sx(0)) << "\" y1=\"" << f(top) << "\" y2=\"" << f(plot_bottom)
       << "\" stroke=\"#000\" stroke-width=\"1.2\"/>\n</g>\n</svg>\n";
+    return o.str();
+}
+
+std::string render_svg(const Intervals& c, double width) {
+    std::size_t longest = 4;
+    for (const auto& row : c.rows) longest = std::max(longest, shown_length(row.label));
+    const double label_width = std::clamp(16 + char_width * static_cast<double>(longest), 90.0, 250.0);
+    const double right = 96, top = 34, row_height = 30;
+    const std::vector<LegendItem> legend{{"P5 to P95", "", palette::axis, ""},
+                                         {"P10 to P90", c.outer_fill, "", ""},
+                                         {"P25 to P75", c.inner_fill, "", ""},
+                                         {"median", "", c.median_stroke, ""}};
+    const LegendLayout layout = lay_out_legend(legend, label_width, width - label_width - 4);
+    const double plot_bottom = top + row_height * static_cast<double>(std::max<std::size_t>(c.rows.size(), 1));
+    const double height = plot_bottom + 40 + layout.height();
+    const double pw = width - label_width - right;
+    Range r;
+    for (const auto& row : c.rows) {
+        r.add(row.p5);
+        r.add(row.p95);
+    }
+    // The reference line joins the axis only when it is near the data: far
+    // away it would squeeze the rows into a corner.
+    if (c.marker && !r.empty() && c.marker->x >= r.low - 0.25 * (r.high - r.low) &&
+        c.marker->x <= r.high + 0.25 * (r.high - r.low))
+        r.add(c.marker->x);
+    if (r.empty()) r = {0, 1};
+    const auto ticks = nice_ticks(r.low, r.high, 5);
+    const double low = ticks.front(), high = ticks.back() > ticks.front() ? ticks.back() : ticks.front() + 1;
+    const auto sx = [&](double x) { return label_width + (x - low) / (high - low) * pw; };
+    const Format xf = c.x_format ? c.x_format : default_format;
+
+    std::ostringstream o;
+    svg_open(o, c.id, c.title, width, height);
+    value_axis(o, ticks, sx, xf, label_width + pw / 2, top, plot_bottom, c.x_label);
+    if (c.marker && c.marker->x >= low && c.marker->x <= high)
+        o << "<line class=\"marker\" x1=\"" << f(sx(c.marker->x)) << "\" x2=\"" << f(sx(c.marker->x)) << "\" y1=\""
+          << f(top - 4) << "\" y2=\"" << f(plot_bottom) << "\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\""
+          << c.marker->dash << "\"/><text x=\"" << f(sx(c.marker->x) + 3) << "\" y=\"" << f(top - 6)
+          << "\" font-size=\"10.5\" fill=\"#222\">" << escape_xml(c.marker->label) << "</text>\n";
+    const auto box = [&](const char* cls, double from, double to, double y, double h, const std::string& fill) {
+        o << "<path class=\"" << cls << "\" fill=\"" << fill << "\" stroke=\"#555\" stroke-width=\"0.5\" d=\"M"
+          << f(sx(from)) << " " << f(y - h / 2) << "H" << f(sx(to)) << "V" << f(y + h / 2) << "H" << f(sx(from))
+          << "Z\"/>";
+    };
+    o << "<g font-size=\"11\" fill=\"#222\">\n";
+    for (std::size_t i = 0; i < c.rows.size(); ++i) {
+        const Interval& row = c.rows[i];
+        const double y = top + row_height * (static_cast<double>(i) + 0.5);
+        o << "<text x=\"" << f(label_width - 8) << "\" y=\"" << f(y + 4) << "\" text-anchor=\"end\">"
+          << escape_xml(row.label) << "</text>";
+        const double q[] = {row.p5, row.p10, row.p25, row.p50, row.p75, row.p90, row.p95};
+        if (!std::all_of(std::begin(q), std::end(q), [](double x) { return std::isfinite(x); })) {
+            o << "<text x=\"" << f(label_width + 4) << "\" y=\"" << f(y + 4) << "\">n/a</text>\n";
+            continue;
+        }
+        o << "<path class=\"line\" fill=\"none\" stroke=\"" << palette::axis << "\" stroke-width=\"1.2\" d=\"M"
+          << f(sx(row.p5)) << " " << f(y) << "H" << f(sx(row.p95)) << "M" << f(sx(row.p5)) << " " << f(y - 5) << "V"
+          << f(y + 5) << "M" << f(sx(row.p95)) << " " << f(y - 5) << "V" << f(y + 5) << "\"/>";
+        box("band", row.p10, row.p90, y, 14, c.outer_fill);
+        box("band", row.p25, row.p75, y, 14, c.inner_fill);
+        o << "<path class=\"line\" fill=\"none\" stroke=\"" << c.median_stroke << "\" stroke-width=\"3\" d=\"M"
+          << f(sx(row.p50)) << " " << f(y - 9) << "V" << f(y + 9) << "\"/><text x=\"" << f(label_width + pw + 8)
+          << "\" y=\"" << f(y + 4) << "\" font-size=\"10.5\">median " << escape_xml(xf(row.p50)) << "</text>\n";
+    }
+    o << "</g>\n<rect x=\"" << f(label_width) << "\" y=\"" << f(top) << "\" width=\"" << f(pw) << "\" height=\""
+      << f(plot_bottom - top) << "\" fill=\"none\" stroke=\"" << palette::axis << "\" stroke-width=\"0.8\"/>\n";
+    draw_legend(o, legend, layout, height);
+    o << "</svg>\n";
     return o.str();
 }
 

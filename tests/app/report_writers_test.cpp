@@ -1,15 +1,21 @@
 // Report building blocks checked against hand-computed values: axis ticks,
 // CSV quoting, the chart histogram, reading a results file (and refusing a
 // bad one with the address of the problem), the results document's round
-// trip, the SVG geometry and the executive summary against the document.
+// trip, the SVG geometry, the executive summary and the what-if tables (in
+// the HTML page and variants.csv) against the document.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <set>
 #include <sstream>
+
+#include <unistd.h>
 
 #include "app/chart/chart.hpp"
 #include "app/chart/ticks.hpp"
@@ -22,7 +28,9 @@
 #include "app/embedded_scenarios.hpp"
 #include "models/forecast.hpp"
 #include "models/scenario_loader.hpp"
+#include "models/variants.hpp"
 #include "app/report_text.hpp"
+#include "app/what_if_table.hpp"
 #include "models/results.hpp"
 #include "sim/summary.hpp"
 
@@ -248,6 +256,27 @@ TEST(ResultsDocument, GrownAndStreamedRunsRoundTripToo) {
     }
 }
 
+// Variants with only `set` or only `stress` (the other an empty object, not null) read back as written.
+TEST(ResultsDocument, VariantsRoundTripByteForByte) {
+    const auto shipped = app::find_embedded("custom-vs-standard");
+    const Json document = models::parse_scenario_document(shipped->text);
+    const models::Scenario s = models::variant_scenario(document, nullptr, {});
+    models::ForecastSettings settings;
+    settings.paths = 400;
+    settings.keep_key_paths = true;
+    const models::Forecast base = models::forecast(s, settings);
+    app::ResultsDocument results = app::results_document(s, base);
+    results.variants.emplace();
+    for (const auto& v : s.variants) {
+        ASSERT_TRUE(v.set.empty() != v.stress.empty()) << v.name;  // the shipped ones: one or the other
+        const models::Scenario vs = models::variant_scenario(document, &v, {});
+        results.variants->push_back(app::variant_result(v, {}, vs, models::forecast(vs, settings), base));
+    }
+    const std::string written = app::to_json(results).dump(2);
+    EXPECT_EQ(written, app::to_json(app::results_document_from_json(Json::parse(written))).dump(2));
+    EXPECT_EQ(written.find("\"stress\": null"), std::string::npos);
+}
+
 TEST(ReportText, ExecutiveSummaryQuotesTheDocument) {
     const app::ResultsDocument r = app::results_document_from_json(small_results());
     // No "medium" horizon: the summary quotes the last one (24 months).
@@ -358,6 +387,192 @@ TEST(HtmlReport, SelfContainedWithEveryChartAndEscapedText) {
     for (auto p = html.find("<svg"); p != std::string::npos; p = html.find("<svg", p + 1)) ++svgs;
     EXPECT_EQ(urls, svgs);
     EXPECT_EQ(svgs, 6u);
+}
+
+// small_results() with two variants: "late" moves the figures by hand-chosen
+// amounts and carries a hostile description; "no_pairing" has no change
+// against base (a file written without key paths).
+Json with_variants() {
+    Json j = small_results();
+    Json late = small_results();
+    late["options"]["custom_build"]["horizons"]["12"]["roi"]["p50"] = -0.45;
+    late["options"]["custom_build"]["horizons"]["24"]["npv"]["prob_positive"] = 0.62;
+    late["options"]["custom_build"]["payback_months"]["p50"] = 17.25;
+    late["options"]["custom_build"]["payback_months"]["cdf"][13] = 0.125;  // month 14: the band's end
+    late["variant"] = {{"description", "<script>alert('late')</script> & adoption"},
+                       {"set", {{"options.custom_build.adoption.midpoint_months", 9}}},
+                       {"stress", {{"options.custom_build.implementation.overrun", {0.9, 1.0}}}}};
+    Json change;
+    for (const char* h : {"12", "24"})
+        change[h] = {{"npv_change", {{"mean", -123'456.0}, {"p10", -250'000.0}, {"p50", -99'000.0}, {"p90", -1'500.0}}},
+                     {"prob_worse", 0.875}};
+    late["against_base"] = {{"paths", 1000},
+                            {"options", {{"custom_build", {{"horizons", change}, {"prob_payback_later", 0.6}}}}}};
+    Json unpaired = small_results();
+    unpaired["variant"] = {{"description", ""}, {"set", Json::object()}, {"stress", Json::object()}};
+    j["variants"] = {{"late", late}, {"no_pairing", unpaired}};
+    return j;
+}
+
+std::string html_of(const app::ResultsDocument& r) {
+    std::ostringstream out;
+    app::write_html_report(out, r);
+    return out.str();
+}
+
+// The cells of a table row as the page writes them.
+std::string row_of(const std::string& variant, const std::vector<std::string>& cells) {
+    std::string row = "<tr data-variant=\"" + variant + "\"><td class=\"text\">" + variant + "</td>";
+    for (const auto& c : cells) row += "<td>" + app::chart::escape_xml(c) + "</td>";
+    return row + "</tr>";
+}
+
+// The part of the page from a table's opening tag to its end.
+std::string table_of(const std::string& html, const std::string& option, const std::string& kind) {
+    const auto start =
+        html.find("<table class=\"what-if\" data-option=\"" + option + "\" data-table=\"" + kind + "\">");
+    if (start == std::string::npos) return "";
+    return html.substr(start, html.find("</table>", start) - start);
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+    return n;
+}
+
+TEST(WhatIfReport, TheTablesReadTheDocument) {
+    const app::ResultsDocument r = app::results_document_from_json(with_variants());
+    const app::WhatIfTables t = app::what_if_tables(r);
+    // Two horizons: ROI P50 and P(NPV > 0) at each, payback P50, P(payback within the band's end).
+    ASSERT_EQ(t.side_by_side.size(), 6u);
+    EXPECT_EQ(t.side_by_side[0].label, "ROI P50, 12 mo");
+    EXPECT_EQ(t.side_by_side[3].label, "P(NPV > 0), 24 mo");
+    EXPECT_EQ(t.side_by_side[5].label, "P(payback within 14 mo)");
+    EXPECT_EQ(t.headline_months, 24);  // no "medium": the last horizon
+    ASSERT_EQ(t.options.size(), 1u);
+    const auto& o = t.options[0];
+    ASSERT_EQ(o.side_by_side.size(), 3u);  // base, late, no_pairing
+    EXPECT_EQ(o.side_by_side[1].variant, "late");
+    EXPECT_EQ(o.side_by_side[1].values, (std::vector<double>{-0.45, 1.5, 0.9, 0.62, 17.25, 0.125}));
+    EXPECT_EQ(o.side_by_side[0].values[5], 0.5);  // the hand-made CDF at month 14
+    ASSERT_EQ(o.changes.size(), 1u);  // no_pairing has no change against base
+    EXPECT_EQ(o.changes[0].values, (std::vector<double>{-123'456.0, -250'000.0, -1'500.0, 0.875, 0.6}));
+    EXPECT_EQ(t.shown(t.changes[0], -123'456.0), "-€123k");
+    EXPECT_EQ(t.shown(t.side_by_side[4], NAN), "after 24");  // payback not reached
+
+    // A variant that drops the option or a horizon reads NaN there, not a neighbour's figure.
+    Json j = with_variants();
+    Json& horizons = j["variants"]["late"]["options"]["custom_build"]["horizons"];
+    j["variants"]["late"]["horizons"] = {{"short", 6}, {"long", 24}};
+    horizons["6"] = horizons["12"];
+    horizons.erase("12");
+    const auto shifted = app::what_if_tables(app::results_document_from_json(j)).options[0].side_by_side[1].values;
+    EXPECT_TRUE(std::isnan(shifted[0]));
+    EXPECT_EQ(shifted[1], 1.5);
+    j["variants"]["late"]["options"]["other"] = j["variants"]["late"]["options"]["custom_build"];
+    j["variants"]["late"]["options"].erase("custom_build");
+    j["variants"]["late"].erase("comparison");
+    const app::WhatIfTables dropped = app::what_if_tables(app::results_document_from_json(j));
+    for (double v : dropped.options[0].side_by_side[1].values) EXPECT_TRUE(std::isnan(v));
+}
+
+TEST(WhatIfReport, HtmlHasTheTablesAndChartsWithEscapedText) {
+    const app::ResultsDocument r = app::results_document_from_json(with_variants());
+    const std::string html = html_of(r);
+    ASSERT_NE(html.find("<section id=\"what-if\">"), std::string::npos);
+    for (const char* id : {"what-if-payback-custom_build", "what-if-npv-custom_build"})
+        EXPECT_NE(html.find(std::string("data-chart=\"") + id + "\""), std::string::npos) << id;
+    // One row per run: base and each variant side by side; each paired variant against base.
+    const std::string side = table_of(html, "custom_build", "side-by-side");
+    const std::string against = table_of(html, "custom_build", "against-base");
+    EXPECT_EQ(count(side, "<tr data-variant="), 3u);
+    EXPECT_EQ(count(against, "<tr data-variant="), 1u);
+    // The figures are the document's, formatted as the terminal formats them.
+    const auto& late = (*r.variants)[0].results.options[0];
+    EXPECT_NE(side.find(row_of("late", {app::percent(late.horizons[0][models::Metric::roi].p50, 0),
+                                        app::percent(late.horizons[1][models::Metric::roi].p50, 0),
+                                        app::percent(late.horizons[0][models::Metric::npv].prob_positive, 0),
+                                        app::percent(late.horizons[1][models::Metric::npv].prob_positive, 0),
+                                        app::months(late.payback.p50), app::percent(late.payback.cdf[13], 0)})),
+              std::string::npos)
+        << side;
+    const auto& change = (*r.variants)[0].against_base->options[0];
+    const auto& at24 = change.horizons[1].npv_change;
+    EXPECT_NE(against.find(row_of("late", {app::money(at24.mean, "EUR"), app::money(at24.p10, "EUR"),
+                                           app::money(at24.p90, "EUR"), app::percent(change.horizons[1].prob_worse, 0),
+                                           app::percent(change.prob_payback_later, 0)})),
+              std::string::npos)
+        << against;
+    EXPECT_NE(side.find("<th>P(payback within 14 mo)</th>"), std::string::npos);
+    // The description and what the variant changes, escaped; never a raw tag.
+    const std::string& description = (*r.variants)[0].variant.description;
+    EXPECT_NE(html.find(app::chart::escape_xml(description)), std::string::npos);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_NE(html.find("<code>options.custom_build.adoption.midpoint_months = 9</code>"), std::string::npos);
+    EXPECT_NE(html.find("<code>options.custom_build.implementation.overrun drawn from its P90 to P100</code>"),
+              std::string::npos);
+}
+
+TEST(WhatIfReport, NoVariantsNoSection) {
+    const std::string html = html_of(app::results_document_from_json(small_results()));
+    EXPECT_EQ(html.find("what-if"), std::string::npos);
+}
+
+TEST(WhatIfReport, VariantsCsvHasEveryFigure) {
+    const app::ResultsDocument r = app::results_document_from_json(with_variants());
+    const auto dir = std::filesystem::temp_directory_path() / ("roicast_variants_csv_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    app::write_csv_reports(dir, r);
+    std::ifstream in(dir / "variants.csv");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line.substr(0, line.find('\r')));
+    std::filesystem::remove_all(dir);
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(lines[0], "variant,option,horizon_months,statistic,value");
+    // 3 runs × 6 side-by-side figures, then the paired variant's change: 2 horizons × 5, and P(pays back later).
+    EXPECT_EQ(lines.size(), 1u + 3 * 6 + 2 * 5 + 1);
+    for (const char* row :
+         {"late,custom_build,12,roi_p50,-0.45", "late,custom_build,24,npv_prob_positive,0.62",
+          "late,custom_build,,payback_months_p50,17.25", "late,custom_build,14,payback_prob_within,0.125",
+          "base,custom_build,,payback_months_p50,13.37", "late,custom_build,24,npv_change_mean,-123456",
+          "late,custom_build,12,npv_change_p50,-99000", "late,custom_build,24,prob_worse,0.875",
+          "late,custom_build,,prob_payback_later,0.6"})
+        EXPECT_NE(std::find(lines.begin(), lines.end(), row), lines.end()) << row;
+}
+
+TEST(Svg, IntervalsInOrderAlongTheAxis) {
+    app::chart::Intervals c;
+    c.id = "i";
+    c.rows.push_back({"base", 1, 2, 3, 4, 5, 6, 7});
+    c.rows.push_back({"undefined", NAN, 2, 3, 4, 5, 6, 7});
+    c.outer_fill = "#ccc";
+    c.inner_fill = "#888";
+    c.median_stroke = "#000";
+    const std::string svg = app::chart::render_svg(c, 640);
+    // The first row's boxes: P10 to P90 starts left of P25 to P75 and ends right of it.
+    const auto x_of = [&](std::size_t at) { return std::stod(svg.substr(svg.find(" d=\"M", at) + 5)); };
+    const auto outer = svg.find("class=\"band\""), inner = svg.find("class=\"band\"", outer + 1);
+    EXPECT_LT(x_of(outer), x_of(inner));
+    EXPECT_EQ(count(svg, "class=\"band\""), 2u);  // the row without a P5 draws nothing
+    EXPECT_NE(svg.find(">n/a</text>"), std::string::npos);
+}
+
+TEST(Svg, LongLegendsWrapInsideThePicture) {
+    app::chart::Chart c;
+    c.id = "legend";
+    for (int i = 0; i < 8; ++i)
+        c.lines.push_back({{0, 1}, {0, 1}, "#000", "a rather long series label " + std::to_string(i), 2, "", false});
+    const std::string svg = app::chart::render_svg(c, 480, 300);
+    // Each label ends inside the picture (at 6 px a character, as the layout reckons), on 4 rows.
+    const std::string label = "a rather long series label 0";
+    std::set<double> rows;
+    for (auto p = svg.find("<text x=\""); p != std::string::npos; p = svg.find("<text x=\"", p + 1)) {
+        if (svg.compare(svg.find('>', p) + 1, label.size() - 1, label, 0, label.size() - 1) != 0) continue;
+        EXPECT_LE(std::stod(svg.substr(p + 9)) + 6.0 * static_cast<double>(label.size()), 480.0) << svg.substr(p, 80);
+        rows.insert(std::stod(svg.substr(svg.find("y=\"", p) + 3)));
+    }
+    EXPECT_EQ(rows.size(), 4u);
 }
 
 TEST(Svg, DataMapsOntoThePlotArea) {

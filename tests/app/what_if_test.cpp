@@ -18,6 +18,12 @@ std::string scenario_file(const std::string& name) {
 
 void write(const std::filesystem::path& file, const Json& j) { std::ofstream(file) << j.dump(1); }
 
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+    return n;
+}
+
 Json results(const std::filesystem::path& file) { return Json::parse(test::slurp(file)); }
 
 // A results document without what differs between two runs of the same
@@ -101,13 +107,27 @@ const char* deterministic = R"({"horizons": {"year": 12}, "discount_rate": 0,
     "costs": {"build": {"amount": 600, "unit": "once", "timing": {"month": 0}}},
     "benefits": {"gain": {"amount": 100, "unit": "per_month", "from": "contract"}}}}})";
 
+// A page that fetches nothing and runs nothing: the CSP is there, no script,
+// and the only address is the SVG namespace of each chart.
+void expect_self_contained(const std::string& html) {
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+    EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    std::size_t urls = 0, svgs = 0;
+    for (auto p = html.find("://"); p != std::string::npos; p = html.find("://", p + 1), ++urls)
+        EXPECT_EQ(html.compare(p - 4, 26, "http://www.w3.org/2000/svg"), 0) << html.substr(p - 4, 40);
+    for (auto p = html.find("<svg"); p != std::string::npos; p = html.find("<svg", p + 1)) ++svgs;
+    EXPECT_EQ(urls, svgs);
+    EXPECT_NE(html.find("</html>"), std::string::npos);
+}
+
 TEST(WhatIf, ASweepOfADeterministicCaseIsTheHandComputedLine) {
     const auto dir = test::scratch_folder("sweep");
     write(dir / "d.json", Json::parse(deterministic));
     const auto o = test::roicast("sweep " + (dir / "d.json").string() +
                                  " --vary options.a.costs.build.amount=150:1050:7 --stat options.a.horizons.12.npv.mean"
                                  " --stat options.a.payback_months.p50 --paths 16 --json " + (dir / "s.json").string() +
-                                 " --csv " + (dir / "s.csv").string());
+                                 " --csv " + (dir / "s.csv").string() + " --html " + (dir / "s.html").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     const Json s = results(dir / "s.json")["sweep"];
     EXPECT_EQ(s["path"], "options.a.costs.build.amount");
@@ -122,6 +142,19 @@ TEST(WhatIf, ASweepOfADeterministicCaseIsTheHandComputedLine) {
     EXPECT_NE(o.out.find("€1,050"), std::string::npos) << o.out;  // NPV at X = 150
     const std::string csv = test::slurp(dir / "s.csv");
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 7);
+    // The page: a chart per statistic with a dot per value, the mean's 95 % band, the table of points.
+    const std::string html = test::slurp(dir / "s.html");
+    expect_self_contained(html);
+    for (const char* id : {"data-chart=\"sweep-1\"", "data-chart=\"sweep-2\""})
+        EXPECT_NE(html.find(id), std::string::npos) << id;
+    const auto chart = [&](const char* id) {
+        const auto at = html.find(id);
+        return html.substr(at, html.find("</svg>", at) - at);
+    };
+    EXPECT_EQ(count(chart("sweep-1"), "class=\"dot\""), 7u);
+    EXPECT_NE(chart("sweep-1").find("class=\"band\""), std::string::npos);  // a mean has a CI
+    EXPECT_EQ(chart("sweep-2").find("class=\"band\""), std::string::npos);  // a percentile has none
+    EXPECT_NE(html.find("<td>€1,050"), std::string::npos);  // NPV at X = 150, as the terminal shows it
 }
 
 TEST(WhatIf, SolveFindsTheClosedFormAnswer) {
@@ -130,7 +163,8 @@ TEST(WhatIf, SolveFindsTheClosedFormAnswer) {
     // Payback of 7.3 months needs X = 730.
     const auto o = test::roicast("solve " + (dir / "d.json").string() +
                                  " --vary options.a.costs.build.amount=100:1100 --target options.a.payback_months.p50=7.3"
-                                 " --paths 16 --json " + (dir / "s.json").string());
+                                 " --paths 16 --json " + (dir / "s.json").string() + " --html " +
+                                 (dir / "s.html").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     const Json s = results(dir / "s.json")["solve"];
     const double tolerance = 0.001 * 1000;
@@ -140,6 +174,15 @@ TEST(WhatIf, SolveFindsTheClosedFormAnswer) {
     // Bisection from a bracket of 1,000 to one of 1: the two ends, ten halvings, the answer.
     EXPECT_EQ(s["evaluations"].size(), 2u + 10u + 1u);
     EXPECT_NE(o.out.find("equals 7.3 when options.a.costs.build.amount is 7"), std::string::npos) << o.out;
+    // The page: the answer's sentence, every evaluation as a dot, the target line and the answer marked.
+    const std::string html = test::slurp(dir / "s.html");
+    expect_self_contained(html);
+    EXPECT_NE(html.find("<p id=\"answer\">" + s["sentence"].get<std::string>() + "</p>"), std::string::npos);
+    EXPECT_NE(html.find("data-chart=\"solve\""), std::string::npos);
+    EXPECT_EQ(count(html, "class=\"dot\""), s["evaluations"].size());
+    EXPECT_NE(html.find(">target 7.3</text>"), std::string::npos);
+    EXPECT_NE(html.find(">answer 7"), std::string::npos);
+    EXPECT_EQ(count(html, "<tr><td>"), s["evaluations"].size());
 }
 
 TEST(WhatIf, SolveWithoutABracketSaysBothEndsAndExitsThree) {
@@ -173,6 +216,8 @@ TEST(WhatIf, BadArgumentsExitTwoAndSayWhy) {
         {"sweep " + s + " --vary discount_rte=0.05:0.2 --stat x", "did you mean \"discount_rate\""},
         {"solve " + s + " --vary discount_rate=0.05:0.2 --target options.custom.payback_months.p50", "expected STAT=VALUE"},
         {"solve " + s + " --vary discount_rate=0.05:0.2:5 --target options.custom.payback_months.p50=14", "no POINTS"},
+        {"sweep " + s + " --vary discount_rate=0.05:0.2 --stat x --html /no/such/folder/p.html", "--html: "},
+        {"solve " + s + " --vary discount_rate=0.05:0.2 --target x=1 --html /no/such/folder/p.html", "--html: "},
     };
     for (const auto& c : cases) {
         const auto o = test::roicast(c.arguments);

@@ -28,6 +28,42 @@ def number(text):
     return None if text == "" else float(text)
 
 
+def variant_rows(results):
+    """Every figure variants.csv should hold, from the results file:
+    (variant, option, horizon_months, statistic) -> value."""
+    months = [str(m) for m in results["horizons"].values()]
+    band = results.get("payback_reference_months")
+    within = band[1] if band else results["horizons"][list(results["horizons"])[0]]
+    within_key = f"{within:g}"
+    want = {}
+    for name, run in [("base", results)] + list(results["variants"].items()):
+        for option in results["options"]:
+            o = run["options"][option]
+            for m in months:
+                want[(name, option, m, "roi_p50")] = o["horizons"][m]["roi"]["p50"]
+                want[(name, option, m, "npv_prob_positive")] = o["horizons"][m]["npv"]["prob_positive"]
+            want[(name, option, "", "payback_months_p50")] = o["payback_months"]["p50"]
+            cdf = o["payback_months"]["cdf"]
+            want[(name, option, within_key, "payback_prob_within")] = cdf[min(int(within), len(cdf)) - 1]
+        for option, change in run.get("against_base", {}).get("options", {}).items():
+            for m, h in change["horizons"].items():
+                for stat, value in h["npv_change"].items():
+                    want[(name, option, m, "npv_change_" + stat)] = value
+                want[(name, option, m, "prob_worse")] = h["prob_worse"]
+            want[(name, option, "", "prob_payback_later")] = change["prob_payback_later"]
+    return want
+
+
+def check_variants(rows, results):
+    got = {(v, o, h, s): number(x) for v, o, h, s, x in rows}
+    check(len(got) == len(rows), "variants.csv: repeated rows")
+    want = variant_rows(results)
+    check(set(got) == set(want), f"variants.csv: rows {sorted(set(got) ^ set(want))[:6]} differ from the results file")
+    for key, value in want.items():
+        check(got.get(key, "missing") == value, f"variants.csv {key}: {got.get(key, 'missing')} != {value}")
+    return len(want)
+
+
 def main():
     results = json.load(open(sys.argv[1]))
     folder = pathlib.Path(sys.argv[2])
@@ -81,6 +117,12 @@ def main():
     rows = read(folder, "inputs.csv", ["input", "distribution", "mean", "p5", "p50", "p95", "source"])
     check([r[0] for r in rows] == [i["input"] for i in results.get("inputs", [])], "inputs.csv: inputs")
     check([r[6] for r in rows] == [i["source"] for i in results.get("inputs", [])], "inputs.csv: sources")
+
+    variants = results.get("variants", {})
+    check((folder / "variants.csv").exists() == bool(variants), "variants.csv should exist exactly when variants ran")
+    if variants:
+        header = ["variant", "option", "horizon_months", "statistic", "value"]
+        compared += check_variants(read(folder, "variants.csv", header), results)
 
     # Samples: with every path kept, percentiles recomputed here from the raw
     # rows (NumPy's linear rule, written out) must equal roicast's summaries.

@@ -3,8 +3,8 @@
 
 Fails on any browser console message of level WARNING or worse (a blocked
 fetch, a CSP violation, a broken SVG), on a missing or empty chart, and on an
-executive summary that disagrees with the results file. Saves a full-page PNG
-screenshot and an A4 PDF print next to the report.
+executive summary or what-if table that disagrees with the results file.
+Saves a full-page PNG screenshot and an A4 PDF print next to the report.
 
 usage: check_html_browser.py RESULTS.json REPORT.html
 """
@@ -39,7 +39,66 @@ def expected_charts(results):
             ids.append(f"npv-difference-{a}-vs-{b}-{h}")
             if pair in results.get("sensitivity", {}):  # what drives the NPV difference
                 ids.append(f"tornado-{pair}-{h}")
+    if results.get("variants"):
+        for option in results["options"]:
+            ids += [f"what-if-payback-{option}", f"what-if-npv-{option}"]
     return ids
+
+
+def headline_months(results):
+    name = "medium" if "medium" in results["horizons"] else list(results["horizons"])[-1]
+    return str(results["horizons"][name])
+
+
+def what_if_failures(driver, results):
+    """The what-if tables as the browser shows them: a row per run, the
+    figures those of the results file (median ROI per horizon, the NPV
+    change's mean at the headline horizon as a sign)."""
+    failures = []
+    variants = results.get("variants", {})
+    tables = driver.execute_script("""
+        const out = {};
+        for (const t of document.querySelectorAll('table.what-if')) {
+            const rows = [];  // [name, cells] in page order (an object's keys would not keep it)
+            for (const tr of t.querySelectorAll('tr[data-variant]'))
+                rows.push([tr.dataset.variant, [...tr.querySelectorAll('td')].map(td => td.innerText.trim())]);
+            const head = [...t.querySelectorAll('th')].map(th => th.innerText.trim().replace(/\\s+/g, ' '));
+            out[t.dataset.option + '/' + t.dataset.table] = {head: head, rows: rows};
+        }
+        return out;""")
+    if not variants:
+        return [f"what-if tables without variants: {list(tables)}"] if tables else []
+    for table in tables.values():
+        table["order"] = [name for name, cells in table["rows"]]
+        table["rows"] = dict(table["rows"])
+    months = list(results["horizons"].values())
+    for option in results["options"]:
+        side = tables.get(f"{option}/side-by-side")
+        if side is None:
+            failures.append(f"no side-by-side what-if table for {option}")
+            continue
+        if side["order"] != ["base"] + list(variants):
+            failures.append(f"{option}: side-by-side rows {side['order']}")
+        expected_head = ["Variant"] + [f"ROI P50, {m} mo" for m in months]
+        if side["head"][:len(expected_head)] != expected_head:
+            failures.append(f"{option}: side-by-side headings {side['head']}")
+        for name, run in [("base", results)] + list(variants.items()):
+            cells = side["rows"].get(name, [])
+            for k, m in enumerate(months):
+                want = percent(run["options"][option]["horizons"][str(m)]["roi"]["p50"])
+                if len(cells) <= k + 1 or cells[k + 1] != want:
+                    failures.append(f"{option} {name}: ROI P50 at {m} mo shows {cells[k + 1:k + 2]}, expected {want}")
+        paired = [v for v, r in variants.items() if option in r.get("against_base", {}).get("options", {})]
+        against = tables.get(f"{option}/against-base", {"rows": {}, "order": []})
+        if against["order"] != paired:
+            failures.append(f"{option}: against-base rows {against['order']}, expected {paired}")
+        for v in paired:
+            change = variants[v]["against_base"]["options"][option]["horizons"][headline_months(results)]
+            mean = change["npv_change"]["mean"]
+            shown = against["rows"][v][1]
+            if (mean < 0) != shown.startswith("-") and round(mean) != 0:
+                failures.append(f"{option} {v}: NPV change mean shows {shown} for {mean}")
+    return failures
 
 
 def percent(x):
@@ -89,9 +148,10 @@ def main():
             elif c["width"] < 200 or c["height"] < 100 or c["drawn"] == 0 or c["texts"] < 5:
                 failures.append(f"chart {chart_id} is empty or collapsed: {c}")
 
+        failures += what_if_failures(driver, results)
+
         summary = driver.find_element("id", "summary").text
-        name = "medium" if "medium" in results["horizons"] else list(results["horizons"])[-1]
-        months = str(results["horizons"][name])
+        months = headline_months(results)
         for option, o in results["options"].items():
             roi = o["horizons"][months]["roi"]
             expected = f"median ROI at {months} months {percent(roi['p50'])}" if roi["n"] > 0 else \

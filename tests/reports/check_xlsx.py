@@ -23,6 +23,89 @@ def same(a, b):
     return a is not None and math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
 
 
+def headline(results):
+    name = "medium" if "medium" in results["horizons"] else list(results["horizons"])[-1]
+    return str(results["horizons"][name])
+
+
+def side_by_side_value(run, option, label):
+    """The results file's figure under a side-by-side heading of the What if sheet."""
+    o = run["options"][option]
+    words = label.replace(",", "").split()
+    if label.startswith("ROI P50"):
+        return o["horizons"][words[2]]["roi"]["p50"]
+    if label.startswith("P(NPV > 0)"):
+        return o["horizons"][words[3]]["npv"]["prob_positive"]
+    if label == "Payback P50 (mo)":
+        return o["payback_months"]["p50"]
+    if label.startswith("P(payback within"):
+        cdf = o["payback_months"]["cdf"]
+        return cdf[min(int(math.floor(float(words[2]))), len(cdf)) - 1]
+    raise KeyError(label)
+
+
+def change_value(change, months, label):
+    if label == "P(pays back later)":
+        return change["prob_payback_later"]
+    h = change["horizons"][months]
+    if label == "P(lower NPV)":
+        return h["prob_worse"]
+    return h["npv_change"][{"NPV change, mean": "mean", "NPV change, P10": "p10", "NPV change, P90": "p90"}[label]]
+
+
+def check_what_if(wb, results):
+    """The What if sheet: per option, base and each variant side by side and
+    each paired variant against base, every figure the results file's."""
+    check("What if" in wb.sheetnames and wb.sheetnames.index("What if") == 6,
+          f"no What if sheet after Assumptions: {wb.sheetnames}")
+    if "What if" not in wb.sheetnames:
+        return 0
+    ws = wb["What if"]
+    rows = list(ws.iter_rows())
+    variants = results["variants"]
+    months = headline(results)
+    compared, seen, option = 0, set(), None
+    for i, row in enumerate(rows):
+        if row[0].value != "Variant" or len(row) < 2 or row[1].value is None or row[1].value.startswith("Description"):
+            continue
+        side = row[1].value.startswith("ROI P50")
+        if side:  # under the option's name; the against-base table follows its option's
+            option = rows[i - 1][0].value.lower().replace(" ", "_")
+        check(option in results["options"], f"What if: a table under {rows[i - 1][0].value!r}")
+        if option not in results["options"]:
+            continue
+        labels = [c.value for c in row[1:] if c.value is not None]
+        names = []
+        for line in rows[i + 1:]:
+            if not line[0].value or line[0].value not in ["base"] + list(variants):
+                break
+            names.append(line[0].value)
+            for label, cell in zip(labels, line[1:]):
+                if side:
+                    run = results if line[0].value == "base" else variants[line[0].value]
+                    want = side_by_side_value(run, option, label)
+                else:
+                    want = change_value(variants[line[0].value]["against_base"]["options"][option], months, label)
+                check(same(cell.value, want), f"What if {option} {line[0].value} {label}: {cell.value} != {want}")
+                if want is not None:
+                    fmt = cell.number_format
+                    check(results["currency"] in fmt if label.startswith("NPV change") else
+                          fmt == "0.0" if label.startswith("Payback") else "%" in fmt,
+                          f"What if {option} {label}: format {fmt}")
+                compared += 1
+        expected = ["base"] + list(variants) if side else \
+            [v for v, r in variants.items() if option in r.get("against_base", {}).get("options", {})]
+        check(names == expected, f"What if {option}: rows {names}, expected {expected}")
+        seen.add((option, side))
+    for option in results["options"]:
+        check((option, True) in seen, f"What if: no side-by-side table for {option}")
+    charts = ws._charts
+    check(len(charts) == len(results["options"]) and
+          all(isinstance(c, LineChart) and len(c.series) == 1 + len(variants) for c in charts),
+          f"What if: expected a payback chart per option with base and {len(variants)} variants")
+    return compared
+
+
 def main():
     results = json.load(open(sys.argv[1]))
     wb = openpyxl.load_workbook(sys.argv[2])
@@ -108,6 +191,9 @@ def main():
         check(len(rows) == len(results["samples"]["rows"]), f"Samples: {len(rows)} rows")
         for got, want in zip(rows[:50], results["samples"]["rows"]):
             check(got[1] == want[1] and all(same(a, b) for a, b in zip(got[2:], want[2:])), f"Samples row {want[:2]}")
+
+    if results.get("variants"):
+        compared += check_what_if(wb, results)
 
     # Native charts.
     charts = {ws.title: ws._charts for ws in wb}

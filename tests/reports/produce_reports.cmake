@@ -1,10 +1,11 @@
-# Runs a scenario with every report, then rebuilds the HTML from the saved
-# results file: `roicast report` must give the same page byte for byte.
-# Every path is kept as a sample, so the checks can recompute statistics.
+# Runs a scenario and every variant of it with every report, then rebuilds
+# the HTML from the saved results file: `roicast report` must give the same
+# page byte for byte. Every path is kept as a sample, so the checks can
+# recompute statistics.
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 execute_process(
-  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 20000 --samples 20000 --sensitivity tornado,spearman,tail --quiet
+  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 10000 --samples 10000 --sensitivity tornado,spearman,tail --variant all --quiet
           --json "${OUT}/results.json" --html "${OUT}/report.html" --xlsx "${OUT}/workbook.xlsx" --csv "${OUT}/csv"
   RESULT_VARIABLE run_status)
 if(NOT run_status EQUAL 0)

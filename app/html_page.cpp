@@ -1,0 +1,57 @@
+#include "app/html_page.hpp"
+
+#include "app/chart/chart.hpp"
+
+namespace app {
+
+namespace {
+
+constexpr const char* style = R"(
+:root { color: #1d1d1f; }
+body { font-family: Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.45; margin: 0 auto;
+       max-width: 1000px; padding: 24px; background: #fff; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; border-bottom: 2px solid #08306b; padding-bottom: 3px; margin-top: 32px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+.subtitle { color: #555; margin: 0 0 16px; }
+.summary { background: #f2f6fb; border-left: 4px solid #08306b; padding: 10px 16px; }
+.summary li { margin: 6px 0; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 12.5px; }
+th, td { border-bottom: 1px solid #d8d8d8; padding: 4px 6px; text-align: right; vertical-align: top; }
+th { background: #eef1f5; }
+td.text, th.text { text-align: left; }
+td.source { text-align: left; color: #444; font-size: 11.5px; }
+td code { font-size: 11px; overflow-wrap: anywhere; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 16px; }
+.charts.wide { grid-template-columns: 1fr; }
+.charts.three { grid-template-columns: 1fr 1fr 1fr; }
+p.caption { font-size: 11.5px; color: #555; }
+svg.chart { width: 100%; height: auto; display: block; }
+figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-size: 11.5px; color: #555; margin-top: 2px; }
+.notes li { margin: 3px 0; }
+footer { margin-top: 32px; font-size: 11px; color: #666; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  section { break-inside: auto; }
+  .summary { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+)";
+
+}  // namespace
+
+void open_html_page(std::ostream& out, const std::string& title) {
+    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+           "img-src data:\">\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        << "<title>" << chart::escape_xml(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
+}
+
+void close_html_page(std::ostream& out, const std::string& footer) {
+    out << "<footer>" << chart::escape_xml(footer) << "</footer>\n</body>\n</html>\n";
+}
+
+}  // namespace app
