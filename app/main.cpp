@@ -115,11 +115,8 @@ ScenarioSource read_source(const std::string& argument) {
         throw models::ScenarioError(std::vector<models::Issue>{
             {"", "no such file (shipped scenarios: " + shipped_names(", ") + ")"}});
     }
-    std::ifstream in(argument, std::ios::binary);
-    if (!in) throw models::ScenarioError(std::vector<models::Issue>{{"", "cannot read the file"}});
-    std::stringstream text;
-    text << in.rdbuf();
-    return {argument, std::filesystem::path(argument).stem().string(), models::parse_scenario_document(text.str())};
+    return {argument, std::filesystem::path(argument).stem().string(),
+            models::parse_scenario_document(models::read_scenario_text(argument))};
 }
 
 // The scenario of the base (variant null) or of a variant, with --set on top.

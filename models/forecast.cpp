@@ -182,7 +182,7 @@ Forecast forecast(const Scenario& s, const ForecastSettings& settings) {
     if (settings.sensitivity) f.sensitivity = analyse_sensitivity(s, kept, *store, *settings.sensitivity);
     check_cancel(run.cancel);
     f.value_of_information =
-        value_of_information(s, *store, asks_for(settings.sensitivity, SensitivityMethod::voi));
+        value_of_information(s, *store, asks_for(settings.sensitivity, SensitivityMethod::voi), run.cancel);
     check_cancel(run.cancel);
     if (settings.samples) f.samples = keep_samples(s, *store, settings.samples);
     if (settings.keep_key_paths) f.key_paths = key_paths(*store);

@@ -38,7 +38,8 @@ std::vector<ObjectType> build_object_types() {
               {}, false, {}, "simulation"},
              {"baseline", Kind::object, "The business without the new CRM; absent figures are 0", {}, {}, false,
               {}, "baseline"},
-             {"options", Kind::named, "The CRM choices, by name (letters, digits, '_' and '-'; no '_vs_')", {}, {},
+             {"options", Kind::named, "The CRM choices, by name (letters, digits, '_' and '-'; no '_vs_'), 1 to 20",
+              {}, {},
               true, {}, "option"},
              {"correlations", Kind::list, "Spearman rank correlations between uncertain inputs", {}, {}, false, {},
               "correlation"},
@@ -364,6 +365,7 @@ nlohmann::ordered_json schema_of(const Field& f) {
     }
     if (f.name == "options") {
         j["minProperties"] = 1;
+        j["maxProperties"] = max_options;
         j["propertyNames"] = {{"pattern", name_pattern}, {"not", {{"pattern", "_vs_"}}}};
     }
     if (f.name == "variants") j["propertyNames"] = {{"pattern", name_pattern}, {"not", {{"const", "base"}}}};

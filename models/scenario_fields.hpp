@@ -6,6 +6,7 @@
 // generated from it (`roicast schema`; a test keeps the file equal to it), so
 // the two cannot drift.
 
+#include <cstddef>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -20,6 +21,8 @@ namespace models::fields {
 inline constexpr double largest = 1e15;
 // The longest run a scenario may ask for (50 years): horizons, timings, start and stop months.
 inline constexpr int max_month = 600;
+// The most options a scenario may compare (each pair is compared on every path).
+inline constexpr std::size_t max_options = 20;
 
 struct Range {
     double low, high;

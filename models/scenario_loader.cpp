@@ -1,6 +1,7 @@
 #include "models/scenario_loader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <initializer_list>
@@ -533,6 +534,10 @@ private:
         const Json& opts = doc["options"];
         if (!object(opts, "options")) return;
         if (opts.empty()) issue("options", "needs at least one option");
+        // Every pair of options is compared path by path: 20 options are 190 pairs.
+        if (opts.size() > fields::max_options)
+            issue("options", "at most " + std::to_string(fields::max_options) + " options (every pair is compared), got " +
+                                 std::to_string(opts.size()));
         for (const auto& [name, o] : opts.items()) {
             if (!valid_name(name, "options." + name)) continue;
             if (name.find("_vs_") != std::string::npos) {
@@ -924,12 +929,23 @@ Json parse_scenario_document(std::string_view text) {
 
 Scenario parse_scenario(std::string_view text) { return load_scenario(parse_scenario_document(text)); }
 
-Scenario load_scenario_file(const std::filesystem::path& file) {
+std::string read_scenario_text(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ScenarioError(std::vector<Issue>{{"", "cannot read the file"}});
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    Scenario s = parse_scenario(buffer.str());
+    std::string text;
+    std::array<char, 65536> chunk{};
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_scenario_bytes)
+            throw ScenarioError(std::vector<Issue>{
+                {"", "larger than " + std::to_string(max_scenario_bytes >> 20) +
+                         " MiB; a scenario file is a few kilobytes (is this the right file?)"}});
+    }
+    return text;
+}
+
+Scenario load_scenario_file(const std::filesystem::path& file) {
+    Scenario s = parse_scenario(read_scenario_text(file));
     if (s.name.empty()) s.name = file.stem().string();
     return s;
 }

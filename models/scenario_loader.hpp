@@ -18,4 +18,12 @@ Scenario parse_scenario(std::string_view text);
 nlohmann::ordered_json parse_scenario_document(std::string_view text);
 Scenario load_scenario_file(const std::filesystem::path& file);
 
+// A scenario is a few kilobytes; a file (or device, or pipe) larger than this
+// is refused before it is read whole.
+inline constexpr std::size_t max_scenario_bytes = std::size_t{16} << 20;
+
+// The text of a scenario file; ScenarioError when it cannot be read or is
+// larger than max_scenario_bytes.
+std::string read_scenario_text(const std::filesystem::path& file);
+
 }  // namespace models

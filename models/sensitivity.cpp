@@ -184,6 +184,7 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
     }
     std::vector<MetricSensitivity> results(cells.size());
     sim::parallel_for_each(run.threads, cells.size(), [&](std::size_t c) {
+        if (run.cancel && run.cancel->load(std::memory_order_relaxed)) throw Cancelled{};
         const Cell& cell = cells[c];
         const Subject& subject = about[cell.subject];
         const auto& dims = subject.dims;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,8 @@ struct ValueOfInformation {
 };
 
 // partial: also EVPPI per input, which needs the main run's input values.
-ValueOfInformation value_of_information(const Scenario& s, const PathStore& main, bool partial);
+// Throws Cancelled when `cancel` is set (checked per horizon).
+ValueOfInformation value_of_information(const Scenario& s, const PathStore& main, bool partial,
+                                        const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace models

@@ -9,10 +9,51 @@
 #include <chrono>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 #include "run_roicast.hpp"
 
 namespace {
+
+// Runs roicast with `arguments` (results to `results`, stderr to `err`),
+// sends `signal` after 1.5 s and returns (exit code, seconds to stop).
+std::pair<int, double> interrupted_run(const std::vector<std::string>& arguments, int signal,
+                                       const std::filesystem::path& err) {
+    const pid_t child = fork();
+    if (child == 0) {
+        const int fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(fd, STDERR_FILENO);
+        const int null = ::open("/dev/null", O_WRONLY);
+        dup2(null, STDOUT_FILENO);
+        std::vector<char*> argv = {const_cast<char*>("roicast")};
+        for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(ROICAST_BINARY, argv.data());
+        _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    const auto sent = std::chrono::steady_clock::now();
+    kill(child, signal);
+    int status = 0;
+    waitpid(child, &status, 0);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, seconds};
+}
+
+// SIGTERM during the sensitivity phase (a Sobol design far longer than the
+// main run): exit 143, as a shell reports it, promptly, nothing written.
+TEST(Interrupt, SigtermDuringSensitivityExits143AndWritesNothing) {
+    const auto dir = test::scratch_folder("sigterm");
+    const auto err = dir / "err.txt";
+    const auto [code, seconds] = interrupted_run({"run", "--paths", "2000", "--sensitivity", "sobol", "--sobol-samples",
+                                                  "32768", "--json", (dir / "r.json").string(), "--csv",
+                                                  (dir / "csv").string()},
+                                                 SIGTERM, err);
+    EXPECT_EQ(code, 143) << test::slurp(err);
+    EXPECT_LT(seconds, 5.0) << "not prompt";
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator{}), 1);  // err.txt
+    std::filesystem::remove_all(dir);
+}
 
 TEST(Interrupt, SigintStopsCleanlyAndKeepsTheOldResults) {
     const auto dir = test::scratch_folder("interrupt");
