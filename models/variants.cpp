@@ -36,6 +36,8 @@ Scenario variant_scenario(const Json& document, const Variant* variant, std::spa
     const Json doc = variant_document(document, variant, extra);
     if (!variant) return load_scenario(doc);
     const std::string where = "variants." + variant->name;
+    if (doc.contains("variants"))
+        throw ScenarioError(std::vector<Issue>{{where + ".set", "a variant cannot define variants of its own"}});
     Scenario s;
     try {
         s = load_scenario(doc);
