@@ -33,6 +33,7 @@
 #include "app/what_if_table.hpp"
 #include "models/results.hpp"
 #include "sim/summary.hpp"
+#include "svg_numbers.hpp"
 
 namespace {
 
@@ -614,6 +615,41 @@ TEST(Svg, DataMapsOntoThePlotArea) {
     EXPECT_NEAR(flat[2].first, right, 0.01);
     for (const auto& p : flat) EXPECT_NEAR(p.second, (top + bottom) / 2, 0.01);
     EXPECT_NE(svg.find("<title>" + app::chart::escape_xml(c.title) + "</title>"), std::string::npos);
+}
+
+// Whatever a chart is given, its geometry is numbers: undefined values are
+// left out, infinite and far-off ones drawn just off the picture, an axis
+// whose span overflows a double keeps its ends.
+TEST(Svg, NeverInfOrNan) {
+    const double inf = INFINITY, huge = 1e308;
+    app::chart::Chart c;
+    c.id = "hostile";
+    c.bands.push_back({{1, 2, 3}, {-huge, NAN, 0}, {huge, inf, 1}, "#ccc", "band"});
+    c.bars.push_back({-huge, huge, {inf, NAN, 1}, "#888", "bars"});
+    c.lines.push_back({{0, NAN, huge}, {inf, 1, -huge}, "#000", "line", 2, "", true, true});
+    c.markers.push_back({NAN, "nowhere", ""});
+    c.markers.push_back({huge, "far", ""});
+    c.spans.push_back({NAN, inf, "span", "#eee"});
+    c.zero_line = true;
+    for (const auto& range : {std::optional<std::pair<double, double>>{}, std::optional{std::pair{-huge, huge}}}) {
+        c.x_range = range;
+        const std::string svg = app::chart::render_svg(c, 640, 300);
+        EXPECT_EQ(test::non_finite_svg_number(svg), "") << svg;
+    }
+    app::chart::DivergingBars d;
+    d.id = "tornado";
+    d.bars = {{"undefined", NAN}, {"infinite", inf}, {"huge", 1e300}, {"small", -1}};
+    const std::string tornado = app::chart::render_svg(d, 640);
+    EXPECT_EQ(test::non_finite_svg_number(tornado), "") << tornado;
+    EXPECT_NE(tornado.find(">n/a</text>"), std::string::npos);  // the undefined bar's value, in words
+    EXPECT_EQ(tornado.find(">nan"), std::string::npos);
+    app::chart::Intervals i;
+    i.id = "spread";
+    i.rows.push_back({"huge", -huge, -1e300, 0, 1, 2, 1e300, huge});
+    i.marker = app::chart::Marker{inf, "never", ""};
+    EXPECT_EQ(test::non_finite_svg_number(app::chart::render_svg(i, 640)), "");
+    EXPECT_EQ(app::chart::nice_ticks(-huge, huge).size(), 2u);  // the span is not a double: its ends
+    EXPECT_LE(app::chart::month_ticks(1e300).size(), 10u);     // not 10^298 steps of 120 months
 }
 
 }  // namespace
