@@ -652,4 +652,25 @@ TEST(Svg, NeverInfOrNan) {
     EXPECT_LE(app::chart::month_ticks(1e300).size(), 10u);     // not 10^298 steps of 120 months
 }
 
+// An SRC fit without residual is undefined: null R² read back as undefined
+// (and written as null again), no ranking shown for it.
+TEST(ResultsDocument, AnUndefinedFitStaysUndefined) {
+    Json j = small_results();
+    j["inputs"].push_back(j["inputs"][0]);
+    j["sensitivity"]["custom_build"]["24"]["npv"] = {
+        {"src", {{{"input", "a"}, {"value", nullptr}, {"rank", 1}, {"ci95", nullptr}},
+                 {{"input", "b"}, {"value", nullptr}, {"rank", 2}, {"ci95", nullptr}}}},
+        {"src_r_squared", nullptr}};
+    const app::ResultsDocument r = app::results_document_from_json(j);
+    const app::MetricSensitivity* m = r.sensitivity_of("custom_build", 1, "npv");
+    ASSERT_TRUE(m && m->src_r_squared);
+    EXPECT_TRUE(std::isnan(*m->src_r_squared));
+    EXPECT_EQ(app::headline_ranking(*m), nullptr);
+    EXPECT_TRUE(app::to_json(r)["sensitivity"]["custom_build"]["24"]["npv"]["src_r_squared"].is_null());
+    EXPECT_EQ(test::non_finite_svg_number(html_of(r)), "");
+    std::ostringstream text;
+    app::print_summary(text, r);
+    EXPECT_EQ(text.str().find("nan"), std::string::npos) << text.str();
+}
+
 }  // namespace
