@@ -258,14 +258,19 @@ int report(const std::string& results_file, const app::ReportOutputs& outputs) {
         throw InvalidUsage{why.substr(0, why.find(':')), why.substr(why.find(':') + 2)};
     std::ifstream in(results_file, std::ios::binary);
     if (!in) throw InvalidUsage{results_file, "cannot open the results file"};
-    // A file (or stream) larger than any results file is refused before it is parsed.
+    // A file (or stream) larger than any results file is refused before it is parsed; a file by its size, unread.
+    const auto too_large = [&](std::uintmax_t bytes) {
+        if (bytes > app::results_limits::file_bytes)
+            throw InvalidUsage{results_file, "larger than " + std::to_string(app::results_limits::file_bytes >> 20) +
+                                                 " MiB, more than a results file holds"};
+    };
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(results_file, ec)) too_large(std::filesystem::file_size(results_file, ec));
     std::string text;
     std::array<char, 1 << 16> chunk;
     while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
         text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-        if (text.size() > app::results_limits::file_bytes)
-            throw InvalidUsage{results_file, "larger than " + std::to_string(app::results_limits::file_bytes >> 20) +
-                                                 " MiB, more than a results file holds"};
+        too_large(text.size());
     }
     app::ResultsDocument results;
     try {

@@ -47,7 +47,8 @@ inline constexpr std::size_t bins = 1000;                // a histogram's bins
 inline constexpr std::size_t inputs = 100'000;           // uncertain inputs; rankings list each once at most
 inline constexpr std::uint64_t sample_paths = 100'000;   // samples: rows per option (models::max_samples)
 inline constexpr std::size_t depth = 64;                 // nesting of JSON values
-inline constexpr std::size_t members = 10'000;           // members of a JSON object (keys are found one by one)
+inline constexpr std::size_t members = 10'000;           // members of a JSON object
+inline constexpr std::uint64_t key_comparisons = 1'000'000'000;  // to build every object (keys are found one by one)
 }  // namespace results_limits
 
 // One output's distribution over the paths where it is defined.

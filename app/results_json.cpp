@@ -1,4 +1,5 @@
 // The JSON text of a results file, parsed within results_limits.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,13 @@ public:
     bool end_array() override { return close(); }
     bool key(string_t& key) override {
         Level& level = levels_.back();
+        comparisons_ += level.members;  // the new key against each before it
         if (++level.members > results_limits::members)
-            throw ResultsFileError(address(levels_.size() - 1), "an object of more than " + std::to_string(results_limits::members) +
-                                                  " members");
+            throw ResultsFileError(address(levels_.size() - 1), "an object of more than " +
+                                                                    std::to_string(results_limits::members) + " members");
+        if (comparisons_ > results_limits::key_comparisons)
+            throw ResultsFileError(address(levels_.size() - 1), "objects too large together: building them would "
+                                                                "compare keys more than 10^9 times");
         level.key = key;
         return true;
     }
@@ -45,6 +50,7 @@ private:
         std::string key;          // an object's latest key
     };
     std::vector<Level> levels_;
+    std::uint64_t comparisons_ = 0;
 
     // Where the value the first `depth` levels lead to is: "options.custom.payback_months.cdf[3]".
     std::string address(std::size_t depth) const {

@@ -116,14 +116,15 @@ TEST(HostileResults, EveryRegressionIsRefusedOrRenderedCleanly) {
 // A shipped scenario's results file, short horizons (3, 4 and 6 months).
 Json base() { return Json::parse(test::slurp(std::string(ROICAST_SOURCE_DIR) + "/fuzz/results_seeds/saas_converged.json")); }
 
-void write(const std::filesystem::path& file, const Json& j) { std::ofstream(file) << j.dump(); }
-
 TEST(HostileResults, AnArrayOfMillionsIsRefusedByItsLength) {
     Json j = base();
-    j["options"]["saas"]["payback_months"]["cdf"] = Json::array();
-    for (int i = 0; i < 3'000'000; ++i) j["options"]["saas"]["payback_months"]["cdf"].push_back(0.5);
+    j["options"]["saas"]["payback_months"]["cdf"] = "millions";
+    std::string millions = "[0.5";
+    for (int i = 1; i < 3'000'000; ++i) millions += ",0.5";
+    std::string text = j.dump();
+    text.replace(text.find("\"millions\""), 10, millions + "]");
     const auto dir = test::scratch_folder("hostile_array");
-    write(dir / "r.json", j);
+    std::ofstream(dir / "r.json") << text;
     const app::ResultsFileError e = refusal(test::slurp(dir / "r.json"));
     EXPECT_EQ(e.address(), "options.saas.payback_months.cdf");
     EXPECT_NE(e.message().find("got 3000000"), std::string::npos) << e.what();
@@ -133,11 +134,27 @@ TEST(HostileResults, AnArrayOfMillionsIsRefusedByItsLength) {
 
 // An ordered object finds each key among those before it: refused past 10,000 members, before it is built.
 TEST(HostileResults, AnObjectOfTensOfThousandsOfMembersIsRefusedBeforeItIsBuilt) {
-    Json j = base();
-    for (int i = 0; i < 20'000; ++i) j["set"]["options.saas.x" + std::to_string(i)] = i;
-    const app::ResultsFileError e = refusal(j.dump());
-    EXPECT_EQ(e.address(), "set");
+    std::string text = base().dump();
+    text.pop_back();
+    text += ",\"wide\":{";
+    for (int i = 0; i < 20'000; ++i) text += (i ? ",\"x" : "\"x") + std::to_string(i) + "\":0";
+    const app::ResultsFileError e = refusal(text + "}}");
+    EXPECT_EQ(e.address(), "wide");
     EXPECT_EQ(e.message(), "an object of more than 10000 members");
+}
+
+// Each within the limit, together too costly: 30 objects of 10,000 members take 1.5·10^9 key comparisons.
+TEST(HostileResults, ManyLargeObjectsAreRefusedTogether) {
+    std::string text = base().dump();
+    text.pop_back();  // written here, not built: an ordered_json would take the same time to build
+    for (int k = 0; k < 30; ++k) {
+        text += ",\"wide" + std::to_string(k) + "\":{";
+        for (int i = 0; i < 10'000; ++i) text += (i ? ",\"x" : "\"x") + std::to_string(i) + "\":0";
+        text += "}";
+    }
+    const app::ResultsFileError e = refusal(text + "}");
+    EXPECT_EQ(e.address(), "wide20");
+    EXPECT_NE(e.message().find("compare keys more than 10^9 times"), std::string::npos) << e.what();
 }
 
 TEST(HostileResults, AFileLargerThanAResultsFileIsRefused) {
