@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <atomic>
@@ -254,15 +255,25 @@ int report(const std::string& results_file, const app::ReportOutputs& outputs) {
         throw InvalidUsage{why.substr(0, why.find(':')), why.substr(why.find(':') + 2)};
     std::ifstream in(results_file, std::ios::binary);
     if (!in) throw InvalidUsage{results_file, "cannot open the results file"};
-    nlohmann::ordered_json document;
-    try {
-        document = nlohmann::ordered_json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw InvalidUsage{results_file, std::string("not valid JSON: ") + e.what()};
+    // A file (or stream) larger than any results file is refused before it is parsed; a file by its size, unread.
+    const auto too_large = [&](std::uintmax_t bytes) {
+        if (bytes > app::results_limits::file_bytes)
+            throw InvalidUsage{results_file, "larger than " + std::to_string(app::results_limits::file_bytes >> 20) +
+                                                 " MiB, more than a results file holds"};
+    };
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(results_file, ec)) too_large(std::filesystem::file_size(results_file, ec));
+    std::string text;
+    std::array<char, 1 << 16> chunk;
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        too_large(text.size());
     }
     app::ResultsDocument results;
     try {
-        results = app::results_document_from_json(document);
+        results = app::results_document_from_json(app::parse_results_json(text));
+    } catch (const nlohmann::json::exception& e) {
+        throw InvalidUsage{results_file, std::string("not valid JSON: ") + e.what()};
     } catch (const app::ResultsFileError& e) {
         throw InvalidUsage{results_file, e.what()};
     }
@@ -475,7 +486,8 @@ int main(int argc, char** argv) {
     std::string report_file;
     app::ReportOutputs report_outputs;
     auto* report_cmd = cli.add_subcommand("report", "Write the HTML, Excel or CSV reports of a saved results file");
-    report_cmd->add_option("results", report_file, "Results file written by 'roicast run --json'")->required();
+    report_cmd->add_option("results", report_file, "Results file written by 'roicast run --json' (at most 256 MiB)")
+        ->required();
     add_report_options(report_cmd, report_outputs);
 
     std::string validate_scenario;

@@ -105,9 +105,11 @@ std::string comparison_summary(const ResultsDocument& r, const ComparisonResult&
 }
 
 const MethodRanking* headline_ranking(const MetricSensitivity& m) {
+    // A ranking with a value to show: an SRC fit without residual (no more paths than inputs) has none.
     const auto usable = [&](const char* name) -> const MethodRanking* {
         const MethodRanking* method = m.find(name);
-        return method && !method->ranking.empty() ? method : nullptr;
+        const auto defined = [](const RankedInput& i) { return std::isfinite(i.value); };
+        return method && std::any_of(method->ranking.begin(), method->ranking.end(), defined) ? method : nullptr;
     };
     if (const auto* sobol = usable("sobol_total")) return sobol;
     if (const auto* src = usable("src"); src && m.src_r_squared && *m.src_r_squared >= 0.7) return src;

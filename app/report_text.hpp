@@ -38,7 +38,8 @@ std::string comparison_summary(const ResultsDocument& r, const ComparisonResult&
 // when the linear fit explains at least 70 % of the variance, else Spearman,
 // SRC, tornado, and tail only when it is the only one run: it says what the
 // worst paths have in common, not how much an input moves the result, so it
-// is shown beside the headline rather than as it. Null when none was run.
+// is shown beside the headline rather than as it. Null when none was run
+// (or none has a defined value).
 const MethodRanking* headline_ranking(const MetricSensitivity& m);
 
 // The same for an option's (or a pair's, by its key a_vs_b) metric at a horizon index of the document.

@@ -1,5 +1,7 @@
 #include "app/results_document.hpp"
 
+#include "app/results_shapes.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -18,6 +20,7 @@ namespace {
 struct Probe {
     template <class T>
     void operator()(const char*, T&) {}
+    void full_range(const char*, std::uint64_t&) {}
     template <class T, class M>
     void named(const char*, T&, M) {}
     template <class F>
@@ -74,6 +77,7 @@ struct Writer {
     void operator()(const char* key, const T& value) {
         out[key] = write(value);
     }
+    void full_range(const char* key, std::uint64_t value) { out[key] = value; }
     template <class T, class M>
     void named(const char* key, const std::vector<T>& list, M T::*value) {
         Json j = Json::object();
@@ -175,6 +179,9 @@ const Json& expect_object(const Json& j, const std::string& at) {
 template <class T>
 void read(const Json& j, T& value, const std::string& at);
 
+template <class T>
+void read_integer(const Json& j, T& value, const std::string& at, std::uint64_t most);
+
 // Reads one JSON object's keys into a struct, in the order visit() lists them.
 struct Reader {
     const Json& in;
@@ -199,6 +206,10 @@ struct Reader {
         } else {
             read(member(key), value, join(at, key));
         }
+    }
+    // A whole number of the full 64-bit range (a seed), not a count.
+    void full_range(const char* key, std::uint64_t& value) {
+        read_integer(member(key), value, join(at, key), std::numeric_limits<std::uint64_t>::max());
     }
     template <class T, class M>
     void named(const char* key, std::vector<T>& list, M T::*value) {
@@ -250,6 +261,9 @@ struct Reader {
     void optional(const char* key, std::optional<T>& value) {
         value.reset();
         if (const Json* j = present(key)) read(*j, value.emplace(), join(at, key));
+        // An undefined number written as null (an SRC fit without residual) stays there, undefined.
+        if constexpr (std::is_same_v<T, double>)
+            if (!value && in.contains(key)) value = NAN;
     }
     template <class T>
     void optional_keyed(const char* key, std::optional<std::vector<T>>& list) {
@@ -291,14 +305,17 @@ struct Reader {
     }
 };
 
+// An unsigned number is a count (of paths, values, a rank) unless read
+// with full_range: at most `most`.
 template <class T>
-void read_integer(const Json& j, T& value, const std::string& at) {
+void read_integer(const Json& j, T& value, const std::string& at, std::uint64_t most) {
     if (!j.is_number_integer()) wrong_type(j, at, "a whole number");
     if constexpr (std::is_unsigned_v<T>) {
         if (!j.is_number_unsigned() && j.get<std::int64_t>() < 0)
             throw ResultsFileError(at, "expected a whole number >= 0, got " + j.dump());
         const auto v = j.get<std::uint64_t>();
-        if (v > std::numeric_limits<T>::max()) throw ResultsFileError(at, "too large: " + j.dump());
+        if (v > std::min<std::uint64_t>(most, std::numeric_limits<T>::max()))
+            throw ResultsFileError(at, "expected at most " + std::to_string(most) + ", got " + j.dump());
         value = static_cast<T>(v);
     } else {
         const auto v = j.get<std::int64_t>();
@@ -308,20 +325,33 @@ void read_integer(const Json& j, T& value, const std::string& at) {
     }
 }
 
+// Copying and printing a JSON value recurse: refuse one nested too deep first.
+void check_depth(const Json& j, const std::string& at, std::size_t depth = 0) {
+    if (!j.is_structured()) return;
+    if (depth == results_limits::depth)
+        throw ResultsFileError(at, "nested more than " + std::to_string(results_limits::depth) + " levels deep");
+    if (j.is_object())
+        for (const auto& [key, value] : j.items()) check_depth(value, join(at, key), depth + 1);
+    else
+        for (std::size_t i = 0; i < j.size(); ++i) check_depth(j[i], index(at, i), depth + 1);
+}
+
 template <class T>
 void read(const Json& j, T& value, const std::string& at) {
     if constexpr (std::is_same_v<T, Json>) {
         if (!j.is_object()) wrong_type(j, at, "an object");
+        check_depth(j, at);
         value = j;
     } else if constexpr (std::is_same_v<T, double>) {
         if (j.is_null()) value = NAN;  // undefined or censored
-        else if (j.is_number()) value = j.get<double>();
-        else wrong_type(j, at, "a number");
+        else if (!j.is_number()) wrong_type(j, at, "a number");
+        else if (value = j.get<double>(); !(std::abs(value) <= results_limits::magnitude))
+            throw ResultsFileError(at, "expected a number within ±1e300, got " + j.dump());
     } else if constexpr (std::is_same_v<T, bool>) {
         if (!j.is_boolean()) wrong_type(j, at, "true or false");
         value = j.get<bool>();
     } else if constexpr (std::is_integral_v<T>) {
-        read_integer(j, value, at);
+        read_integer(j, value, at, results_limits::count);
     } else if constexpr (std::is_same_v<T, std::string>) {
         if (!j.is_string()) wrong_type(j, at, "a string");
         value = j.get<std::string>();
@@ -356,108 +386,17 @@ struct NumberCollector {
 int parse_months(const std::string& key, const std::string& at) {
     int months = 0;
     const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), months);
-    if (error != std::errc{} || end != key.data() + key.size() || months < 1 || months > 1200)
-        throw ResultsFileError(at, "expected a horizon in months (1 to 1200) as the key");
+    if (error != std::errc{} || end != key.data() + key.size() || months < 1 ||
+        months > results_limits::months)
+        throw ResultsFileError(at, "expected a horizon in months (1 to " + std::to_string(results_limits::months) +
+                                       ") as the key");
     return months;
-}
-
-// ---- shapes a writer relies on --------------------------------------------
-
-void check_length(std::size_t size, std::size_t expected, const std::string& at) {
-    if (size != expected)
-        throw ResultsFileError(at, "expected " + std::to_string(expected) + " values (one per month), got " +
-                                       std::to_string(size));
-}
-
-void check_time(const TimeToEvent& t, const ResultsDocument& d, std::size_t months, const std::string& at) {
-    check_length(t.cdf.size(), months, at + ".cdf");
-    if (t.prob_within.size() != d.horizons.size())
-        throw ResultsFileError(at + ".prob_within", "expected one value per horizon");
-    for (std::size_t h = 0; h < d.horizons.size(); ++h)
-        if (t.prob_within[h].name != d.horizons[h].name)
-            throw ResultsFileError(at + ".prob_within." + t.prob_within[h].name, "not the horizon \"" +
-                                                                                   d.horizons[h].name + "\"");
-}
-
-void check_histogram(const std::optional<Histogram>& h, const std::string& at) {
-    if (h && (!(h->bin_width > 0) || !std::isfinite(h->bin_width) || !std::isfinite(h->low) || h->counts.empty() ||
-              !std::isfinite(h->low + h->bin_width * static_cast<double>(h->counts.size()))))
-        throw ResultsFileError(at + ".histogram", "needs a finite low, a positive finite bin_width and at least one count");
-}
-
-// Per-horizon entries in the document's horizon order, each present once.
-template <class T>
-void check_horizons(std::vector<T>& list, const ResultsDocument& d, const std::string& at) {
-    std::vector<T> ordered;
-    for (const auto& h : d.horizons) {
-        const auto it = std::find_if(list.begin(), list.end(), [&](const T& e) { return e.months == h.months; });
-        if (it == list.end()) throw ResultsFileError(at + "." + std::to_string(h.months), "missing");
-        ordered.push_back(std::move(*it));
-    }
-    if (list.size() != d.horizons.size()) throw ResultsFileError(at, "has entries for months that are not horizons");
-    list = std::move(ordered);
-}
-
-void check_shapes(ResultsDocument& d) {
-    if (d.horizons.empty()) throw ResultsFileError("horizons", "expected at least one horizon");
-    std::size_t months = 0;
-    for (const auto& h : d.horizons) {
-        if (h.months < 1 || h.months > 1200)
-            throw ResultsFileError("horizons." + h.name, "expected months between 1 and 1200");
-        months = std::max(months, static_cast<std::size_t>(h.months));
-    }
-    if (d.paths == 0) throw ResultsFileError("paths", "expected at least one path");
-    if (d.options.empty()) throw ResultsFileError("options", "expected at least one option");
-    for (auto& o : d.options) {
-        const std::string at = "options." + o.name;
-        check_horizons(o.horizons, d, at + ".horizons");
-        for (const auto& h : o.horizons) check_histogram(h.roi_histogram, at + ".horizons." + h.key() + ".roi");
-        check_time(o.payback, d, months, at + ".payback_months");
-        check_time(o.discounted_payback, d, months, at + ".discounted_payback_months");
-        const auto& f = o.cumulative_cash_flow;
-        for (const auto& [level, band] : {std::pair{"p5", &f.p5}, {"p25", &f.p25}, {"p50", &f.p50}, {"p75", &f.p75},
-                                          {"p95", &f.p95}})
-            check_length(band->size(), months, at + ".cumulative_cash_flow." + level);
-    }
-    for (auto& c : d.comparisons) {
-        const std::string at = "comparison." + c.key();
-        check_horizons(c.horizons, d, at + ".horizons");
-        for (const auto& h : c.horizons)
-            check_histogram(h.npv_difference.histogram, at + ".horizons." + h.key() + ".npv_difference");
-        check_time(c.overtake, d, months, at + ".overtake_month");
-    }
-    if (d.value_of_information) check_horizons(d.value_of_information->horizons, d, "value_of_information");
-    if (d.samples) {
-        const auto& s = *d.samples;
-        if (s.columns.size() < 3 || s.columns[0] != "path" || s.columns[1] != "option")
-            throw ResultsFileError("samples.columns", "expected path, option and at least one value column");
-        for (std::size_t i = 0; i < s.rows.size(); ++i)
-            if (s.rows[i].values.size() + 2 != s.columns.size())
-                throw ResultsFileError(index("samples.rows", i), "expected " + std::to_string(s.columns.size()) + " values");
-    }
-    if (d.variants)
-        for (auto& v : *d.variants) {
-            const std::string at = "variants." + v.name;
-            try {
-                if (v.results.variants) throw ResultsFileError("variants", "a variant holds no variants of its own");
-                check_shapes(v.results);
-            } catch (const ResultsFileError& e) {
-                throw ResultsFileError(at, e.what());
-            }
-            if (v.results.options.size() != d.options.size())
-                throw ResultsFileError(at + ".options", "expected the base's options");
-            if (v.against_base) {
-                for (std::size_t o = 0; o < v.against_base->options.size(); ++o)
-                    check_horizons(v.against_base->options[o].horizons, d, at + ".against_base.options." +
-                                                                               v.against_base->options[o].option);
-            }
-        }
 }
 
 }  // namespace
 
 double Histogram::total() const {
-    return std::accumulate(counts.begin(), counts.end(), static_cast<double>(below + above));
+    return std::accumulate(counts.begin(), counts.end(), static_cast<double>(below) + static_cast<double>(above));
 }
 
 namespace {

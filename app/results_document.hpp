@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,8 +25,31 @@ namespace app {
 class ResultsFileError : public std::runtime_error {
 public:
     ResultsFileError(const std::string& address, const std::string& message)
-        : std::runtime_error(address.empty() ? message : address + ": " + message) {}
+        : std::runtime_error(address.empty() ? message : address + ": " + message), address_(address),
+          message_(message) {}
+    const std::string& address() const { return address_; }
+    const std::string& message() const { return message_; }
+
+private:
+    std::string address_, message_;
 };
+
+// What a results file may hold (docs/model.md, "The results file"): well
+// above what any run writes, low enough that every writer's arithmetic,
+// memory and output stay bounded.
+namespace results_limits {
+inline constexpr std::uint64_t file_bytes = 256u << 20;  // what `roicast report` reads
+inline constexpr int months = 1200;                      // a horizon; per-month arrays are this long at most
+inline constexpr std::uint64_t count = 1ull << 53;       // paths and counts: exact as a double
+inline constexpr double magnitude = 1e300;               // every number, so that the span of two stays finite
+inline constexpr std::size_t options = 100;              // options, and variants
+inline constexpr std::size_t bins = 1000;                // a histogram's bins
+inline constexpr std::size_t inputs = 100'000;           // uncertain inputs; rankings list each once at most
+inline constexpr std::uint64_t sample_paths = 100'000;   // samples: rows per option (models::max_samples)
+inline constexpr std::size_t depth = 64;                 // nesting of JSON values
+inline constexpr std::size_t members = 10'000;           // members of a JSON object
+inline constexpr std::uint64_t key_comparisons = 1'000'000'000;  // to build every object (keys are found one by one)
+}  // namespace results_limits
 
 // One output's distribution over the paths where it is defined.
 struct Statistics {
@@ -556,7 +580,7 @@ struct ResultsDocument {
     template <class V>
     void visit(V& v) {
         // Keys a hand-made or older file may leave out are read as their defaults.
-        v("scenario", scenario), v("paths", paths), v("seed", seed), v("sampling", sampling);
+        v("scenario", scenario), v("paths", paths), v.full_range("seed", seed), v("sampling", sampling);
         v.defaulted("threads", threads), v.defaulted("elapsed_seconds", elapsed_seconds), v("currency", currency);
         v.named("horizons", horizons, &HorizonName::months), v("discount_rate", discount_rate);
         v.optional("payback_reference_months", payback_reference_months), v.keyed("options", options);
@@ -602,8 +626,15 @@ struct VariantResult {
 nlohmann::ordered_json to_json(const ResultsDocument& document);
 
 // A results file read back; throws ResultsFileError naming the first bad
-// value's address (missing keys, wrong types, shapes that do not match).
+// value's address (missing keys, wrong types, numbers out of range, lengths
+// that do not match, arrays beyond results_limits): what it returns, every
+// writer can show without reading past an array or printing inf.
 ResultsDocument results_document_from_json(const nlohmann::ordered_json& json);
+
+// The text of a results file as JSON, refused (ResultsFileError with the
+// address) when nested deeper or with objects larger than results_limits
+// allow; nlohmann::json::parse_error when it is not JSON.
+nlohmann::ordered_json parse_results_json(std::string_view text);
 
 // The number fields of a summary with their keys, in the documented order
 // ("mean", "sd", …), for tidy CSV rows; arrays and nested values aside.

@@ -169,7 +169,7 @@ std::vector<InputSummary> input_summaries(const models::Scenario& s) {
         }
         // A stressed input as drawn: its percentiles within the band, its
         // mean by the midpoint rule over the band's quantiles.
-        const auto [low, high] = *in.stress;
+        const double low = in.stress->low, high = in.stress->high;  // not a binding: clang 14 cannot capture one
         const auto level = [&](double p) { return low + (high - low) * p; };
         constexpr int points = 4096;
         double sum = 0;

@@ -37,7 +37,8 @@ void print_top(std::ostream& out, const ResultsDocument& r, const MethodRanking&
     char value[32];
     for (std::size_t k = 0; k < std::min(count, method.ranking.size()); ++k) {
         const auto& i = method.ranking[k];
-        if (method.method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, r.currency).c_str());
+        if (!std::isfinite(i.value)) std::snprintf(value, sizeof value, "n/a");
+        else if (method.method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, r.currency).c_str());
         else if (method.method == "tail") std::snprintf(value, sizeof value, "%+.2f sd", i.value);
         else std::snprintf(value, sizeof value, "%.2f", i.value);
         out << (k ? ", " : " ") << short_address(i.input, option) << " " << value;

@@ -145,7 +145,8 @@ std::string WhatIfTables::shown(const WhatIfColumn& column, double value) const 
 std::vector<std::string> variant_changes(const VariantDefinition& v) {
     std::vector<std::string> lines;
     for (const auto& [path, value] : v.set.items()) lines.push_back(path + " = " + value.dump());
-    for (const auto& [address, band] : v.stress.items()) {
+    for (const auto& [address, value] : v.stress.items()) {
+        const auto& band = value;  // not a binding: clang 14 cannot capture one
         const auto level = [&](std::size_t i) {
             return band.is_array() && band.size() == 2 && band[i].is_number()
                        ? "P" + sim::format_number(std::round(band[i].get<double>() * 1e4) / 100)

@@ -1,5 +1,6 @@
 #include "models/sensitivity.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -227,6 +228,15 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
             r.methods.push_back({"sobol_total", relabel(idx.total, dims)});
         }
     });
+    // An SRC fit over some inputs whose R² came out undefined had too few paths: say so.
+    const auto too_few_paths = [](const MetricSensitivity& m) {
+        const auto src = [](const MethodRanking& r) { return r.method == "src" && !r.ranking.empty(); };
+        return m.src_r_squared && std::isnan(*m.src_r_squared) && std::any_of(m.methods.begin(), m.methods.end(), src);
+    };
+    if (std::any_of(results.begin(), results.end(), too_few_paths))
+        out.notes.push_back("src: undefined (R² and every coefficient null) where no more paths define the result than "
+                            "the linear fit has coefficients (the inputs + 1): such a fit passes through every point, "
+                            "so R² = 1 whatever the inputs do. Run more paths than inputs + 1.");
     for (std::size_t c = 0; c < cells.size(); ++c)
         out.options[cells[c].subject].horizons[cells[c].horizon].push_back(std::move(results[c]));
     return out;

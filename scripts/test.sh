@@ -5,7 +5,8 @@
 #             reports in headless Chromium, openpyxl and csv, the notebooks;
 #   asan      the C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   tsan      the parallel engine and model tests under ThreadSanitizer;
-#   fuzz      the scenario-loader fuzzer for FUZZ_SECONDS (default 60).
+#   fuzz      the scenario-loader and results-file fuzzers, half of
+#             FUZZ_SECONDS (default 60) each.
 # Each stage runs even when an earlier test stage failed (not when the build
 # did), and a table of what ran, how long it took and how it ended closes the
 # output; the exit code is non-zero when any stage failed.

@@ -29,7 +29,12 @@ namespace {
 constexpr const char* font = "font-family=\"Helvetica, Arial, sans-serif\"";
 constexpr double char_width = 6.0;  // at 11 px, for laying out legends and labels
 
+// A coordinate or size. SVG has no inf or nan, and a value far off the
+// picture would print hundreds of digits: both are drawn just off it instead
+// (the charts leave out undefined values before they get here).
 std::string f(double x) {
+    constexpr double off_the_picture = 1e6;
+    x = std::isnan(x) ? -off_the_picture : std::clamp(x, -off_the_picture, off_the_picture);
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.2f", x);
     return buffer;
@@ -211,19 +216,27 @@ std::string render_svg(const Chart& c, double width, double height) {
       << escape_xml(c.y_label) << "</text>\n</g>\n";
 
     o << "<g clip-path=\"url(#" << escape_xml(clip) << ")\">\n";
-    for (const auto& s : c.spans)
+    for (const auto& s : c.spans) {
+        if (!std::isfinite(s.from) || !std::isfinite(s.to)) continue;
         o << "<rect class=\"span\" x=\"" << f(sx(s.from)) << "\" y=\"" << f(top) << "\" width=\""
           << f(std::max(0.0, sx(s.to) - sx(s.from))) << "\" height=\"" << f(ph) << "\" fill=\"" << s.fill
           << "\"/>\n";
+    }
     for (const auto& b : c.bands) {
+        // The points where both edges are defined, joined along the top edge and back along the bottom.
+        std::vector<std::size_t> shown;
+        for (std::size_t i = 0; i < b.x.size() && i < b.low.size() && i < b.high.size(); ++i)
+            if (std::isfinite(b.x[i]) && std::isfinite(b.low[i]) && std::isfinite(b.high[i])) shown.push_back(i);
+        if (shown.empty()) continue;
         o << "<path class=\"band\" fill=\"" << b.fill << "\" stroke=\"none\" d=\"";
-        for (std::size_t i = 0; i < b.x.size(); ++i) o << (i ? "L" : "M") << f(sx(b.x[i])) << " " << f(sy(b.high[i]));
-        for (std::size_t i = b.x.size(); i-- > 0;) o << "L" << f(sx(b.x[i])) << " " << f(sy(b.low[i]));
+        for (std::size_t k = 0; k < shown.size(); ++k)
+            o << (k ? "L" : "M") << f(sx(b.x[shown[k]])) << " " << f(sy(b.high[shown[k]]));
+        for (std::size_t k = shown.size(); k-- > 0;) o << "L" << f(sx(b.x[shown[k]])) << " " << f(sy(b.low[shown[k]]));
         o << "Z\"/>\n";
     }
     for (const auto& b : c.bars)
         for (std::size_t i = 0; i < b.heights.size(); ++i) {
-            if (!(b.heights[i] > 0)) continue;
+            if (!(b.heights[i] > 0) || !std::isfinite(b.heights[i])) continue;
             const double x0 = sx(b.x0 + b.bin_width * static_cast<double>(i));
             const double x1 = sx(b.x0 + b.bin_width * static_cast<double>(i + 1));
             o << "<rect class=\"bar\" x=\"" << f(x0) << "\" y=\"" << f(sy(b.heights[i])) << "\" width=\""
@@ -300,9 +313,14 @@ std::string render_svg(const DivergingBars& c, double width) {
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
         const auto& [label, v] = c.bars[i];
         const double y = top + row * static_cast<double>(i);
-        const double x0 = sx(std::min(0.0, v)), x1 = sx(std::max(0.0, v));
         o << "<text x=\"" << f(label_width - 8) << "\" y=\"" << f(y + 15) << "\" text-anchor=\"end\">"
-          << escape_xml(label) << "</text><rect class=\"bar\" x=\"" << f(x0) << "\" y=\"" << f(y + 4) << "\" width=\""
+          << escape_xml(label) << "</text>";
+        if (!std::isfinite(v)) {
+            o << "<text x=\"" << f(sx(0) + 4) << "\" y=\"" << f(y + 15) << "\" font-size=\"10.5\">n/a</text>\n";
+            continue;
+        }
+        const double x0 = sx(std::min(0.0, v)), x1 = sx(std::max(0.0, v));
+        o << "<rect class=\"bar\" x=\"" << f(x0) << "\" y=\"" << f(y + 4) << "\" width=\""
           << f(std::max(0.5, x1 - x0)) << "\" height=\"" << f(row - 8) << "\" fill=\""
           << (v >= 0 ? c.positive_fill : c.negative_fill) << "\" stroke=\"#555\" stroke-width=\"0.5\"/>"
           << "<text x=\"" << f(v >= 0 ? x1 + 4 : x0 - 4) << "\" y=\"" << f(y + 15) << "\" text-anchor=\""

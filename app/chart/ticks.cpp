@@ -29,6 +29,8 @@ std::vector<double> ticks_with_step(double low, double high, double step) {
 std::vector<double> nice_ticks(double low, double high, int target) {
     if (!std::isfinite(low) || !std::isfinite(high)) return {0, 1};
     if (low > high) std::swap(low, high);
+    // A span beyond the largest double has no step to divide it: its ends are the ticks.
+    if (!std::isfinite(high - low)) return {low, high};
     if (high - low <= std::abs(high) * 1e-12) {
         const double pad = low == 0 ? 1 : std::abs(low) * 0.1;
         low -= pad;
@@ -38,12 +40,9 @@ std::vector<double> nice_ticks(double low, double high, int target) {
 }
 
 std::vector<double> month_ticks(double last_month, int target) {
-    double step = 1;
-    for (double s : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 60.0, 120.0}) {
-        step = s;
-        if (last_month / s <= target) break;
-    }
-    return ticks_with_step(0, std::max(last_month, 1.0), step);
+    for (double step : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 60.0, 120.0})
+        if (last_month / step <= target) return ticks_with_step(0, std::max(last_month, 1.0), step);
+    return nice_ticks(0, last_month, target);  // beyond 120-month steps (or not a number of months)
 }
 
 }  // namespace app::chart

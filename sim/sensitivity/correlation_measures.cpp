@@ -46,7 +46,11 @@ std::vector<Importance> spearman_importance(const Eigen::MatrixXd& x, const Eige
 
 RegressionImportance standardized_regression(const Eigen::MatrixXd& x, const Eigen::VectorXd& y) {
     const auto rows = defined_rows(y);
-    if (rows.size() < 2 || x.cols() == 0) return {undefined_for_all(x.cols()), NAN};
+    // A fit of inputs + 1 coefficients through no more points than that
+    // passes through every one: R² = 1 whatever the inputs do, and the
+    // coefficients are one of many exact fits. It needs a residual to mean anything.
+    if (x.cols() == 0 || static_cast<Eigen::Index>(rows.size()) < x.cols() + 2)
+        return {undefined_for_all(x.cols()), NAN};
     const auto n = static_cast<Eigen::Index>(rows.size());
     Eigen::MatrixXd design(n, x.cols() + 1);
     design.col(0).setOnes();

@@ -17,7 +17,9 @@ std::vector<Importance> spearman_importance(const Eigen::MatrixXd& x, const Eige
 // Standardised regression coefficients β_j·sd(x_j)/sd(y) of a least-squares
 // fit with intercept, and the fit's R²: when R² is low the output is not
 // close to linear in the inputs and the coefficients should not be read as
-// shares of variance.
+// shares of variance. Undefined (NaN R² and coefficients) unless more rows
+// define y than the fit has coefficients (inputs + 1): an exact fit through
+// every point has R² = 1 whatever the inputs do.
 struct RegressionImportance {
     std::vector<Importance> coefficients;
     double r_squared = 0;

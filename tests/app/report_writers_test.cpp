@@ -33,6 +33,7 @@
 #include "app/what_if_table.hpp"
 #include "models/results.hpp"
 #include "sim/summary.hpp"
+#include "svg_numbers.hpp"
 
 namespace {
 
@@ -614,6 +615,62 @@ TEST(Svg, DataMapsOntoThePlotArea) {
     EXPECT_NEAR(flat[2].first, right, 0.01);
     for (const auto& p : flat) EXPECT_NEAR(p.second, (top + bottom) / 2, 0.01);
     EXPECT_NE(svg.find("<title>" + app::chart::escape_xml(c.title) + "</title>"), std::string::npos);
+}
+
+// Whatever a chart is given, its geometry is numbers: undefined values are
+// left out, infinite and far-off ones drawn just off the picture, an axis
+// whose span overflows a double keeps its ends.
+TEST(Svg, NeverInfOrNan) {
+    const double inf = INFINITY, huge = 1e308;
+    app::chart::Chart c;
+    c.id = "hostile";
+    c.bands.push_back({{1, 2, 3}, {-huge, NAN, 0}, {huge, inf, 1}, "#ccc", "band"});
+    c.bars.push_back({-huge, huge, {inf, NAN, 1}, "#888", "bars"});
+    c.lines.push_back({{0, NAN, huge}, {inf, 1, -huge}, "#000", "line", 2, "", true, true});
+    c.markers.push_back({NAN, "nowhere", ""});
+    c.markers.push_back({huge, "far", ""});
+    c.spans.push_back({NAN, inf, "span", "#eee"});
+    c.zero_line = true;
+    for (const auto& range : {std::optional<std::pair<double, double>>{}, std::optional{std::pair{-huge, huge}}}) {
+        c.x_range = range;
+        const std::string svg = app::chart::render_svg(c, 640, 300);
+        EXPECT_EQ(test::non_finite_svg_number(svg), "") << svg;
+    }
+    app::chart::DivergingBars d;
+    d.id = "tornado";
+    d.bars = {{"undefined", NAN}, {"infinite", inf}, {"huge", 1e300}, {"small", -1}};
+    const std::string tornado = app::chart::render_svg(d, 640);
+    EXPECT_EQ(test::non_finite_svg_number(tornado), "") << tornado;
+    EXPECT_NE(tornado.find(">n/a</text>"), std::string::npos);  // the undefined bar's value, in words
+    EXPECT_EQ(tornado.find(">nan"), std::string::npos);
+    app::chart::Intervals i;
+    i.id = "spread";
+    i.rows.push_back({"huge", -huge, -1e300, 0, 1, 2, 1e300, huge});
+    i.marker = app::chart::Marker{inf, "never", ""};
+    EXPECT_EQ(test::non_finite_svg_number(app::chart::render_svg(i, 640)), "");
+    EXPECT_EQ(app::chart::nice_ticks(-huge, huge).size(), 2u);  // the span is not a double: its ends
+    EXPECT_LE(app::chart::month_ticks(1e300).size(), 10u);     // not 10^298 steps of 120 months
+}
+
+// An SRC fit without residual is undefined: null R² read back as undefined
+// (and written as null again), no ranking shown for it.
+TEST(ResultsDocument, AnUndefinedFitStaysUndefined) {
+    Json j = small_results();
+    j["inputs"].push_back(j["inputs"][0]);
+    j["sensitivity"]["custom_build"]["24"]["npv"] = {
+        {"src", {{{"input", "a"}, {"value", nullptr}, {"rank", 1}, {"ci95", nullptr}},
+                 {{"input", "b"}, {"value", nullptr}, {"rank", 2}, {"ci95", nullptr}}}},
+        {"src_r_squared", nullptr}};
+    const app::ResultsDocument r = app::results_document_from_json(j);
+    const app::MetricSensitivity* m = r.sensitivity_of("custom_build", 1, "npv");
+    ASSERT_TRUE(m && m->src_r_squared);
+    EXPECT_TRUE(std::isnan(*m->src_r_squared));
+    EXPECT_EQ(app::headline_ranking(*m), nullptr);
+    EXPECT_TRUE(app::to_json(r)["sensitivity"]["custom_build"]["24"]["npv"]["src_r_squared"].is_null());
+    EXPECT_EQ(test::non_finite_svg_number(html_of(r)), "");
+    std::ostringstream text;
+    app::print_summary(text, r);
+    EXPECT_EQ(text.str().find("nan"), std::string::npos) << text.str();
 }
 
 }  // namespace

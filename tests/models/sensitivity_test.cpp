@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -81,6 +82,31 @@ TEST(Sensitivity, LinearScenarioHasClosedFormAnswers) {
     EXPECT_NEAR(value_of(method(cell(result, 0, 0, "npv"), "tornado"), s, upgrade), 0.0, 1e-12);
     // Option "other" is ranked over its own inputs only.
     EXPECT_EQ(method(cell(result, 1, 1, "npv"), "sobol_total").ranking.size(), 1u);
+}
+
+// With no more paths than the fit has coefficients (inputs + 1) SRC passes
+// through every point: R² = 1 says nothing. Undefined instead, and said so.
+TEST(Sensitivity, SrcWithoutAResidualIsUndefinedAndSaysWhy) {
+    const auto s = test::scenario(linear);
+    const auto src_of = [&](std::uint64_t paths) {
+        models::RunSettings run;
+        run.paths = paths;
+        run.keep_inputs = true;
+        return models::analyse_sensitivity(s, run, models::simulate(s, run), {{models::SensitivityMethod::src}, 0});
+    };
+    const auto note = [](const models::Sensitivity& r) {
+        return std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.rfind("src: undefined", 0) == 0; });
+    };
+    const auto few = src_of(4);  // option o: three inputs, four coefficients, four paths
+    const auto& npv = cell(few, 0, 1, "npv");
+    ASSERT_TRUE(npv.src_r_squared);
+    EXPECT_TRUE(std::isnan(*npv.src_r_squared));
+    ASSERT_EQ(method(npv, "src").ranking.size(), 3u);
+    for (const auto& i : method(npv, "src").ranking) EXPECT_TRUE(std::isnan(i.value));
+    EXPECT_TRUE(note(few));
+    const auto enough = src_of(40);
+    EXPECT_NEAR(*cell(enough, 0, 1, "npv").src_r_squared, 1.0, 1e-9);
+    EXPECT_FALSE(note(enough));
 }
 
 TEST(Sensitivity, IdenticalForOneAndTwoThreads) {

@@ -179,6 +179,21 @@ TEST(ValueOfInformation, EvpiOfAProjectAgainstDoingNothing) {
 
 namespace {
 
+// Least squares with an intercept through n points in d inputs: with n ≤ d + 1
+// the fit is exact whatever y is (R² = 1 for noise), so SRC is undefined;
+// from d + 2 points on it has a residual and a meaning.
+TEST(Sensitivity, SrcNeedsMorePointsThanCoefficients) {
+    const Eigen::MatrixXd x = Eigen::MatrixXd::Random(5, 3);
+    const Eigen::VectorXd noise = Eigen::VectorXd::Random(5);
+    const auto saturated = sim::standardized_regression(x.topRows(4), noise.head(4));
+    EXPECT_TRUE(std::isnan(saturated.r_squared));
+    ASSERT_EQ(saturated.coefficients.size(), 3u);
+    for (const auto& c : saturated.coefficients) EXPECT_TRUE(std::isnan(c.value));
+    const auto fitted = sim::standardized_regression(x, noise);
+    EXPECT_LT(fitted.r_squared, 1.0);
+    EXPECT_TRUE(std::isfinite(fitted.coefficients[0].value));
+}
+
 // No defined output (e.g. ROI where nothing costs anything) or no inputs:
 // every estimator answers "undefined", never crashes.
 TEST(Sensitivity, DegenerateSamplesGiveUndefinedNotCrashes) {
