@@ -44,13 +44,4 @@ std::string months(double m) {
     return buffer;
 }
 
-std::string terminal_text(const std::string& text) {
-    std::string out = text;
-    for (char& c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) c = '?';
-    }
-    return out;
-}
-
 }  // namespace app

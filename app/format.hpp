@@ -12,8 +12,5 @@ std::string percent(double share, int decimals = 1);
 std::string months(double m);
 // "1,234,567"
 std::string grouped(unsigned long long n);
-// Text from a file as a terminal may show it: control characters (escape
-// sequences, carriage returns, bells) become '?'; UTF-8 letters stay.
-std::string terminal_text(const std::string& text);
 
 }  // namespace app
