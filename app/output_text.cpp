@@ -1,10 +1,22 @@
 #include "app/output_text.hpp"
 
+#include <charconv>
+#include <cmath>
+
 namespace app {
 
 namespace {
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
+
+// A plain number as csv_number writes one ("-2.5", "1e-07"): a spreadsheet
+// reads it as that number, never as a formula.
+bool plain_number(std::string_view text) {
+    if (text.find_first_not_of("0123456789.eE+-") != std::string_view::npos) return false;
+    double x = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), x);
+    return error == std::errc{} && end == text.data() + text.size() && std::isfinite(x);
+}
 
 }  // namespace
 
@@ -43,5 +55,19 @@ std::string html_text(std::string_view text) {
 }
 
 std::string terminal_text(std::string_view text) { return without_controls(text, "", "?"); }
+
+std::string csv_field(std::string_view text) {
+    std::string field = without_controls(text, "\t\r\n", replacement_character);
+    if (!field.empty() && std::string_view("=+-@\t\r").find(field[0]) != std::string_view::npos &&
+        !plain_number(field))
+        field.insert(0, 1, '\'');
+    if (field.find_first_of(",;\"\t\r\n") == std::string::npos) return field;
+    std::string quoted = "\"";
+    for (char c : field) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
 
 }  // namespace app

@@ -24,4 +24,11 @@ std::string html_text(std::string_view text);
 // carriage returns, bells, line breaks) as '?'; UTF-8 letters stay.
 std::string terminal_text(std::string_view text);
 
+// A CSV text field (RFC 4180), safe to open in a spreadsheet (OWASP, "CSV
+// Injection"): a field that starts with = + - @, a tab or a carriage return
+// gets a leading ' so it stays text, unless it is a plain number ("-2.5");
+// control characters but tab, CR and LF as U+FFFD; quoted when it holds a
+// comma, semicolon, quote, tab or line break.
+std::string csv_field(std::string_view text);
+
 }  // namespace app

@@ -62,6 +62,21 @@ TEST(Csv, FieldsAreQuotedOnlyWhenTheyMustBe) {
     EXPECT_EQ(app::csv_field("two\nlines"), "\"two\nlines\"");
 }
 
+// OWASP's advice against formula injection: text that a spreadsheet would
+// evaluate starts with a quote; a number stays a number.
+TEST(Csv, TextThatLooksLikeAFormulaStaysText) {
+    EXPECT_EQ(app::csv_field("=HYPERLINK(\"http://evil\")"), "\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    EXPECT_EQ(app::csv_field("+cmd"), "'+cmd");
+    EXPECT_EQ(app::csv_field("-2+3"), "'-2+3");
+    EXPECT_EQ(app::csv_field("@SUM(A1)"), "'@SUM(A1)");
+    EXPECT_EQ(app::csv_field("\t=1"), "\"'\t=1\"");
+    EXPECT_EQ(app::csv_field("\r=1"), "\"'\r=1\"");
+    EXPECT_EQ(app::csv_field("-2.5"), "-2.5");
+    EXPECT_EQ(app::csv_field("-1e-07"), "-1e-07");
+    EXPECT_EQ(app::csv_field("a;=1"), "\"a;=1\"");  // a spreadsheet splitting at ';' sees one quoted field
+    EXPECT_EQ(app::csv_field(std::string("a\0b\x1b", 4)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+}
+
 TEST(ChartHistogram, CentralRangeWithTheTailsCountedApart) {
     std::vector<double> v(1000);
     std::iota(v.begin(), v.end(), 1.0);  // 1 … 1000
