@@ -602,7 +602,9 @@ struct VariantResult {
 nlohmann::ordered_json to_json(const ResultsDocument& document);
 
 // A results file read back; throws ResultsFileError naming the first bad
-// value's address (missing keys, wrong types, shapes that do not match).
+// value's address (missing keys, wrong types, shapes that do not match, a
+// text a scenario could not hold: a control character, over 2,000
+// characters, a currency that is not a code or symbol).
 ResultsDocument results_document_from_json(const nlohmann::ordered_json& json);
 
 // The number fields of a summary with their keys, in the documented order
