@@ -70,4 +70,20 @@ std::string csv_field(std::string_view text) {
     return quoted + "\"";
 }
 
+std::string workbook_text(std::string_view text, std::size_t most) {
+    std::string out = without_controls(text, "\t\n", replacement_character);
+    // Excel counts a cell's characters in UTF-16 units: two for one beyond U+FFFF (a 4-byte UTF-8 sequence).
+    const auto units = [](unsigned char lead) -> std::size_t { return (lead & 0xC0) == 0x80 ? 0 : lead >= 0xF0 ? 2 : 1; };
+    std::size_t total = 0;
+    for (char c : out) total += units(static_cast<unsigned char>(c));
+    if (total <= most) return out;
+    std::size_t kept = 0, end = 0;
+    for (; end < out.size(); ++end) {
+        const std::size_t u = units(static_cast<unsigned char>(out[end]));
+        if (u && kept + u > most - 1) break;  // room for the "…"
+        kept += u;
+    }
+    return out.substr(0, end) + "\xE2\x80\xA6";
+}
+
 }  // namespace app

@@ -31,4 +31,11 @@ std::string terminal_text(std::string_view text);
 // comma, semicolon, quote, tab or line break.
 std::string csv_field(std::string_view text);
 
+// A workbook cell's or chart's text: control characters but tab and line
+// feed as U+FFFD, and at most `most` characters (Excel counts UTF-16 units),
+// cut with "…" beyond. Cells are written as strings, never as formulas.
+inline constexpr std::size_t workbook_cell_characters = 32767;  // Excel's cap on a cell
+inline constexpr std::size_t workbook_chart_characters = 255;   // on a chart's title or series name
+std::string workbook_text(std::string_view text, std::size_t most = workbook_cell_characters);
+
 }  // namespace app

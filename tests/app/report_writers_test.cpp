@@ -77,6 +77,18 @@ TEST(Csv, TextThatLooksLikeAFormulaStaysText) {
     EXPECT_EQ(app::csv_field(std::string("a\0b\x1b", 4)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
 }
 
+// A workbook cell holds at most 32,767 characters (UTF-16 units): a longer
+// text is cut with "…", never dropped; control characters do not pass.
+TEST(Workbook, TextIsCutToACellAndHoldsNoControlCharacter) {
+    EXPECT_EQ(app::workbook_text(std::string(32767, 'x')), std::string(32767, 'x'));
+    EXPECT_EQ(app::workbook_text(std::string(40000, 'x')), std::string(32766, 'x') + "\u2026");
+    // "😀" is two UTF-16 units: 16,384 of them are 32,768 units, one too many.
+    std::string faces;
+    for (int i = 0; i < 16384; ++i) faces += "\U0001F600";
+    EXPECT_EQ(app::workbook_text(faces), faces.substr(0, 4 * 16383) + "\u2026");
+    EXPECT_EQ(app::workbook_text("a\tb\nc\x1b[31m"), "a\tb\nc\uFFFD[31m");
+}
+
 TEST(ChartHistogram, CentralRangeWithTheTailsCountedApart) {
     std::vector<double> v(1000);
     std::iota(v.begin(), v.end(), 1.0);  // 1 … 1000
