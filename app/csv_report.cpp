@@ -10,16 +10,6 @@
 
 namespace app {
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string csv_number(double x) {
     if (!std::isfinite(x)) return "";
     char buffer[32];

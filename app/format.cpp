@@ -1,5 +1,7 @@
 #include "app/format.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -16,7 +18,14 @@ std::string grouped(unsigned long long n) {
 
 std::string money(double amount, const std::string& currency) {
     if (!std::isfinite(amount)) return "n/a";
-    std::string symbol = currency == "EUR" ? "€" : currency == "USD" ? "$" : currency == "GBP" ? "£" : currency + " ";
+    const bool code = !currency.empty() && std::all_of(currency.begin(), currency.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+    });
+    const std::string symbol = currency == "EUR"   ? "€"
+                               : currency == "USD" ? "$"
+                               : currency == "GBP" ? "£"
+                               : code              ? currency + " "
+                                                   : currency;
     const double a = std::abs(amount);
     char buffer[64];
     if (a >= 1e9) std::snprintf(buffer, sizeof buffer, "%.2fB", a / 1e9);
@@ -42,15 +51,6 @@ std::string months(double m) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", m);
     return buffer;
-}
-
-std::string terminal_text(const std::string& text) {
-    std::string out = text;
-    for (char& c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) c = '?';
-    }
-    return out;
 }
 
 }  // namespace app

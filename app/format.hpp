@@ -4,7 +4,9 @@
 
 namespace app {
 
-// "€1.23M", "-€312k", "$4,500"; the code itself for currencies without a symbol ("CHF 12k").
+// "€1.23M", "-€312k", "$4,500"; the code itself for currencies without a
+// symbol ("CHF 12k"), a symbol the scenario gives as it is ("¥12k"). The
+// currency is text from a file: writers escape the result like any other.
 std::string money(double amount, const std::string& currency);
 // "66.7 %"; "n/a" for NaN.
 std::string percent(double share, int decimals = 1);
@@ -12,8 +14,5 @@ std::string percent(double share, int decimals = 1);
 std::string months(double m);
 // "1,234,567"
 std::string grouped(unsigned long long n);
-// Text from a file as a terminal may show it: control characters (escape
-// sequences, carriage returns, bells) become '?'; UTF-8 letters stay.
-std::string terminal_text(const std::string& text);
 
 }  // namespace app

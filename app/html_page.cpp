@@ -1,6 +1,5 @@
 #include "app/html_page.hpp"
 
-#include "app/chart/chart.hpp"
 
 namespace app {
 
@@ -42,16 +41,17 @@ footer { margin-top: 32px; font-size: 11px; color: #666; }
 
 }  // namespace
 
-void open_html_page(std::ostream& out, const std::string& title) {
+void open_html_page(HtmlStream& out, const std::string& title) {
+    // Nothing fetched, no script, no form sent anywhere, no <base> to redirect relative links.
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-           "img-src data:\">\n"
+           "img-src data:; form-action 'none'; base-uri 'none'\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>" << chart::escape_xml(title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
+        << "<title>" << title << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
 }
 
-void close_html_page(std::ostream& out, const std::string& footer) {
-    out << "<footer>" << chart::escape_xml(footer) << "</footer>\n</body>\n</html>\n";
+void close_html_page(HtmlStream& out, const std::string& footer) {
+    out << "<footer>" << footer << "</footer>\n</body>\n</html>\n";
 }
 
 }  // namespace app

@@ -17,36 +17,35 @@ namespace app {
 namespace {
 
 namespace palette = chart::palette;
-using chart::escape_xml;
 
 std::string roi_percent(double x) { return percent(x, 0); }
 
 struct Page {
-    std::ostream& out;
+    HtmlStream out;
     const ResultsDocument& r;
 
     chart::Format money_format() const {
         return [c = r.currency](double x) { return money(x, c); };
     }
 
-    void figure(const std::string& svg, const std::string& caption = "") {
+    void figure(const Markup& svg, const std::string& caption = "") {
         out << "<figure>" << svg;
-        if (!caption.empty()) out << "<figcaption>" << escape_xml(caption) << "</figcaption>";
+        if (!caption.empty()) out << "<figcaption>" << caption << "</figcaption>";
         out << "</figure>\n";
     }
 
     void header() {
         open_html_page(out, "CRM investment case: " + r.scenario);
-        out << "<h1>CRM investment case: " << escape_xml(r.scenario)
+        out << "<h1>CRM investment case: " << r.scenario
             << "</h1>\n<p class=\"subtitle\">Monte Carlo forecast, " << grouped(static_cast<unsigned long long>(r.paths))
-            << " simulated futures, amounts in " << escape_xml(r.currency) << ", discounted at "
+            << " simulated futures, amounts in " << r.currency << ", discounted at "
             << percent(r.discount_rate, 1) << " a year.</p>\n";
     }
 
     void executive_summary() {
         out << "<section id=\"summary\">\n<h2>Executive summary</h2>\n<div class=\"summary\"><ul>\n";
-        for (const auto& o : r.options) out << "<li>" << escape_xml(option_summary(r, o)) << "</li>\n";
-        for (const auto& c : r.comparisons) out << "<li>" << escape_xml(comparison_summary(r, c)) << "</li>\n";
+        for (const auto& o : r.options) out << "<li>" << option_summary(r, o) << "</li>\n";
+        for (const auto& c : r.comparisons) out << "<li>" << comparison_summary(r, c) << "</li>\n";
         out << "</ul></div>\n";
         out << "<table>\n<tr><th class=\"text\">Option</th><th>Horizon</th><th>NPV median</th><th>NPV P10 to P90</th>"
                "<th>P(NPV &gt; 0)</th><th>ROI median</th><th>ROI P10 to P90</th><th>IRR median</th>"
@@ -56,7 +55,7 @@ struct Page {
                 const auto& m = o.horizons[h];
                 const auto& npv = m[models::Metric::npv];
                 const auto& roi = m[models::Metric::roi];
-                out << "<tr><td class=\"text\">" << escape_xml(option_label(o.name)) << "</td><td>"
+                out << "<tr><td class=\"text\">" << option_label(o.name) << "</td><td>"
                     << r.horizons[h].months << " months</td><td>" << money(npv.p50, r.currency) << "</td><td>"
                     << money(npv.p10, r.currency) << " to " << money(npv.p90, r.currency) << "</td><td>"
                     << percent(npv.prob_positive, 0) << "</td><td>" << roi_percent(roi.p50) << "</td><td>"
@@ -74,7 +73,7 @@ struct Page {
         std::vector<chart::Chart> cdfs;
         for (std::size_t h = 0; h < r.horizons.size(); ++h) {
             const int months = r.horizons[h].months;
-            out << "<h3>" << months << " months (" << escape_xml(r.horizons[h].name) << " term)</h3>\n<div class=\"charts\">\n";
+            out << "<h3>" << months << " months (" << r.horizons[h].name << " term)</h3>\n<div class=\"charts\">\n";
             // One x axis for every option at this horizon, so they compare at a glance.
             double low = INFINITY, high = -INFINITY;
             for (const auto& o : r.options)
@@ -100,7 +99,7 @@ struct Page {
                 if (!o.horizons[h].roi_histogram) continue;
                 const auto& hist = *o.horizons[h].roi_histogram;
                 if (!(hist.total() > 0)) {
-                    out << "<p>" << escape_xml(option_label(o.name)) << ": ROI at " << months
+                    out << "<p>" << option_label(o.name) << ": ROI at " << months
                         << " months is undefined on every path (no costs up to then).</p>\n";
                     continue;
                 }
@@ -251,7 +250,7 @@ struct Page {
         for (const auto& o : r.options) {
             const int last = r.horizons.back().months;
             const auto m = [&](double x) { return std::isnan(x) ? "after " + std::to_string(last) : months_text(x); };
-            out << "<tr><td class=\"text\">" << escape_xml(option_label(o.name)) << "</td>";
+            out << "<tr><td class=\"text\">" << option_label(o.name) << "</td>";
             for (double p : {o.payback.p10, o.payback.p25, o.payback.p50, o.payback.p75, o.payback.p90})
                 out << "<td>" << m(p) << "</td>";
             out << "<td>" << m(o.discounted_payback.p50) << "</td><td>" << percent(o.payback.share_reached, 1)
@@ -311,7 +310,7 @@ struct Page {
         if (r.comparisons.empty()) return;
         out << "<section id=\"comparison\">\n<h2>Option comparison</h2>\n";
         for (const auto& cmp : r.comparisons) {
-            out << "<p>" << escape_xml(comparison_summary(r, cmp)) << "</p>\n<div class=\"charts\">\n";
+            out << "<p>" << comparison_summary(r, cmp) << "</p>\n<div class=\"charts\">\n";
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
                 const auto& d = cmp.horizons[h].npv_difference;
                 if (!d.histogram) continue;
@@ -352,16 +351,16 @@ struct Page {
         out << "</p>\n<table class=\"variants\">\n<tr><th class=\"text\">Variant</th>"
                "<th class=\"text\">Description</th><th class=\"text\">What it changes</th></tr>\n";
         for (const auto& v : *r.variants) {
-            out << "<tr data-variant=\"" << escape_xml(v.name) << "\"><td class=\"text\">" << escape_xml(v.name)
-                << "</td><td class=\"text\">" << escape_xml(v.variant.description) << "</td><td class=\"text\">";
+            out << "<tr data-variant=\"" << v.name << "\"><td class=\"text\">" << v.name
+                << "</td><td class=\"text\">" << v.variant.description << "</td><td class=\"text\">";
             const auto changes = variant_changes(v.variant);
             for (std::size_t k = 0; k < changes.size(); ++k)
-                out << (k ? "<br>" : "") << "<code>" << escape_xml(changes[k]) << "</code>";
+                out << (k ? "<br>" : "") << "<code>" << changes[k] << "</code>";
             out << "</td></tr>\n";
         }
         out << "</table>\n";
         for (const auto& o : t.options) {
-            out << "<h3>" << escape_xml(option_label(o.option)) << "</h3>\n";
+            out << "<h3>" << option_label(o.option) << "</h3>\n";
             what_if_table(t, o.option, "side-by-side", t.side_by_side, o.side_by_side);
             if (!o.changes.empty()) {
                 out << "<p class=\"caption\">Against base at " << t.headline_months
@@ -410,15 +409,15 @@ struct Page {
     // One table of the what-if section: a row per run, the columns' labels as headings.
     void what_if_table(const WhatIfTables& t, const std::string& option, const char* kind,
                        const std::vector<WhatIfColumn>& columns, const std::vector<WhatIfRow>& rows) {
-        out << "<table class=\"what-if\" data-option=\"" << escape_xml(option) << "\" data-table=\"" << kind
+        out << "<table class=\"what-if\" data-option=\"" << option << "\" data-table=\"" << kind
             << "\">\n<tr><th class=\"text\">Variant</th>";
-        for (const auto& c : columns) out << "<th>" << escape_xml(c.label) << "</th>";
+        for (const auto& c : columns) out << "<th>" << c.label << "</th>";
         out << "</tr>\n";
         for (const auto& row : rows) {
-            out << "<tr data-variant=\"" << escape_xml(row.variant) << "\"><td class=\"text\">"
-                << escape_xml(row.variant) << "</td>";
+            out << "<tr data-variant=\"" << row.variant << "\"><td class=\"text\">"
+                << row.variant << "</td>";
             for (std::size_t k = 0; k < columns.size(); ++k)
-                out << "<td>" << escape_xml(t.shown(columns[k], row.values[k])) << "</td>";
+                out << "<td>" << t.shown(columns[k], row.values[k]) << "</td>";
             out << "</tr>\n";
         }
         out << "</table>\n";
@@ -433,16 +432,16 @@ struct Page {
         out << "<table>\n<tr><th class=\"text\">Input</th><th class=\"text\">Distribution</th><th>P5</th><th>P50</th>"
                "<th>P95</th><th class=\"text\">Source</th></tr>\n";
         for (const auto& in : r.inputs)
-            out << "<tr><td class=\"text\">" << escape_xml(in.input) << "</td><td class=\"text\">"
-                << escape_xml(in.distribution) << "</td><td>" << plain_number(in.p5) << "</td><td>"
+            out << "<tr><td class=\"text\">" << in.input << "</td><td class=\"text\">"
+                << in.distribution << "</td><td>" << plain_number(in.p5) << "</td><td>"
                 << plain_number(in.p50) << "</td><td>" << plain_number(in.p95) << "</td><td class=\"source\">"
-                << escape_xml(in.source.empty() ? "(no source given)" : in.source) << "</td></tr>\n";
+                << (in.source.empty() ? "(no source given)" : in.source) << "</td></tr>\n";
         out << "</table>\n</section>\n";
     }
 
     void method_notes() {
         out << "<section id=\"method\">\n<h2>Method notes</h2>\n<ul class=\"notes\">\n"
-            << "<li>" << grouped(static_cast<unsigned long long>(r.paths)) << " paths, " << escape_xml(sampling_text())
+            << "<li>" << grouped(static_cast<unsigned long long>(r.paths)) << " paths, " << sampling_text()
             << ", seed " << grouped(static_cast<unsigned long long>(r.seed))
             << ". The same scenario and seed give the same numbers on any number of threads.</li>\n";
         const auto correlations = correlation_lines(r);
@@ -451,7 +450,7 @@ struct Page {
         else {
             out << "<li>Rank correlations (Gaussian copula):<ul>\n";
             for (const auto& c : correlations) {
-                out << "<li>" << escape_xml(c.a) << " and " << escape_xml(c.b) << ": " << plain_number(c.requested);
+                out << "<li>" << c.a << " and " << c.b << ": " << plain_number(c.requested);
                 if (c.applied != c.requested)
                     out << ", repaired to " << plain_number(c.applied)
                         << " to make the correlation matrix valid (Higham's nearest correlation matrix)";
@@ -459,7 +458,7 @@ struct Page {
             }
             out << "</ul></li>\n";
         }
-        for (const auto& n : app::method_notes(r)) out << "<li>" << escape_xml(n) << "</li>\n";
+        for (const auto& n : app::method_notes(r)) out << "<li>" << n << "</li>\n";
         if (r.value_of_information)
             for (const auto& hv : r.value_of_information->horizons)
                 if (std::isfinite(hv.evpi))
@@ -469,7 +468,7 @@ struct Page {
         out << "</ul>\n";
         if (!r.notes.empty()) {
             out << "<h3>Scenario notes</h3>\n<ul class=\"notes\">\n";
-            for (const auto& n : r.notes) out << "<li>" << escape_xml(n) << "</li>\n";
+            for (const auto& n : r.notes) out << "<li>" << n << "</li>\n";
             out << "</ul>\n";
         }
         out << "</section>\n";
@@ -488,7 +487,7 @@ struct Page {
 }  // namespace
 
 void write_html_report(std::ostream& out, const ResultsDocument& report) {
-    Page page{out, report};
+    Page page{HtmlStream(out), report};
     page.header();
     page.executive_summary();
     page.roi_distributions();

@@ -18,7 +18,7 @@
 
 #include "app/output_set.hpp"
 #include "app/embedded_scenarios.hpp"
-#include "app/format.hpp"
+#include "app/escaped_stream.hpp"
 #include "app/progress_bar.hpp"
 #include "app/report_outputs.hpp"
 #include "app/results_from_forecast.hpp"
@@ -135,10 +135,13 @@ std::vector<models::Edit> parse_sets(const std::vector<std::string>& arguments) 
 }
 
 int report_scenario_error(const std::string& label, const models::ScenarioError& e) {
-    for (const auto& issue : e.issues())
-        std::cerr << "error: " << label << ": " << (issue.address.empty() ? "" : issue.address + ": ") << issue.message
-                  << "\n";
+    app::print_scenario_error(std::cerr, label, e);
     return exit_invalid;
+}
+
+// "error: WHERE: MESSAGE" on stderr; both may quote a file or the command line.
+void print_error(const std::string& where, const std::string& message) {
+    app::TerminalStream(std::cerr) << "error: " << where << ": " << message << "\n";
 }
 
 struct RunArguments {
@@ -293,13 +296,12 @@ int validate(const std::string& scenario, const std::vector<std::string>& set_ar
     for (const auto& v : s.variants) scenario_of(source, &v, sets);
     app::print_inputs(std::cout, s);
     app::print_repairs(std::cerr, source.label, s, models::make_copula(s).repairs());
+    app::TerminalStream out(std::cout);
     if (!s.variants.empty()) {
-        std::cout << "\nvariants (roicast run --variant NAME, or --variant all):\n";
-        for (const auto& v : s.variants)
-            std::cout << "  " << app::terminal_text(v.name)
-                      << (v.description.empty() ? "" : ": " + app::terminal_text(v.description)) << "\n";
+        out << "\nvariants (roicast run --variant NAME, or --variant all):\n";
+        for (const auto& v : s.variants) out << "  " << v.name << (v.description.empty() ? "" : ": " + v.description) << "\n";
     }
-    std::cout << "\nok: " << app::terminal_text(source.label) << " is a valid scenario\n";
+    out << "\nok: " << source.label << " is a valid scenario\n";
     return exit_ok;
 }
 
@@ -420,7 +422,7 @@ int run_solve(const SweepArguments& args) {
     if (!args.html.empty()) outputs.add(args.html, [&](std::ostream& out) { app::write_solve_html(out, r); });
     commit(outputs);
     if (!r.bracketed) {
-        std::cerr << "error: --target: " << app::terminal_text(app::solve_sentence(r)) << "\n";
+        print_error("--target", app::solve_sentence(r));
         return exit_not_bracketed;
     }
     if (!args.quiet) app::print_solve(std::cout, r);
@@ -531,9 +533,9 @@ int main(int argc, char** argv) {
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && first != "run" && first != "validate" && first != "init" &&
         first != "report" && first != "schema" && first != "sweep" && first != "solve") {
-        std::cerr << "error: unknown command \"" << argv[1]
-                  << "\"; commands: run, report, validate, init, schema, sweep, solve\n"
-                  << "run 'roicast --help' for usage\n";
+        app::TerminalStream(std::cerr) << "error: unknown command \"" << first
+                                       << "\"; commands: run, report, validate, init, schema, sweep, solve\n"
+                                       << "run 'roicast --help' for usage\n";
         return exit_invalid;
     }
     try {
@@ -545,7 +547,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return cli.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "error: " << e.what() << "\n" << "run 'roicast --help' for usage\n";
+        app::TerminalStream(std::cerr) << "error: " << std::string(e.what()) << "\nrun 'roicast --help' for usage\n";
         return exit_invalid;
     }
 
@@ -569,17 +571,17 @@ int main(int argc, char** argv) {
                                                   : validate_scenario,
                                      e);
     } catch (const InvalidUsage& e) {
-        std::cerr << "error: " << e.where << ": " << e.message << "\n";
+        print_error(e.where, e.message);
         return exit_invalid;
     } catch (const app::BadArgument& e) {
-        std::cerr << "error: " << e.where << ": " << app::terminal_text(e.what()) << "\n";
+        print_error(e.where, e.what());
         return exit_invalid;
     } catch (const models::Cancelled&) {
         std::cerr << "\ninterrupted: stopped before finishing; no results file was written\n";
         // 128 + the signal, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM.
         return interrupting_signal.load() == SIGTERM ? 128 + SIGTERM : exit_interrupted;
     } catch (const std::exception& e) {
-        std::cerr << "error: internal failure: " << e.what() << "\n";
+        print_error("internal failure", e.what());
         return exit_internal;
     }
     return exit_internal;

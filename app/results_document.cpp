@@ -10,6 +10,8 @@
 #include <numeric>
 #include <type_traits>
 
+#include "models/scenario_fields.hpp"
+
 namespace app {
 
 using Json = nlohmann::ordered_json;
@@ -393,6 +395,27 @@ int parse_months(const std::string& key, const std::string& at) {
     return months;
 }
 
+// Every text of the file as a scenario may hold it (models/scenario_fields.hpp):
+// no control character but line breaks and tabs, at most max_text_length
+// characters, keys alike; a "currency" as a scenario's. A key at fault is
+// not part of the address: it may be long or hold escape sequences.
+void check_texts(const Json& j, const std::string& at, models::fields::Kind kind = models::fields::Kind::text) {
+    using models::fields::text_problem;
+    if (j.is_string()) {
+        if (const std::string problem = text_problem(j.get_ref<const std::string&>(), kind); !problem.empty())
+            throw ResultsFileError(at, problem);
+    } else if (j.is_object()) {
+        for (const auto& [key, value] : j.items()) {
+            if (const std::string problem = text_problem(key, models::fields::Kind::text); !problem.empty())
+                throw ResultsFileError(at, "a key " + problem);
+            check_texts(value, join(at, key),
+                        key == "currency" ? models::fields::Kind::currency : models::fields::Kind::text);
+        }
+    } else if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i) check_texts(j[i], index(at, i));
+    }
+}
+
 }  // namespace
 
 double Histogram::total() const {
@@ -485,6 +508,7 @@ const MethodRanking* ResultsDocument::ranking(const std::string& option, std::si
 Json to_json(const ResultsDocument& document) { return write(document); }
 
 ResultsDocument results_document_from_json(const Json& json) {
+    check_texts(json, "");
     ResultsDocument d;
     read(json, d, "");
     check_shapes(d);

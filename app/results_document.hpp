@@ -629,6 +629,8 @@ nlohmann::ordered_json to_json(const ResultsDocument& document);
 // value's address (missing keys, wrong types, numbers out of range, lengths
 // that do not match, arrays beyond results_limits): what it returns, every
 // writer can show without reading past an array or printing inf.
+// A text a scenario could not hold (a control character, over 2,000
+// characters, a currency that is not a code or symbol) is refused too.
 ResultsDocument results_document_from_json(const nlohmann::ordered_json& json);
 
 // The text of a results file as JSON, refused (ResultsFileError with the

@@ -15,7 +15,6 @@ namespace app {
 namespace {
 
 namespace palette = chart::palette;
-using chart::escape_xml;
 
 constexpr const char* footer = "Produced by roicast; every point is a forecast on the same seed and paths, each "
                                "figure a statistic of its simulated futures, not a promise.";
@@ -61,15 +60,16 @@ chart::Chart point_chart(const std::string& id, const std::string& title, const 
     return c;
 }
 
-void table_cell(std::ostream& out, const std::string& text) { out << "<td>" << escape_xml(text) << "</td>"; }
+void table_cell(HtmlStream& out, const std::string& text) { out << "<td>" << text << "</td>"; }
 
 }  // namespace
 
-void write_sweep_html(std::ostream& out, const SweepResult& r) {
+void write_sweep_html(std::ostream& page, const SweepResult& r) {
+    HtmlStream out(page);
     open_html_page(out, "Sweep of " + r.path);
-    out << "<h1>Sweep of " << escape_xml(r.path) << "</h1>\n<p class=\"subtitle\">" << r.values.size()
-        << " values from " << escape_xml(show_stat(r.values.front(), StatKind::number, r.currency)) << " to "
-        << escape_xml(show_stat(r.values.back(), StatKind::number, r.currency))
+    out << "<h1>Sweep of " << r.path << "</h1>\n<p class=\"subtitle\">" << r.values.size()
+        << " values from " << show_stat(r.values.front(), StatKind::number, r.currency) << " to "
+        << show_stat(r.values.back(), StatKind::number, r.currency)
         << ", each forecast on the same seed and paths, so the differences between points are what the value "
            "does, not noise.</p>\n";
     for (std::size_t k = 0; k < r.stats.size(); ++k) {
@@ -95,16 +95,16 @@ void write_sweep_html(std::ostream& out, const SweepResult& r) {
             c.bands.push_back(std::move(band));
         }
         c.lines.push_back({r.values, r.series[k], palette::dark, "estimate", 2.2, "", false, true});
-        out << "<section>\n<h2>" << escape_xml(stat) << "</h2>\n<figure>" << chart::render_svg(c, 960, 340)
+        out << "<section>\n<h2>" << stat << "</h2>\n<figure>" << chart::render_svg(c, 960, 340)
             << "<figcaption>Dots: the statistic at each value run"
             << (labelled ? "; shaded: its 95 % interval (Monte Carlo error at these paths)" : "")
             << ".</figcaption></figure>\n</section>\n";
     }
     out << "<section id=\"points\">\n<h2>Points</h2>\n<table>\n<tr><th class=\"text\">value</th>";
-    for (const auto& stat : r.stats) out << "<th>" << escape_xml(axis_label(stat, r.currency)) << "</th>";
+    for (const auto& stat : r.stats) out << "<th>" << axis_label(stat, r.currency) << "</th>";
     out << "</tr>\n";
     for (std::size_t i = 0; i < r.values.size(); ++i) {
-        out << "<tr><td class=\"text\">" << escape_xml(show_stat(r.values[i], StatKind::number, r.currency)) << "</td>";
+        out << "<tr><td class=\"text\">" << show_stat(r.values[i], StatKind::number, r.currency) << "</td>";
         for (std::size_t k = 0; k < r.stats.size(); ++k) {
             const StatKind kind = stat_kind(r.stats[k]);
             const auto& band = r.bands[k][i];
@@ -115,20 +115,21 @@ void write_sweep_html(std::ostream& out, const SweepResult& r) {
         }
         out << "</tr>\n";
     }
-    out << "</table>\n<p>Each statistic at each value of " << escape_xml(r.path)
+    out << "</table>\n<p>Each statistic at each value of " << r.path
         << ", with its 95 % interval in brackets where the results give one.</p>\n</section>\n";
     close_html_page(out, footer);
 }
 
-void write_solve_html(std::ostream& out, const SolveResult& r) {
+void write_solve_html(std::ostream& page, const SolveResult& r) {
+    HtmlStream out(page);
     const StatKind kind = stat_kind(r.stat);
     open_html_page(out, "Goal seek: " + r.stat);
-    out << "<h1>Goal seek: " << escape_xml(r.stat) << "</h1>\n<p class=\"subtitle\">Searching " << escape_xml(r.path)
-        << " from " << escape_xml(show_stat(r.from, StatKind::number, r.currency)) << " to "
-        << escape_xml(show_stat(r.to, StatKind::number, r.currency)) << " for "
-        << escape_xml(show_stat(r.target, kind, r.currency))
+    out << "<h1>Goal seek: " << r.stat << "</h1>\n<p class=\"subtitle\">Searching " << r.path
+        << " from " << show_stat(r.from, StatKind::number, r.currency) << " to "
+        << show_stat(r.to, StatKind::number, r.currency) << " for "
+        << show_stat(r.target, kind, r.currency)
         << ", every point forecast on the same seed and paths.</p>\n<div class=\"summary\"><p id=\"answer\">"
-        << escape_xml(solve_sentence(r)) << "</p></div>\n";
+        << solve_sentence(r) << "</p></div>\n";
 
     std::vector<double> ys{r.target};
     for (const auto& [x, y] : r.evaluations) ys.push_back(y);
@@ -149,7 +150,7 @@ void write_solve_html(std::ostream& out, const SolveResult& r) {
         << ". A time that is never reached is left off the chart.</figcaption></figure>\n</section>\n";
 
     out << "<section id=\"evaluations\">\n<h2>Evaluations, in the order they were run</h2>\n<table>\n"
-        << "<tr><th>Step</th><th>" << escape_xml(r.path) << "</th><th>" << escape_xml(r.stat) << "</th></tr>\n";
+        << "<tr><th>Step</th><th>" << r.path << "</th><th>" << r.stat << "</th></tr>\n";
     for (std::size_t i = 0; i < r.evaluations.size(); ++i) {
         out << "<tr><td>" << i + 1 << "</td>";
         table_cell(out, show_stat(r.evaluations[i][0], StatKind::number, r.currency));

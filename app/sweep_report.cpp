@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app/csv_report.hpp"
+#include "app/escaped_stream.hpp"
 #include "app/format.hpp"
 
 namespace app {
@@ -18,9 +19,10 @@ std::string padded(const std::string& s, std::size_t width) {
 
 }  // namespace
 
-void print_sweep(std::ostream& out, const SweepResult& r) {
-    out << "sweep of " << terminal_text(r.path) << " (every point on the same seed and paths)\n";
-    for (std::size_t k = 0; k < r.stats.size(); ++k) out << "  [" << k + 1 << "] " << terminal_text(r.stats[k]) << "\n";
+void print_sweep(std::ostream& terminal, const SweepResult& r) {
+    TerminalStream out(terminal);
+    out << "sweep of " << r.path << " (every point on the same seed and paths)\n";
+    for (std::size_t k = 0; k < r.stats.size(); ++k) out << "  [" << k + 1 << "] " << r.stats[k] << "\n";
     out << "\n" << padded("value", 14);
     for (std::size_t k = 0; k < r.stats.size(); ++k) out << padded("[" + std::to_string(k + 1) + "]", 16);
     out << "\n";
@@ -32,9 +34,10 @@ void print_sweep(std::ostream& out, const SweepResult& r) {
     }
 }
 
-void print_solve(std::ostream& out, const SolveResult& r) {
+void print_solve(std::ostream& terminal, const SolveResult& r) {
+    TerminalStream out(terminal);
     const StatKind kind = stat_kind(r.stat);
-    out << terminal_text(solve_sentence(r)) << "\n\n" << padded("value", 14) << padded("statistic", 16) << "\n";
+    out << solve_sentence(r) << "\n\n" << padded("value", 14) << padded("statistic", 16) << "\n";
     for (const auto& [x, y] : r.evaluations)
         out << padded(show_stat(x, StatKind::number, r.currency), 14) << padded(show_stat(y, kind, r.currency), 16) << "\n";
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/escaped_stream.hpp"
 #include "app/format.hpp"
 #include "app/report_text.hpp"
 #include "app/what_if_table.hpp"
@@ -32,16 +33,16 @@ std::string short_address(const std::string& address, const std::string& option)
 
 // The first `count` inputs of a ranking: "build 0.52, grant 0.20"; a tail
 // shift in standard deviations, signed ("build -1.41 sd").
-void print_top(std::ostream& out, const ResultsDocument& r, const MethodRanking& method, std::size_t count,
+void print_top(TerminalStream& out, const ResultsDocument& r, const MethodRanking& method, std::size_t count,
                const std::string& option) {
-    char value[32];
     for (std::size_t k = 0; k < std::min(count, method.ranking.size()); ++k) {
         const auto& i = method.ranking[k];
-        if (!std::isfinite(i.value)) std::snprintf(value, sizeof value, "n/a");
-        else if (method.method == "tornado") std::snprintf(value, sizeof value, "%s", money(i.value, r.currency).c_str());
-        else if (method.method == "tail") std::snprintf(value, sizeof value, "%+.2f sd", i.value);
-        else std::snprintf(value, sizeof value, "%.2f", i.value);
-        out << (k ? ", " : " ") << short_address(i.input, option) << " " << value;
+        char number[32];
+        if (!std::isfinite(i.value)) std::snprintf(number, sizeof number, "n/a");
+        else if (method.method == "tail") std::snprintf(number, sizeof number, "%+.2f sd", i.value);
+        else std::snprintf(number, sizeof number, "%.2f", i.value);
+        out << (k ? ", " : " ") << short_address(i.input, option) << " "
+            << (method.method == "tornado" && std::isfinite(i.value) ? money(i.value, r.currency) : std::string(number));
     }
     out << "\n";
 }
@@ -49,7 +50,7 @@ void print_top(std::ostream& out, const ResultsDocument& r, const MethodRanking&
 // Per horizon, the headline ranking's top five of `key`'s metric and, when
 // the tail method ran beside it, the top three of the worst 10 % of paths.
 // Input addresses lose the "options.<option>." of `option` (empty: just "options.").
-void print_rankings(std::ostream& out, const ResultsDocument& r, const std::string& key, const std::string& metric,
+void print_rankings(TerminalStream& out, const ResultsDocument& r, const std::string& key, const std::string& metric,
                     const std::string& option) {
     for (std::size_t h = 0; h < r.horizons.size(); ++h) {
         const MetricSensitivity* m = r.sensitivity_of(key, h, metric);
@@ -65,7 +66,7 @@ void print_rankings(std::ostream& out, const ResultsDocument& r, const std::stri
     }
 }
 
-void print_drivers(std::ostream& out, const ResultsDocument& r) {
+void print_drivers(TerminalStream& out, const ResultsDocument& r) {
     for (const auto& o : r.options) {
         if (!r.sensitivity_of(o.name)) continue;
         out << "\nwhat drives " << o.name << "'s NPV (top five per horizon)\n";
@@ -73,7 +74,7 @@ void print_drivers(std::ostream& out, const ResultsDocument& r) {
     }
 }
 
-void print_value_of_information(std::ostream& out, const ResultsDocument& r) {
+void print_value_of_information(TerminalStream& out, const ResultsDocument& r) {
     out << "\nvalue of information (what resolving the uncertainty before deciding is worth)\n";
     for (std::size_t h = 0; h < r.horizons.size(); ++h) {
         const auto& hv = r.value_of_information->horizons[h];
@@ -107,7 +108,7 @@ struct MoneyRow {
 
 // "Where the money comes from": each component's mean at every horizon, rows
 // that are zero throughout left out, and the soft share of the benefits.
-void print_breakdown(std::ostream& out, const ResultsDocument& r, const OptionResult& o) {
+void print_breakdown(TerminalStream& out, const ResultsDocument& r, const OptionResult& o) {
     if (o.horizons.empty() || !o.horizons[0].breakdown) return;
     std::vector<MoneyRow> benefits, costs;
     const auto row = [&](std::vector<MoneyRow>& into, std::string label, auto pick) {
@@ -159,7 +160,7 @@ void print_breakdown(std::ostream& out, const ResultsDocument& r, const OptionRe
 }
 
 // The year table: month 0 ("initial"), then each year; means, and the net's P10 to P90.
-void print_years(std::ostream& out, const ResultsDocument& r, const OptionResult& o) {
+void print_years(TerminalStream& out, const ResultsDocument& r, const OptionResult& o) {
     if (o.years.empty()) return;
     out << pad("  by year (means)", 38);
     for (std::size_t y = 0; y < o.years.size(); ++y) out << pad(y == 0 ? "initial" : "year " + std::to_string(y), 11, true);
@@ -190,7 +191,7 @@ std::pair<std::string, std::string> heading_lines(const std::string& label) {
 }
 
 // One table of the what-if section: a heading over two lines, then a row per run.
-void print_what_if_table(std::ostream& out, const WhatIfTables& t, const std::vector<WhatIfColumn>& columns,
+void print_what_if_table(TerminalStream& out, const WhatIfTables& t, const std::vector<WhatIfColumn>& columns,
                          const std::vector<WhatIfRow>& rows, std::size_t name_width) {
     std::vector<std::pair<std::string, std::string>> headings;
     std::vector<std::size_t> widths;
@@ -206,7 +207,7 @@ void print_what_if_table(std::ostream& out, const WhatIfTables& t, const std::ve
         out << "\n";
     }
     for (const auto& row : rows) {
-        out << "    " << pad(terminal_text(row.variant), name_width);
+        out << "    " << pad(row.variant, name_width);
         for (std::size_t k = 0; k < columns.size(); ++k)
             out << pad(t.shown(columns[k], row.values[k]), widths[k], true);
         out << "\n";
@@ -215,14 +216,14 @@ void print_what_if_table(std::ostream& out, const WhatIfTables& t, const std::ve
 
 // Base and each variant side by side per option, then each variant's change
 // against base at the headline horizon, paired path by path.
-void print_variants(std::ostream& out, const ResultsDocument& r) {
+void print_variants(TerminalStream& out, const ResultsDocument& r) {
     const WhatIfTables t = what_if_tables(r);
     std::size_t name_width = 8;
-    for (const auto& v : *r.variants) name_width = std::max(name_width, terminal_text(v.name).size() + 2);
+    for (const auto& v : *r.variants) name_width = std::max(name_width, v.name.size() + 2);
     out << "\nwhat if (every variant on the base's seed and " << grouped(r.paths) << " paths)\n";
     for (const auto& v : *r.variants)
         if (!v.variant.description.empty())
-            out << "  " << pad(terminal_text(v.name), name_width) << terminal_text(v.variant.description) << "\n";
+            out << "  " << pad(v.name, name_width) << v.variant.description << "\n";
     for (const auto& o : t.options) {
         out << "\n  " << o.option << "\n";
         print_what_if_table(out, t, t.side_by_side, o.side_by_side, name_width);
@@ -236,16 +237,17 @@ void print_variants(std::ostream& out, const ResultsDocument& r) {
 
 }  // namespace
 
-void print_summary(std::ostream& out, const ResultsDocument& r) {
-    char line[256];
-    out << terminal_text(r.scenario) << "\n";
-    std::snprintf(line, sizeof line, "%s paths, %s sampling, seed %llu, %u thread%s, %.2f s; %s, discount rate %s a year\n",
-                  grouped(r.paths).c_str(), r.sampling.c_str(), static_cast<unsigned long long>(r.seed), r.threads,
-                  r.threads == 1 ? "" : "s", r.elapsed_seconds, r.currency.c_str(), percent(r.discount_rate).c_str());
-    out << line;
+void print_summary(std::ostream& terminal, const ResultsDocument& r) {
+    TerminalStream out(terminal);
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", r.elapsed_seconds);
+    out << r.scenario << "\n"
+        << grouped(r.paths) << " paths, " << r.sampling << " sampling, seed " << r.seed << ", " << r.threads << " thread"
+        << (r.threads == 1 ? "" : "s") << ", " << std::string(seconds) << " s; " << r.currency << ", discount rate "
+        << percent(r.discount_rate) << " a year\n";
     if (!r.set.empty()) {
         out << "edited with --set:";
-        for (const auto& [path, value] : r.set.items()) out << " " << terminal_text(path) << "=" << terminal_text(value.dump());
+        for (const auto& [path, value] : r.set.items()) out << " " << path << "=" << value.dump();
         out << "\n";
     }
     if (r.streaming)
@@ -320,8 +322,15 @@ void print_summary(std::ostream& out, const ResultsDocument& r) {
     if (r.variants && !r.variants->empty()) print_variants(out, r);
 }
 
-void print_repairs(std::ostream& err, const std::string& label, const models::Scenario& s,
+void print_scenario_error(std::ostream& terminal, const std::string& label, const models::ScenarioError& e) {
+    TerminalStream err(terminal);
+    for (const auto& issue : e.issues())
+        err << "error: " << label << ": " << (issue.address.empty() ? "" : issue.address + ": ") << issue.message << "\n";
+}
+
+void print_repairs(std::ostream& terminal, const std::string& label, const models::Scenario& s,
                    const std::vector<sim::CorrelationRepair>& repairs) {
+    TerminalStream err(terminal);
     for (const auto& rep : repairs)
         err << "warning: " << label << ": correlations: " << s.inputs.of_dimension(rep.first).address << " and "
             << s.inputs.of_dimension(rep.second).address << " correlated at " << sim::format_number(std::round(rep.applied * 1e4) / 1e4)
@@ -329,7 +338,8 @@ void print_repairs(std::ostream& err, const std::string& label, const models::Sc
             << ": the requested ranks together are not a valid correlation matrix (nearest valid one used, Higham 2002)\n";
 }
 
-void print_inputs(std::ostream& out, const models::Scenario& s) {
+void print_inputs(std::ostream& terminal, const models::Scenario& s) {
+    TerminalStream out(terminal);
     out << s.name << ": " << s.inputs.dimensions() << " uncertain inputs, " << s.options.size() << " option"
         << (s.options.size() == 1 ? "" : "s") << ", horizons";
     for (const auto& h : s.horizons) out << " " << h.name << "=" << h.months;

@@ -7,8 +7,10 @@
 #include <string>
 
 #include "app/format.hpp"
+#include "app/output_text.hpp"
 #include "app/report_text.hpp"
 #include "app/what_if_table.hpp"
+#include "models/scenario_fields.hpp"
 
 namespace app {
 
@@ -37,6 +39,14 @@ private:
     lxw_workbook* book_;
 };
 
+// A chart's title, series name or axis name as literal text. libxlsxwriter
+// reads a leading '=' as a reference to a cell, and has no escape for it: such
+// a text starts with an invisible zero-width space instead.
+std::string chart_text(const std::string& text) {
+    std::string t = workbook_text(text, workbook_chart_characters - 1);
+    return !t.empty() && t[0] == '=' ? "\u200B" + t : t;
+}
+
 struct Formats {
     lxw_format *title, *bold, *header, *wrap, *money, *percent, *whole_percent, *months, *number, *integer;
 };
@@ -57,7 +67,12 @@ Formats make_formats(lxw_workbook* wb, const std::string& currency) {
     format_set_text_wrap(f.wrap);
     format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
     f.money = workbook_add_format(wb);
-    const std::string money_format = "#,##0\" " + currency + "\";-#,##0\" " + currency + "\"";
+    // The currency as a quoted label in the format: a code or symbol needs no
+    // escape. Any other text (only a document built in process can hold one;
+    // both readers refuse it) leaves the amounts unlabelled: a quote or ';' in
+    // it would break the format, and libxlsxwriter keeps 127 bytes of one.
+    const bool label = models::fields::text_problem(currency, models::fields::Kind::currency).empty();
+    const std::string money_format = label ? "#,##0\" " + currency + "\";-#,##0\" " + currency + "\"" : "#,##0";
     format_set_num_format(f.money, money_format.c_str());
     f.percent = workbook_add_format(wb);
     format_set_num_format(f.percent, "0.0%");
@@ -72,12 +87,15 @@ Formats make_formats(lxw_workbook* wb, const std::string& currency) {
     return f;
 }
 
-// Writes numbers as numbers and undefined values as empty cells.
+// Writes text as strings (never formulas, through workbook_text), numbers as
+// numbers and undefined values as empty cells.
 struct Sheet {
     lxw_worksheet* ws;
     std::string name;
     void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
-        worksheet_write_string(ws, r, c, s.c_str(), f);
+        const lxw_error e = worksheet_write_string(ws, r, c, workbook_text(s).c_str(), f);
+        if (e != LXW_NO_ERROR)
+            throw std::runtime_error("cannot write a cell of the workbook's " + name + " sheet: " + lxw_strerror(e));
     }
     void number(lxw_row_t r, lxw_col_t c, double x, lxw_format* f) {
         if (std::isfinite(x)) worksheet_write_number(ws, r, c, x, f);
@@ -104,7 +122,7 @@ lxw_chart_series* add_series(lxw_chart* chart, const std::string& sheet, const s
     lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
     series_range(s, sheet, r0, category_col, r1, category_col, true);
     series_range(s, sheet, r0, value_col, r1, value_col, false);
-    chart_series_set_name(s, name.c_str());
+    chart_series_set_name(s, chart_text(name).c_str());
     return s;
 }
 
@@ -128,7 +146,7 @@ lxw_chart* payback_chart(lxw_workbook* wb, const std::string& sheet, const std::
     for (std::size_t i = 0; i < series.size(); ++i)
         style_line(add_series(chart, sheet, series[i], first, last, 0, static_cast<lxw_col_t>(1 + i)), colours[i % 6],
                    2.25, dashes[i % 6]);
-    chart_title_set_name(chart, title.c_str());
+    chart_title_set_name(chart, chart_text(title).c_str());
     chart_axis_set_name(chart->x_axis, "Months from the start");
     chart_axis_set_name(chart->y_axis, "Probability");
     chart_axis_set_num_format(chart->y_axis, "0%");
@@ -232,7 +250,7 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r
             }
             lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
             add_series(chart, s.name, "Share of paths", first, row - 1, 0, 2);
-            chart_title_set_name(chart, label.c_str());
+            chart_title_set_name(chart, chart_text(label).c_str());
             chart_axis_set_name(chart->x_axis, "ROI (bin start)");
             chart_axis_set_name(chart->y_axis, "Share of paths");
             chart_axis_set_num_format(chart->x_axis, "0%");
@@ -317,9 +335,9 @@ void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& 
                        median ? 2.75f : 1.5f, median ? LXW_CHART_LINE_DASH_SOLID : LXW_CHART_LINE_DASH_DASH);
         }
         const std::string title = option_label(o.name) + ": cumulative net cash flow (fan chart)";
-        chart_title_set_name(chart, title.c_str());
+        chart_title_set_name(chart, chart_text(title).c_str());
         chart_axis_set_name(chart->x_axis, "Month");
-        chart_axis_set_name(chart->y_axis, ("Cumulative cash flow (" + r.currency + ")").c_str());
+        chart_axis_set_name(chart->y_axis, chart_text("Cumulative cash flow (" + r.currency + ")").c_str());
         chart_axis_set_num_format(chart->y_axis, "#,##0");
         chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
@@ -400,12 +418,12 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
         fill.color = 0x4A7FB5;
         chart_series_set_fill(series, &fill);
         chart_series_set_invert_if_negative(series);
-        chart_title_set_name(chart, title.c_str());
+        chart_title_set_name(chart, chart_text(title).c_str());
         const std::string axis = method == "tornado" ? "Change in " + std::string(metric == "npv" ? "NPV" : "NPV difference") +
                                                            ", input from P10 to P90"
                                  : method == "tail" ? "Worst 10 %: shift of the input's median (sd)"
                                                     : method;
-        chart_axis_set_name(chart->y_axis, axis.c_str());
+        chart_axis_set_name(chart->y_axis, chart_text(axis).c_str());
         chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
         lxw_chart_options options{};

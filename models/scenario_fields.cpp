@@ -1,7 +1,11 @@
 #include "models/scenario_fields.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <iterator>
 #include <stdexcept>
+
+#include "models/json_text.hpp"
 
 namespace models::fields {
 
@@ -10,7 +14,7 @@ namespace {
 constexpr std::string_view source_text = "Where the figure comes from (a quote, a study, last year's data)";
 constexpr std::string_view label_text = "A short human name that reports show instead of the address";
 
-Field label() { return {"label", Kind::text, label_text}; }
+Field label() { return {"label", Kind::line, label_text}; }
 Field source() { return {"source", Kind::text, source_text}; }
 
 Field money_amount(Range range, std::string_view description) {
@@ -24,8 +28,10 @@ std::vector<ObjectType> build_object_types() {
          "simulate them. See docs/model.md.",
          {
              {"$schema", Kind::text, "Path of this JSON Schema, so that editors validate and complete the file"},
-             {"name", Kind::text, "Shown at the top of every report"},
-             {"currency", Kind::text, "ISO 4217 code used to format money, e.g. EUR, USD, GBP (default EUR)"},
+             {"name", Kind::line, "Shown at the top of every report"},
+             {"currency", Kind::currency,
+              "ISO 4217 code used to format money, e.g. EUR, USD, GBP (default EUR): 1 to 8 letters, or a symbol "
+              "such as € or $"},
              {"notes", Kind::texts, "Context shown in reports: who, what, why"},
              {"horizons", Kind::horizons,
               "Named horizons in months (1 to 600) at which metrics are reported; the longest is the simulated "
@@ -289,6 +295,23 @@ nlohmann::ordered_json with_range(nlohmann::ordered_json j, const std::optional<
 
 constexpr std::string_view name_pattern = "^[A-Za-z][A-Za-z0-9_-]{0,63}$";
 
+// A line, text or currency: its length and the characters it may hold, as text_problem checks them.
+nlohmann::ordered_json text_schema(Kind kind, std::string_view description = {}) {
+    nlohmann::ordered_json j = {{"type", "string"}};
+    if (kind == Kind::currency) {
+        std::string symbols;
+        for (std::string_view s : currency_symbols) symbols += "|" + std::string(s == "$" ? "\\$" : s);
+        j["pattern"] = "^([A-Za-z]{1,8}" + symbols + ")$";
+    } else {
+        j["maxLength"] = kind == Kind::line ? max_line_length : max_text_length;
+        // No control character; a text may hold tabs and line feeds.
+        j["pattern"] = kind == Kind::line ? "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
+                                          : "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$";
+    }
+    if (!description.empty()) j["description"] = description;
+    return j;
+}
+
 nlohmann::ordered_json month_object(int lowest) {
     return {{"type", "object"},
             {"additionalProperties", false},
@@ -308,15 +331,17 @@ nlohmann::ordered_json schema_of(const Field& f) {
                   {"required", {"value"}},
                   {"properties",
                    {{"value", with_range({{"type", "number"}}, f.range)},
-                    {"source", {{"type", "string"}, {"description", source_text}}},
-                    {"label", {{"type", "string"}, {"description", label_text}}}}}},
+                    {"source", text_schema(Kind::text, source_text)},
+                    {"label", text_schema(Kind::line, label_text)}}}},
                  {{"$ref", "#/definitions/distribution"}}});
             break;
         case Kind::number: j = with_range({{"type", "number"}}, f.range); break;
         case Kind::integer: j = with_range({{"type", "integer"}}, f.range); break;
-        case Kind::text: j = {{"type", "string"}}; break;
+        case Kind::line:
+        case Kind::text:
+        case Kind::currency: j = text_schema(f.kind); break;
         case Kind::texts:
-            j["oneOf"] = J::array({{{"type", "string"}}, {{"type", "array"}, {"items", {{"type", "string"}}}}});
+            j["oneOf"] = J::array({text_schema(Kind::text), {{"type", "array"}, {"items", text_schema(Kind::text)}}});
             break;
         case Kind::flag: j = {{"type", "boolean"}}; break;
         case Kind::choice: j["enum"] = f.choices; break;
@@ -404,8 +429,8 @@ nlohmann::ordered_json distribution_schema() {
             properties[std::string(p.name)] = param;
             if (p.required) required.push_back(p.name);
         }
-        properties["source"] = {{"type", "string"}, {"description", source_text}};
-        properties["label"] = {{"type", "string"}, {"description", label_text}};
+        properties["source"] = text_schema(Kind::text, source_text);
+        properties["label"] = text_schema(Kind::line, label_text);
         J kind = {{"type", "object"},
                   {"description", k.description},
                   {"additionalProperties", false},
@@ -425,6 +450,39 @@ nlohmann::ordered_json distribution_schema() {
 }
 
 }  // namespace
+
+std::string text_problem(std::string_view text, Kind kind) {
+    if (kind == Kind::currency) {
+        const bool code = !text.empty() && text.size() <= 8 && std::all_of(text.begin(), text.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        });
+        if (code || std::find(std::begin(currency_symbols), std::end(currency_symbols), text) != std::end(currency_symbols))
+            return "";
+        std::string symbols;
+        for (std::string_view s : currency_symbols) symbols += " " + std::string(s);
+        return "expected a currency code of 1 to 8 letters (EUR, USD, CHF) or one of the symbols" + symbols + ", got " +
+               json_excerpt(nlohmann::ordered_json(std::string(text)));
+    }
+    const bool text_with_breaks = kind != Kind::line;
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c & 0xC0) != 0x80) ++characters;
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        const bool c1 = c == 0xC2 && next >= 0x80 && next <= 0x9F;
+        if (!(c < 0x20 || c == 0x7f || c1) || (text_with_breaks && (c == '\n' || c == '\t'))) continue;
+        char code[8];
+        std::snprintf(code, sizeof code, "%04X", c1 ? next : c);
+        return "holds a control character (U+" + std::string(code) + ") at character " + std::to_string(characters) +
+               (text_with_breaks ? "; a text may hold line breaks and tabs, no other control character"
+                                 : "; a name or label is one line of text without control characters");
+    }
+    const std::size_t most = text_with_breaks ? max_text_length : max_line_length;
+    if (characters > most)
+        return "is " + std::to_string(characters) + " characters long; " +
+               (text_with_breaks ? "a text" : "a name or label") + " may have at most " + std::to_string(most);
+    return "";
+}
 
 const std::vector<ObjectType>& object_types() {
     static const std::vector<ObjectType> types = build_object_types();

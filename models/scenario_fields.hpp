@@ -41,13 +41,28 @@ inline constexpr Range yearly_change{-1.0, 10.0, true};
 inline constexpr Range months_after_start{0.0, double(max_month), true};
 inline constexpr Range month_count{0.0, double(max_month)};
 
+// Texts reports show, from every field of kind line, text, texts or
+// currency, and the source and label of an input. A line holds no control
+// character; a text may hold line breaks and tabs but no other control
+// character (an escape sequence, a NUL). Lengths are in characters (Unicode
+// code points, as JSON Schema's maxLength counts them): every output then
+// shows a text whole (a workbook cell holds 32,767).
+inline constexpr std::size_t max_line_length = 200;
+inline constexpr std::size_t max_text_length = 2000;
+// A currency is a code of 1 to 8 letters A-Z (ISO 4217: EUR, USD, CHF; or
+// any other, e.g. "pts") or one of these symbols.
+inline constexpr std::string_view currency_symbols[] = {"€", "$", "£", "¥", "₹", "₩", "₽", "₺",
+                                                        "₪", "₫", "₴", "₦", "₱", "฿", "₿"};
+
 // How a field is written.
 enum class Kind {
     input,       // a number, {"value": x, "source", "label"} or a distribution
     number,      // a plain number
     integer,     // a plain whole number
-    text,        // a string
-    texts,       // a string or a list of strings
+    line,        // a string on one line: a name or label (max_line_length)
+    text,        // a string, line breaks allowed: a description or source (max_text_length)
+    texts,       // a string or a list of strings, each a text
+    currency,    // a currency code or symbol (text_problem)
     flag,        // true or false
     choice,      // one of `choices`
     object,      // an object of type `of`
@@ -113,6 +128,11 @@ const DistributionKind* distribution_kind(std::string_view name);
 std::vector<std::string> distribution_kind_names();
 // The keys a distribution of this kind accepts: its parameters, "dist", "source", "label".
 std::vector<std::string> distribution_keys(const DistributionKind& kind);
+
+// Why `text` cannot be a value of a field of this kind (line, text, texts or
+// currency), without quoting it (it may be long or hold escape sequences;
+// a currency is quoted as JSON); "" if it can.
+std::string text_problem(std::string_view text, Kind kind);
 
 // The JSON Schema (draft 7) of a scenario file, generated from the tables above.
 nlohmann::ordered_json scenario_schema();

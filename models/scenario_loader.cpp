@@ -23,6 +23,7 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
+using fields::Kind;
 using fields::Range;
 using fields::largest;
 using fields::max_month;
@@ -56,8 +57,8 @@ public:
             throw ScenarioError(issues_);
         }
         object_keys(doc, "", "scenario");
-        s_.name = text(doc, "name", "").value_or("");
-        s_.currency = text(doc, "currency", "").value_or("EUR");
+        s_.name = text(doc, "name", "", Kind::line).value_or("");
+        s_.currency = text(doc, "currency", "", Kind::currency).value_or("EUR");
         notes(doc);
         horizons(doc);
         s_.discount_rate = plain_number(doc, "discount_rate", "", range_of("scenario", "discount_rate"))
@@ -109,12 +110,21 @@ private:
         return false;
     }
 
-    std::optional<std::string> text(const Json& obj, const char* key, const std::string& address) {
+    // A string; one that reports show (a line, text or currency) also fit for them (fields::text_problem).
+    std::optional<std::string> text(const Json& obj, const char* key, const std::string& address, Kind kind) {
         if (!obj.contains(key)) return std::nullopt;
         const Json& j = obj[key];
-        if (j.is_string()) return j.get<std::string>();
-        issue(join(address, key), "expected a string, got " + type_name(j) + " " + shown(j));
-        return std::nullopt;
+        if (!j.is_string()) {
+            issue(join(address, key), "expected a string, got " + type_name(j) + " " + shown(j));
+            return std::nullopt;
+        }
+        std::string value = j.get<std::string>();
+        if (kind == Kind::choice) return value;
+        if (const std::string problem = fields::text_problem(value, kind); !problem.empty()) {
+            issue(join(address, key), problem);
+            return std::nullopt;
+        }
+        return value;
     }
 
     std::optional<bool> flag(const Json& obj, const char* key, const std::string& address) {
@@ -187,12 +197,12 @@ private:
             Json parameters = j;  // a label is not a parameter
             parameters.erase("label");
             d = distribution(parameters, where);
-            source = text(j, "source", where).value_or("");
-            label = text(j, "label", where).value_or("");
+            source = text(j, "source", where, Kind::text).value_or("");
+            label = text(j, "label", where, Kind::line).value_or("");
         } else if (j.is_object() && j.contains("value")) {
             keys(j, where, {"value", "source", "label"});
-            source = text(j, "source", where).value_or("");
-            label = text(j, "label", where).value_or("");
+            source = text(j, "source", where, Kind::text).value_or("");
+            label = text(j, "label", where, Kind::line).value_or("");
             if (!j["value"].is_number())
                 issue(join(where, "value"), "expected a number, got " + type_name(j["value"]) + " " + shown(j["value"]));
             else
@@ -394,9 +404,15 @@ private:
     void notes(const Json& doc) {
         if (!doc.contains("notes")) return;
         const Json& n = doc["notes"];
-        if (n.is_string()) s_.notes.push_back(n.get<std::string>());
+        const auto note = [&](const Json& x, const std::string& at) {
+            if (const std::string problem = fields::text_problem(x.get<std::string>(), Kind::text); !problem.empty())
+                issue(at, problem);
+            else
+                s_.notes.push_back(x.get<std::string>());
+        };
+        if (n.is_string()) note(n, "notes");
         else if (n.is_array() && std::all_of(n.begin(), n.end(), [](const Json& x) { return x.is_string(); }))
-            for (const auto& x : n) s_.notes.push_back(x.get<std::string>());
+            for (std::size_t i = 0; i < n.size(); ++i) note(n[i], "notes[" + std::to_string(i) + "]");
         else issue("notes", "expected a string or an array of strings, got " + type_name(n));
     }
 
@@ -430,7 +446,7 @@ private:
         if (auto p = integer(sim, "paths", "simulation", 1, 1'000'000'000)) s_.simulation.paths = static_cast<std::uint64_t>(*p);
         if (auto seed = integer(sim, "seed", "simulation", 0, std::numeric_limits<std::int64_t>::max()))
             s_.simulation.seed = static_cast<std::uint64_t>(*seed);
-        if (auto name = text(sim, "sampling", "simulation")) {
+        if (auto name = text(sim, "sampling", "simulation", Kind::choice)) {
             if (auto s = sim::parse_sampling(*name)) s_.simulation.sampling = *s;
             else issue("simulation.sampling", "unknown sampling \"" + *name + "\"; known: mc, lhs, sobol");
         }
@@ -480,7 +496,7 @@ private:
 
     // The optional "label" and "source" of an option, line, risk or saving.
     Description description(const Json& j, const std::string& at) {
-        return {text(j, "label", at).value_or(""), text(j, "source", at).value_or("")};
+        return {text(j, "label", at, Kind::line).value_or(""), text(j, "source", at, Kind::text).value_or("")};
     }
 
     // Whether a line stopped by `until` can run at all after its start. Only
@@ -676,7 +692,7 @@ private:
         Option opt;
         opt.name = name;
         opt.about = description(o, at);
-        opt.description = text(o, "description", at).value_or("");
+        opt.description = text(o, "description", at, Kind::text).value_or("");
         rollout(o, at, opt);
         const Json* impl = o.contains("implementation") ? &o["implementation"] : nullptr;
         if (!impl) issue(at + ".implementation", "missing required field (needs at least \"months\")");
@@ -728,7 +744,7 @@ private:
         std::string model = "logistic";
         if (j) {
             if (!j->contains("model")) issue(at + ".model", "missing required field (logistic or bass)");
-            else if (auto m = text(*j, "model", at)) {
+            else if (auto m = text(*j, "model", at, Kind::choice)) {
                 if (*m == "logistic" || *m == "bass") model = *m;
                 else issue(at + ".model", "unknown adoption model \"" + *m + "\"; known: logistic, bass");
             }
@@ -784,7 +800,7 @@ private:
             const Json& j = item.value();
             if (!object(j, at)) continue;
             object_keys(j, at, "variant");
-            Variant v{item.key(), text(j, "description", at).value_or(""), {}, {}};
+            Variant v{item.key(), text(j, "description", at, Kind::text).value_or(""), {}, {}};
             if (j.contains("set") && object(j["set"], at + ".set"))
                 for (const auto& e : j["set"].items()) v.set.push_back({e.key(), e.value()});
             if (j.contains("stress") && object(j["stress"], at + ".stress"))

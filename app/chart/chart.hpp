@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "app/escaped_stream.hpp"
+
 namespace app::chart {
 
 // A small chart model that the report builds and an SVG writer draws. Colours
@@ -80,11 +82,10 @@ struct Intervals {
     std::string outer_fill, inner_fill, median_stroke;
 };
 
-std::string render_svg(const Chart& chart, double width = 640, double height = 300);
-std::string render_svg(const DivergingBars& chart, double width = 640);
-std::string render_svg(const Intervals& chart, double width = 640);
-
-// Escapes text for SVG and HTML content and attributes.
-std::string escape_xml(const std::string& text);
+// Inline SVG for an HTML page; every text of the chart (title, labels,
+// legend, tick labels) escaped as html_text does.
+Markup render_svg(const Chart& chart, double width = 640, double height = 300);
+Markup render_svg(const DivergingBars& chart, double width = 640);
+Markup render_svg(const Intervals& chart, double width = 640);
 
 }  // namespace app::chart

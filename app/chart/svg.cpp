@@ -10,20 +10,6 @@
 
 namespace app::chart {
 
-std::string escape_xml(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    return out;
-}
-
 namespace {
 
 constexpr const char* font = "font-family=\"Helvetica, Arial, sans-serif\"";
@@ -56,11 +42,11 @@ std::string default_format(double x) {
     return buffer;
 }
 
-void svg_open(std::ostringstream& o, const std::string& id, const std::string& title, double width, double height) {
+void svg_open(HtmlStream& o, const std::string& id, const std::string& title, double width, double height) {
     o << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " << f(width) << " " << f(height)
       << "\" width=\"" << f(width) << "\" height=\"" << f(height) << "\" role=\"img\" data-chart=\""
-      << escape_xml(id) << "\" " << font << ">\n<title>" << escape_xml(title) << "</title>\n"
-      << "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\" fill=\"#222\">" << escape_xml(title)
+      << id << "\" " << font << ">\n<title>" << title << "</title>\n"
+      << "<text x=\"8\" y=\"18\" font-size=\"13\" font-weight=\"bold\" fill=\"#222\">" << title
       << "</text>\n";
 }
 
@@ -97,7 +83,7 @@ LegendLayout lay_out_legend(const std::vector<LegendItem>& items, double left, d
 }
 
 // The legend's rows above the picture's bottom edge.
-void draw_legend(std::ostringstream& o, const std::vector<LegendItem>& items, const LegendLayout& l, double height) {
+void draw_legend(HtmlStream& o, const std::vector<LegendItem>& items, const LegendLayout& l, double height) {
     o << "<g font-size=\"11\" fill=\"#222\">\n";
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& item = items[i];
@@ -111,27 +97,27 @@ void draw_legend(std::ostringstream& o, const std::vector<LegendItem>& items, co
             if (!item.dash.empty()) o << " stroke-dasharray=\"" << item.dash << "\"";
             o << "/>";
         }
-        o << "<text x=\"" << f(lx + 22) << "\" y=\"" << f(ly) << "\">" << escape_xml(item.label) << "</text>\n";
+        o << "<text x=\"" << f(lx + 22) << "\" y=\"" << f(ly) << "\">" << item.label << "</text>\n";
     }
     o << "</g>\n";
 }
 
 // The value axis of a chart of labelled rows: a grid line and label per tick, the axis title under them.
 template <class Scale>
-void value_axis(std::ostringstream& o, const std::vector<double>& ticks, Scale sx, const Format& xf, double centre,
+void value_axis(HtmlStream& o, const std::vector<double>& ticks, Scale sx, const Format& xf, double centre,
                 double top, double plot_bottom, const std::string& label) {
     o << "<g font-size=\"11\" fill=\"" << palette::axis << "\">\n";
     for (double t : ticks)
         o << "<line x1=\"" << f(sx(t)) << "\" x2=\"" << f(sx(t)) << "\" y1=\"" << f(top) << "\" y2=\""
           << f(plot_bottom) << "\" stroke=\"" << palette::grid << "\"/><text x=\"" << f(sx(t)) << "\" y=\""
-          << f(plot_bottom + 15) << "\" text-anchor=\"middle\">" << escape_xml(xf(t)) << "</text>\n";
+          << f(plot_bottom + 15) << "\" text-anchor=\"middle\">" << xf(t) << "</text>\n";
     o << "<text x=\"" << f(centre) << "\" y=\"" << f(plot_bottom + 32) << "\" text-anchor=\"middle\">"
-      << escape_xml(label) << "</text>\n</g>\n";
+      << label << "</text>\n</g>\n";
 }
 
 }  // namespace
 
-std::string render_svg(const Chart& c, double width, double height) {
+Markup render_svg(const Chart& c, double width, double height) {
     std::vector<LegendItem> legend;
     for (const auto& s : c.spans)
         if (!s.label.empty()) legend.push_back({s.label, s.fill, "", ""});
@@ -188,10 +174,11 @@ std::string render_svg(const Chart& c, double width, double height) {
     const auto sy = [&](double y) { return top + ph - (y - yr.low) / (yr.high - yr.low) * ph; };
     const Format xf = c.x_format ? c.x_format : default_format, yf = c.y_format ? c.y_format : default_format;
 
-    std::ostringstream o;
+    std::ostringstream buffer;
+    HtmlStream o(buffer);
     svg_open(o, c.id, c.title, width, height);
     const std::string clip = "clip-" + c.id;
-    o << "<defs><clipPath id=\"" << escape_xml(clip) << "\"><rect x=\"" << f(left) << "\" y=\"" << f(top)
+    o << "<defs><clipPath id=\"" << clip << "\"><rect x=\"" << f(left) << "\" y=\"" << f(top)
       << "\" width=\"" << f(pw) << "\" height=\"" << f(ph) << "\"/></clipPath></defs>\n";
 
     // Grid and tick labels.
@@ -201,21 +188,21 @@ std::string render_svg(const Chart& c, double width, double height) {
         o << "<line x1=\"" << f(left) << "\" x2=\"" << f(left + pw) << "\" y1=\"" << f(sy(t)) << "\" y2=\""
           << f(sy(t)) << "\" stroke=\"" << palette::grid << "\"/>"
           << "<text x=\"" << f(left - 6) << "\" y=\"" << f(sy(t) + 4) << "\" text-anchor=\"end\">"
-          << escape_xml(yf(t)) << "</text>\n";
+          << yf(t) << "</text>\n";
     }
     for (double t : xt) {
         if (t < xr.low - 1e-9 * (xr.high - xr.low) || t > xr.high + 1e-9 * (xr.high - xr.low)) continue;
         o << "<line x1=\"" << f(sx(t)) << "\" x2=\"" << f(sx(t)) << "\" y1=\"" << f(top + ph) << "\" y2=\""
           << f(top + ph + 4) << "\" stroke=\"" << palette::axis << "\"/>"
           << "<text x=\"" << f(sx(t)) << "\" y=\"" << f(top + ph + 16) << "\" text-anchor=\"middle\">"
-          << escape_xml(xf(t)) << "</text>\n";
+          << xf(t) << "</text>\n";
     }
     o << "<text x=\"" << f(left + pw / 2) << "\" y=\"" << f(top + ph + 34) << "\" text-anchor=\"middle\">"
-      << escape_xml(c.x_label) << "</text>\n";
+      << c.x_label << "</text>\n";
     o << "<text transform=\"translate(14 " << f(top + ph / 2) << ") rotate(-90)\" text-anchor=\"middle\">"
-      << escape_xml(c.y_label) << "</text>\n</g>\n";
+      << c.y_label << "</text>\n</g>\n";
 
-    o << "<g clip-path=\"url(#" << escape_xml(clip) << ")\">\n";
+    o << "<g clip-path=\"url(#" << clip << ")\">\n";
     for (const auto& s : c.spans) {
         if (!std::isfinite(s.from) || !std::isfinite(s.to)) continue;
         o << "<rect class=\"span\" x=\"" << f(sx(s.from)) << "\" y=\"" << f(top) << "\" width=\""
@@ -275,17 +262,17 @@ std::string render_svg(const Chart& c, double width, double height) {
         o << "<line class=\"marker\" x1=\"" << f(sx(m.x)) << "\" x2=\"" << f(sx(m.x)) << "\" y1=\"" << f(top)
           << "\" y2=\"" << f(top + ph) << "\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"" << m.dash
           << "\"/><text x=\"" << f(sx(m.x) + 3) << "\" y=\"" << f(top + 10 + 12 * static_cast<double>(i % 3))
-          << "\" font-size=\"10.5\" fill=\"#222\">" << escape_xml(m.label) << "</text>\n";
+          << "\" font-size=\"10.5\" fill=\"#222\">" << m.label << "</text>\n";
     }
     o << "<rect x=\"" << f(left) << "\" y=\"" << f(top) << "\" width=\"" << f(pw) << "\" height=\"" << f(ph)
       << "\" fill=\"none\" stroke=\"" << palette::axis << "\" stroke-width=\"0.8\"/>\n";
 
     draw_legend(o, legend, layout, height);
     o << "</svg>\n";
-    return o.str();
+    return {buffer.str()};
 }
 
-std::string render_svg(const DivergingBars& c, double width) {
+Markup render_svg(const DivergingBars& c, double width) {
     // Room for the longest label (in code points: "·" is one), at least 250 and at most half the chart.
     std::size_t longest = 0;
     for (const auto& bar : c.bars)
@@ -305,7 +292,8 @@ std::string render_svg(const DivergingBars& c, double width) {
     const auto sx = [&](double x) { return label_width + (x - low) / (high - low) * pw; };
     const Format xf = c.x_format ? c.x_format : default_format;
 
-    std::ostringstream o;
+    std::ostringstream buffer;
+    HtmlStream o(buffer);
     svg_open(o, c.id, c.title, width, height);
     const double plot_bottom = top + row * static_cast<double>(c.bars.size());
     value_axis(o, ticks, sx, xf, label_width + pw / 2, top, plot_bottom, c.x_label);
@@ -314,7 +302,7 @@ std::string render_svg(const DivergingBars& c, double width) {
         const auto& [label, v] = c.bars[i];
         const double y = top + row * static_cast<double>(i);
         o << "<text x=\"" << f(label_width - 8) << "\" y=\"" << f(y + 15) << "\" text-anchor=\"end\">"
-          << escape_xml(label) << "</text>";
+          << label << "</text>";
         if (!std::isfinite(v)) {
             o << "<text x=\"" << f(sx(0) + 4) << "\" y=\"" << f(y + 15) << "\" font-size=\"10.5\">n/a</text>\n";
             continue;
@@ -324,14 +312,14 @@ std::string render_svg(const DivergingBars& c, double width) {
           << f(std::max(0.5, x1 - x0)) << "\" height=\"" << f(row - 8) << "\" fill=\""
           << (v >= 0 ? c.positive_fill : c.negative_fill) << "\" stroke=\"#555\" stroke-width=\"0.5\"/>"
           << "<text x=\"" << f(v >= 0 ? x1 + 4 : x0 - 4) << "\" y=\"" << f(y + 15) << "\" text-anchor=\""
-          << (v >= 0 ? "start" : "end") << "\" font-size=\"10.5\">" << escape_xml(xf(v)) << "</text>\n";
+          << (v >= 0 ? "start" : "end") << "\" font-size=\"10.5\">" << xf(v) << "</text>\n";
     }
     o << "<line x1=\"" << f(sx(0)) << "\" x2=\"" << f(sx(0)) << "\" y1=\"" << f(top) << "\" y2=\"" << f(plot_bottom)
       << "\" stroke=\"#000\" stroke-width=\"1.2\"/>\n</g>\n</svg>\n";
-    return o.str();
+    return {buffer.str()};
 }
 
-std::string render_svg(const Intervals& c, double width) {
+Markup render_svg(const Intervals& c, double width) {
     std::size_t longest = 4;
     for (const auto& row : c.rows) longest = std::max(longest, shown_length(row.label));
     const double label_width = std::clamp(16 + char_width * static_cast<double>(longest), 90.0, 250.0);
@@ -360,14 +348,15 @@ std::string render_svg(const Intervals& c, double width) {
     const auto sx = [&](double x) { return label_width + (x - low) / (high - low) * pw; };
     const Format xf = c.x_format ? c.x_format : default_format;
 
-    std::ostringstream o;
+    std::ostringstream buffer;
+    HtmlStream o(buffer);
     svg_open(o, c.id, c.title, width, height);
     value_axis(o, ticks, sx, xf, label_width + pw / 2, top, plot_bottom, c.x_label);
     if (c.marker && c.marker->x >= low && c.marker->x <= high)
         o << "<line class=\"marker\" x1=\"" << f(sx(c.marker->x)) << "\" x2=\"" << f(sx(c.marker->x)) << "\" y1=\""
           << f(top - 4) << "\" y2=\"" << f(plot_bottom) << "\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\""
           << c.marker->dash << "\"/><text x=\"" << f(sx(c.marker->x) + 3) << "\" y=\"" << f(top - 6)
-          << "\" font-size=\"10.5\" fill=\"#222\">" << escape_xml(c.marker->label) << "</text>\n";
+          << "\" font-size=\"10.5\" fill=\"#222\">" << c.marker->label << "</text>\n";
     const auto box = [&](const char* cls, double from, double to, double y, double h, const std::string& fill) {
         o << "<path class=\"" << cls << "\" fill=\"" << fill << "\" stroke=\"#555\" stroke-width=\"0.5\" d=\"M"
           << f(sx(from)) << " " << f(y - h / 2) << "H" << f(sx(to)) << "V" << f(y + h / 2) << "H" << f(sx(from))
@@ -378,7 +367,7 @@ std::string render_svg(const Intervals& c, double width) {
         const Interval& row = c.rows[i];
         const double y = top + row_height * (static_cast<double>(i) + 0.5);
         o << "<text x=\"" << f(label_width - 8) << "\" y=\"" << f(y + 4) << "\" text-anchor=\"end\">"
-          << escape_xml(row.label) << "</text>";
+          << row.label << "</text>";
         const double q[] = {row.p5, row.p10, row.p25, row.p50, row.p75, row.p90, row.p95};
         if (!std::all_of(std::begin(q), std::end(q), [](double x) { return std::isfinite(x); })) {
             o << "<text x=\"" << f(label_width + 4) << "\" y=\"" << f(y + 4) << "\">n/a</text>\n";
@@ -391,13 +380,13 @@ std::string render_svg(const Intervals& c, double width) {
         box("band", row.p25, row.p75, y, 14, c.inner_fill);
         o << "<path class=\"line\" fill=\"none\" stroke=\"" << c.median_stroke << "\" stroke-width=\"3\" d=\"M"
           << f(sx(row.p50)) << " " << f(y - 9) << "V" << f(y + 9) << "\"/><text x=\"" << f(label_width + pw + 8)
-          << "\" y=\"" << f(y + 4) << "\" font-size=\"10.5\">median " << escape_xml(xf(row.p50)) << "</text>\n";
+          << "\" y=\"" << f(y + 4) << "\" font-size=\"10.5\">median " << xf(row.p50) << "</text>\n";
     }
     o << "</g>\n<rect x=\"" << f(label_width) << "\" y=\"" << f(top) << "\" width=\"" << f(pw) << "\" height=\""
       << f(plot_bottom - top) << "\" fill=\"none\" stroke=\"" << palette::axis << "\" stroke-width=\"0.8\"/>\n";
     draw_legend(o, legend, layout, height);
     o << "</svg>\n";
-    return o.str();
+    return {buffer.str()};
 }
 
 }  // namespace app::chart

@@ -65,6 +65,7 @@ TEST_P(InvalidScenarioOnTheCommandLine, ExitsTwoNamesTheAddressWritesNothing) {
     const std::string prefix = "error: " + file.string() + ": " + (b.address.empty() ? "" : b.address + ": ");
     EXPECT_NE(o.err.find(prefix), std::string::npos) << "stderr lacks '" << prefix << "':\n" << o.err;
     EXPECT_NE(o.err.find(b.says), std::string::npos) << "stderr lacks '" << b.says << "':\n" << o.err;
+    EXPECT_EQ(o.err.find('\x1b'), std::string::npos) << "stderr passes an escape character on";
     EXPECT_FALSE(std::filesystem::exists(results));
     EXPECT_TRUE(o.out.empty()) << o.out;
     // `validate` agrees.
@@ -73,12 +74,13 @@ TEST_P(InvalidScenarioOnTheCommandLine, ExitsTwoNamesTheAddressWritesNothing) {
 }
 
 // One of each kind of failure: not JSON, a missing field, a bad distribution,
-// an unknown value with a suggestion, a cross-reference.
+// an unknown value with a suggestion, a cross-reference, a text with an
+// escape sequence (which stderr must not pass on).
 std::vector<Bad> command_line_sample() {
     std::vector<Bad> sample;
     for (const Bad& b : catalogue())
         if (b.name == "invalid_json" || b.name == "no_options" || b.name == "pert_mode_outside" ||
-            b.name == "unknown_top_field" || b.name == "correlation_unknown_input")
+            b.name == "unknown_top_field" || b.name == "correlation_unknown_input" || b.name == "name_escape_sequence")
             sample.push_back(b);
     return sample;
 }
@@ -96,7 +98,7 @@ TEST(InvalidScenario, CatalogueIsLargeAndDistinct) {
     }
     EXPECT_EQ(texts.size(), all.size());
     EXPECT_EQ(names.size(), all.size());
-    EXPECT_EQ(command_line_sample().size(), 5u);
+    EXPECT_EQ(command_line_sample().size(), 6u);
 }
 
 }  // namespace

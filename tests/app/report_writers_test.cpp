@@ -63,6 +63,33 @@ TEST(Csv, FieldsAreQuotedOnlyWhenTheyMustBe) {
     EXPECT_EQ(app::csv_field("two\nlines"), "\"two\nlines\"");
 }
 
+// OWASP's advice against formula injection: text that a spreadsheet would
+// evaluate starts with a quote; a number stays a number.
+TEST(Csv, TextThatLooksLikeAFormulaStaysText) {
+    EXPECT_EQ(app::csv_field("=HYPERLINK(\"http://evil\")"), "\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    EXPECT_EQ(app::csv_field("+cmd"), "'+cmd");
+    EXPECT_EQ(app::csv_field("-2+3"), "'-2+3");
+    EXPECT_EQ(app::csv_field("@SUM(A1)"), "'@SUM(A1)");
+    EXPECT_EQ(app::csv_field("\t=1"), "\"'\t=1\"");
+    EXPECT_EQ(app::csv_field("\r=1"), "\"'\r=1\"");
+    EXPECT_EQ(app::csv_field("-2.5"), "-2.5");
+    EXPECT_EQ(app::csv_field("-1e-07"), "-1e-07");
+    EXPECT_EQ(app::csv_field("a;=1"), "\"a;=1\"");  // a spreadsheet splitting at ';' sees one quoted field
+    EXPECT_EQ(app::csv_field(std::string("a\0b\x1b", 4)), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+}
+
+// A workbook cell holds at most 32,767 characters (UTF-16 units): a longer
+// text is cut with "…", never dropped; control characters do not pass.
+TEST(Workbook, TextIsCutToACellAndHoldsNoControlCharacter) {
+    EXPECT_EQ(app::workbook_text(std::string(32767, 'x')), std::string(32767, 'x'));
+    EXPECT_EQ(app::workbook_text(std::string(40000, 'x')), std::string(32766, 'x') + "\u2026");
+    // "😀" is two UTF-16 units: 16,384 of them are 32,768 units, one too many.
+    std::string faces;
+    for (int i = 0; i < 16384; ++i) faces += "\U0001F600";
+    EXPECT_EQ(app::workbook_text(faces), faces.substr(0, 4 * 16383) + "\u2026");
+    EXPECT_EQ(app::workbook_text("a\tb\nc\x1b[31m"), "a\tb\nc\uFFFD[31m");
+}
+
 TEST(ChartHistogram, CentralRangeWithTheTailsCountedApart) {
     std::vector<double> v(1000);
     std::iota(v.begin(), v.end(), 1.0);  // 1 … 1000
@@ -370,9 +397,9 @@ TEST(HtmlReport, SelfContainedWithEveryChartAndEscapedText) {
                            "fan-custom_build", "payback-cdf"})
         EXPECT_NE(html.find(std::string("data-chart=\"") + id + "\""), std::string::npos) << id;
     EXPECT_EQ(html.find("tornado-"), std::string::npos);  // no sensitivity in this file
-    EXPECT_NE(html.find(app::chart::escape_xml(r.scenario)), std::string::npos);
+    EXPECT_NE(html.find(app::html_text(r.scenario)), std::string::npos);
     EXPECT_EQ(html.find(r.scenario), std::string::npos);  // never raw
-    EXPECT_NE(html.find(app::chart::escape_xml(r.inputs[0].source)), std::string::npos);
+    EXPECT_NE(html.find(app::html_text(r.inputs[0].source)), std::string::npos);
     EXPECT_EQ(html.find(r.inputs[0].source), std::string::npos);
     // The reference band is labelled with the document's months.
     const auto [from, to] = *r.payback_reference_months;
@@ -424,7 +451,7 @@ std::string html_of(const app::ResultsDocument& r) {
 // The cells of a table row as the page writes them.
 std::string row_of(const std::string& variant, const std::vector<std::string>& cells) {
     std::string row = "<tr data-variant=\"" + variant + "\"><td class=\"text\">" + variant + "</td>";
-    for (const auto& c : cells) row += "<td>" + app::chart::escape_xml(c) + "</td>";
+    for (const auto& c : cells) row += "<td>" + app::html_text(c) + "</td>";
     return row + "</tr>";
 }
 
@@ -508,7 +535,7 @@ TEST(WhatIfReport, HtmlHasTheTablesAndChartsWithEscapedText) {
     EXPECT_NE(side.find("<th>P(payback within 14 mo)</th>"), std::string::npos);
     // The description and what the variant changes, escaped; never a raw tag.
     const std::string& description = (*r.variants)[0].variant.description;
-    EXPECT_NE(html.find(app::chart::escape_xml(description)), std::string::npos);
+    EXPECT_NE(html.find(app::html_text(description)), std::string::npos);
     EXPECT_EQ(html.find("<script"), std::string::npos);
     EXPECT_NE(html.find("<code>options.custom_build.adoption.midpoint_months = 9</code>"), std::string::npos);
     EXPECT_NE(html.find("<code>options.custom_build.implementation.overrun drawn from its P90 to P100</code>"),
@@ -550,7 +577,7 @@ TEST(Svg, IntervalsInOrderAlongTheAxis) {
     c.outer_fill = "#ccc";
     c.inner_fill = "#888";
     c.median_stroke = "#000";
-    const std::string svg = app::chart::render_svg(c, 640);
+    const std::string svg = app::chart::render_svg(c, 640).text;
     // The first row's boxes: P10 to P90 starts left of P25 to P75 and ends right of it.
     const auto x_of = [&](std::size_t at) { return std::stod(svg.substr(svg.find(" d=\"M", at) + 5)); };
     const auto outer = svg.find("class=\"band\""), inner = svg.find("class=\"band\"", outer + 1);
@@ -564,7 +591,7 @@ TEST(Svg, LongLegendsWrapInsideThePicture) {
     c.id = "legend";
     for (int i = 0; i < 8; ++i)
         c.lines.push_back({{0, 1}, {0, 1}, "#000", "a rather long series label " + std::to_string(i), 2, "", false});
-    const std::string svg = app::chart::render_svg(c, 480, 300);
+    const std::string svg = app::chart::render_svg(c, 480, 300).text;
     // Each label ends inside the picture (at 6 px a character, as the layout reckons), on 4 rows.
     const std::string label = "a rather long series label 0";
     std::set<double> rows;
@@ -585,7 +612,7 @@ TEST(Svg, DataMapsOntoThePlotArea) {
     c.y_range = std::pair{0.0, 1.0};
     c.lines.push_back({{0, 10}, {0, 1}, "#000", "", 2, "", false});
     c.lines.push_back({{0, 5, 10}, {0.5, 0.5, 0.5}, "#000", "", 2, "", false});
-    const std::string svg = app::chart::render_svg(c, 640, 300);
+    const std::string svg = app::chart::render_svg(c, 640, 300).text;
     // The points of each line, in order, from its path's "M x y L x y …".
     const auto points = [&](std::size_t which) {
         std::size_t at = 0;
@@ -614,7 +641,7 @@ TEST(Svg, DataMapsOntoThePlotArea) {
     EXPECT_NEAR(flat[0].first, left, 0.01);
     EXPECT_NEAR(flat[2].first, right, 0.01);
     for (const auto& p : flat) EXPECT_NEAR(p.second, (top + bottom) / 2, 0.01);
-    EXPECT_NE(svg.find("<title>" + app::chart::escape_xml(c.title) + "</title>"), std::string::npos);
+    EXPECT_NE(svg.find("<title>" + app::html_text(c.title) + "</title>"), std::string::npos);
 }
 
 // Whatever a chart is given, its geometry is numbers: undefined values are

@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+"""Runs the hostile-strings test (tests/app/hostile_strings_test.cpp), which
+writes a workbook for every string field holding every hostile payload
+(markup, formulas such as =HYPERLINK(...), control characters, a
+40,000-character text), then reads each back: with openpyxl, no cell is a
+formula and every text cell is text without control characters (but tab and
+line feed) within Excel's 32,767 characters, and openpyxl reads every
+number format as the number format it is (no warning); as the zip of XML it is, no
+chart title, series name or axis title refers to a cell (a strRef where a
+literal belongs), and every number format's quotes close.
+usage: check_hostile_xlsx.py TEST_BINARY FOLDER"""
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import warnings
+import zipfile
+
+import openpyxl
+
+binary, folder = sys.argv[1], pathlib.Path(sys.argv[2])
+shutil.rmtree(folder, ignore_errors=True)
+run = subprocess.run([binary], env={**os.environ, "ROICAST_HOSTILE_WORKBOOKS": str(folder)},
+                     capture_output=True, text=True)
+failures = [] if run.returncode == 0 else [f"the hostile-strings test failed:\n{run.stdout[-3000:]}"]
+
+control = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+reference = re.compile(r"<c:tx>\s*<c:strRef>")
+literal = re.compile(r"<c:tx>\s*<c:(?:v|rich)>.*?</c:tx>", re.S)
+
+
+def quotes_close(number_format):
+    """Whether Excel can read the format: a backslash escapes one character, quotes come in pairs."""
+    quoted, escaped = False, False
+    for c in number_format:
+        if escaped:
+            escaped = False
+        elif c == "\\" and not quoted:
+            escaped = True
+        elif c == '"':
+            quoted = not quoted
+    return not quoted and not escaped
+
+
+workbooks = sorted(folder.glob("*.xlsx"))
+literal_equals = 0
+for path in workbooks:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        book = openpyxl.load_workbook(path, read_only=True)
+        cells = [(sheet.title, cell) for sheet in book for row in sheet.iter_rows() for cell in row]
+    for w in caught[:3]:
+        failures.append(f"{path.name}: openpyxl: {w.message}")
+    for title, cell in cells:
+        where = f"{path.name}: {title}!{getattr(cell, 'coordinate', '?')}"
+        if cell.data_type == "f":
+            failures.append(f"{where} is a formula: {str(cell.value)[:60]}")
+        elif isinstance(cell.value, str):
+            if control.search(cell.value):
+                failures.append(f"{where} holds a control character")
+            if len(cell.value.encode("utf-16-le")) // 2 > 32767:
+                failures.append(f"{where} is over 32,767 characters")
+    book.close()
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            xml = z.read(name).decode("utf-8")
+            if name.startswith("xl/charts/"):
+                if reference.search(xml):
+                    failures.append(f"{path.name}: {name}: a title or series name refers to a cell")
+                literal_equals += sum("\u200b=" in t for t in literal.findall(xml))
+            if name == "xl/styles.xml":
+                for number_format in re.findall(r'formatCode="([^"]*)"', xml):
+                    unescaped = number_format.replace("&quot;", '"').replace("&amp;", "&")
+                    if not quotes_close(unescaped):
+                        failures.append(f"{path.name}: the number format {unescaped[:80]} does not close its quotes")
+
+if len(workbooks) < 100:
+    failures.append(f"only {len(workbooks)} workbooks in {folder}")
+if literal_equals == 0:
+    failures.append("no chart text began with '=' (kept literal by a zero-width space): the payloads did not reach a chart")
+for f in failures[:50]:
+    print("FAIL", f)
+print(f"{len(workbooks)} workbooks, {literal_equals} chart texts beginning with '=' kept literal, {len(failures)} failures")
+sys.exit(1 if failures else 0)
