@@ -660,13 +660,13 @@ TEST(Svg, NeverInfOrNan) {
     c.zero_line = true;
     for (const auto& range : {std::optional<std::pair<double, double>>{}, std::optional{std::pair{-huge, huge}}}) {
         c.x_range = range;
-        const std::string svg = app::chart::render_svg(c, 640, 300);
+        const std::string svg = app::chart::render_svg(c, 640, 300).text;
         EXPECT_EQ(test::non_finite_svg_number(svg), "") << svg;
     }
     app::chart::DivergingBars d;
     d.id = "tornado";
     d.bars = {{"undefined", NAN}, {"infinite", inf}, {"huge", 1e300}, {"small", -1}};
-    const std::string tornado = app::chart::render_svg(d, 640);
+    const std::string tornado = app::chart::render_svg(d, 640).text;
     EXPECT_EQ(test::non_finite_svg_number(tornado), "") << tornado;
     EXPECT_NE(tornado.find(">n/a</text>"), std::string::npos);  // the undefined bar's value, in words
     EXPECT_EQ(tornado.find(">nan"), std::string::npos);
@@ -674,7 +674,7 @@ TEST(Svg, NeverInfOrNan) {
     i.id = "spread";
     i.rows.push_back({"huge", -huge, -1e300, 0, 1, 2, 1e300, huge});
     i.marker = app::chart::Marker{inf, "never", ""};
-    EXPECT_EQ(test::non_finite_svg_number(app::chart::render_svg(i, 640)), "");
+    EXPECT_EQ(test::non_finite_svg_number(app::chart::render_svg(i, 640).text), "");
     EXPECT_EQ(app::chart::nice_ticks(-huge, huge).size(), 2u);  // the span is not a double: its ends
     EXPECT_LE(app::chart::month_ticks(1e300).size(), 10u);     // not 10^298 steps of 120 months
 }
