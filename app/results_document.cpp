@@ -315,9 +315,8 @@ void read_integer(const Json& j, T& value, const std::string& at, std::uint64_t 
     if constexpr (std::is_unsigned_v<T>) {
         if (!j.is_number_unsigned() && j.get<std::int64_t>() < 0)
             throw ResultsFileError(at, "expected a whole number >= 0, got " + j.dump());
-        const auto v = j.get<std::uint64_t>();
-        if (v > std::min<std::uint64_t>(most, std::numeric_limits<T>::max()))
-            throw ResultsFileError(at, "expected at most " + std::to_string(most) + ", got " + j.dump());
+        const auto v = j.get<std::uint64_t>(), limit = std::min<std::uint64_t>(most, std::numeric_limits<T>::max());
+        if (v > limit) throw ResultsFileError(at, "expected at most " + std::to_string(limit) + ", got " + j.dump());
         value = static_cast<T>(v);
     } else {
         const auto v = j.get<std::int64_t>();
