@@ -53,4 +53,12 @@ std::string months(double m) {
     return buffer;
 }
 
+std::string pad(const std::string& text, std::size_t width, bool right) {
+    std::size_t shown = 0;
+    for (unsigned char c : text) shown += (c & 0xC0) != 0x80;
+    if (shown >= width) return text;
+    const std::string fill(width - shown, ' ');
+    return right ? fill + text : text + fill;
+}
+
 }  // namespace app

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace app {
@@ -14,5 +15,8 @@ std::string percent(double share, int decimals = 1);
 std::string months(double m);
 // "1,234,567"
 std::string grouped(unsigned long long n);
+// Text padded with spaces to `width` columns (counting UTF-8 code points, so
+// "€" takes one), on the right or, for right-aligned columns, on the left.
+std::string pad(const std::string& text, std::size_t width, bool right = false);
 
 }  // namespace app

@@ -349,6 +349,7 @@ struct PointRunner {
     models::ForecastSettings settings;
     // Points whose distributions do not change reuse their inverse-CDF tables.
     std::shared_ptr<sim::InverseCdfCache> tables = std::make_shared<sim::InverseCdfCache>();
+    std::uint64_t paths_per_point = 0;  // for the progress bar
 
     nlohmann::ordered_json operator()(double x) const {
         std::vector<models::Edit> edits = sets;
@@ -363,8 +364,10 @@ struct PointRunner {
 PointRunner point_runner(const SweepArguments& args, const std::string& path) {
     PointRunner runner{read_source(args.scenario), parse_sets(args.sets), path, {}};
     runner.settings.tables = runner.tables.get();
-    // The varied path must lead somewhere editable before any point runs.
-    scenario_of(runner.source, nullptr, runner.sets);
+    // The scenario with --set must be valid, and the varied path lead
+    // somewhere editable, before any point runs.
+    const models::Scenario base = scenario_of(runner.source, nullptr, runner.sets);
+    runner.paths_per_point = args.paths.value_or(base.simulation.paths);
     nlohmann::ordered_json probe = runner.source.document;
     models::apply_edit(probe, {path, 0.0}, "--vary");
     runner.settings.paths = args.paths;
@@ -385,9 +388,7 @@ template <class Work>
 auto with_progress(PointRunner& runner, std::uint64_t points, bool quiet, Work work) {
     std::atomic<std::uint64_t> done{0};
     runner.settings.progress = &done;
-    const auto scenario = scenario_of(runner.source, nullptr, runner.sets);
-    const std::uint64_t per_point = runner.settings.paths.value_or(scenario.simulation.paths);
-    app::ProgressBar bar(done, per_point * points, !quiet);
+    app::ProgressBar bar(done, runner.paths_per_point * points, !quiet);
     return work();
 }
 

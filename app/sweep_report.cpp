@@ -9,27 +9,17 @@
 
 namespace app {
 
-namespace {
-
-std::string padded(const std::string& s, std::size_t width) {
-    std::size_t shown = 0;
-    for (unsigned char c : s) shown += (c & 0xC0) != 0x80;
-    return shown >= width ? s : std::string(width - shown, ' ') + s;
-}
-
-}  // namespace
-
 void print_sweep(std::ostream& terminal, const SweepResult& r) {
     TerminalStream out(terminal);
     out << "sweep of " << r.path << " (every point on the same seed and paths)\n";
     for (std::size_t k = 0; k < r.stats.size(); ++k) out << "  [" << k + 1 << "] " << r.stats[k] << "\n";
-    out << "\n" << padded("value", 14);
-    for (std::size_t k = 0; k < r.stats.size(); ++k) out << padded("[" + std::to_string(k + 1) + "]", 16);
+    out << "\n" << pad("value", 14, true);
+    for (std::size_t k = 0; k < r.stats.size(); ++k) out << pad("[" + std::to_string(k + 1) + "]", 16, true);
     out << "\n";
     for (std::size_t i = 0; i < r.values.size(); ++i) {
-        out << padded(show_stat(r.values[i], StatKind::number, r.currency), 14);
+        out << pad(show_stat(r.values[i], StatKind::number, r.currency), 14, true);
         for (std::size_t k = 0; k < r.stats.size(); ++k)
-            out << padded(show_stat(r.series[k][i], stat_kind(r.stats[k]), r.currency), 16);
+            out << pad(show_stat(r.series[k][i], stat_kind(r.stats[k]), r.currency), 16, true);
         out << "\n";
     }
 }
@@ -37,9 +27,9 @@ void print_sweep(std::ostream& terminal, const SweepResult& r) {
 void print_solve(std::ostream& terminal, const SolveResult& r) {
     TerminalStream out(terminal);
     const StatKind kind = stat_kind(r.stat);
-    out << solve_sentence(r) << "\n\n" << padded("value", 14) << padded("statistic", 16) << "\n";
+    out << solve_sentence(r) << "\n\n" << pad("value", 14, true) << pad("statistic", 16, true) << "\n";
     for (const auto& [x, y] : r.evaluations)
-        out << padded(show_stat(x, StatKind::number, r.currency), 14) << padded(show_stat(y, kind, r.currency), 16) << "\n";
+        out << pad(show_stat(x, StatKind::number, r.currency), 14, true) << pad(show_stat(y, kind, r.currency), 16, true) << "\n";
 }
 
 void write_sweep_csv(std::ostream& out, const SweepResult& r) {

@@ -15,15 +15,6 @@ namespace app {
 
 namespace {
 
-std::string pad(const std::string& s, std::size_t width, bool right = false) {
-    // Count UTF-8 code points, not bytes, so "€" takes one column.
-    std::size_t shown = 0;
-    for (unsigned char c : s) shown += (c & 0xC0) != 0x80;
-    if (shown >= width) return s;
-    const std::string fill(width - shown, ' ');
-    return right ? fill + s : s + fill;
-}
-
 std::string horizon_label(const HorizonName& h) { return h.name + " (" + std::to_string(h.months) + " mo)"; }
 
 std::string short_address(const std::string& address, const std::string& option) {

@@ -18,19 +18,19 @@ z-test takes the NumPy side's SD for both sides.
 usage: check_against_numpy.py ROICAST SOURCE_DIR WORK_DIR
 """
 import json
-import math
 import pathlib
 import subprocess
 import sys
 
 roicast, source, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 sys.path.insert(0, str(source / "bench"))
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import numpy_model  # noqa: E402
+from agreement import mean_disagreement  # noqa: E402
 
 SCENARIOS = [(source / "scenarios" / "custom-vs-standard.json", 40_000),
              (source / "scenarios" / "phased-rollout.json", 20_000),
              (source / "tests" / "reference" / "v2-every-feature.json", 20_000)]
-Z_LIMIT = 4.5
 
 
 def flatten(tree, prefix=""):
@@ -50,19 +50,11 @@ failures, compared = [], 0
 
 def compare(what, ours_mean, theirs, ours_sd=None, ours_n=None):
     global compared
-    sd_t = theirs["sd"]
-    sd_o = ours_sd if ours_sd is not None else sd_t
-    n_o = ours_n if ours_n is not None else theirs["n"]
-    se = math.sqrt(sd_o ** 2 / n_o + sd_t ** 2 / theirs["n"])
     compared += 1
-    diff = ours_mean - theirs["mean"]
-    if se == 0:
-        ok = abs(diff) <= 1e-9 * max(1.0, abs(theirs["mean"]))
-    else:
-        ok = abs(diff / se) <= Z_LIMIT
-    if not ok:
-        failures.append(f"{what}: roicast mean {ours_mean:.6g}, numpy {theirs['mean']:.6g}"
-                        + (f" (z = {diff / se:.1f})" if se else ""))
+    why = mean_disagreement(ours_mean, ours_sd if ours_sd is not None else theirs["sd"],
+                            ours_n if ours_n is not None else theirs["n"], theirs)
+    if why:
+        failures.append(f"{what}: {why}")
 
 
 for scenario_file, paths in SCENARIOS:

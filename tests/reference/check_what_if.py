@@ -27,9 +27,11 @@ import sys
 
 roicast, source, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 sys.path.insert(0, str(source / "bench"))
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import numpy_model  # noqa: E402
+from agreement import Z_LIMIT, mean_disagreement  # noqa: E402
 
-PATHS, SEED, Z_LIMIT = 20_000, 11, 4.5
+PATHS, SEED = 20_000, 11
 work.mkdir(parents=True, exist_ok=True)
 scenario_file = source / "scenarios" / "custom-vs-standard.json"
 scenario = json.loads(scenario_file.read_text())
@@ -70,12 +72,9 @@ for name in scenario["variants"]:
         for h, metrics in o["horizons"].items():
             for metric, t in metrics.items():
                 r = ours[option]["horizons"][h][metric]
-                se = math.sqrt(r["sd"] ** 2 / r["n"] + t["sd"] ** 2 / t["n"])
                 compared += 1
-                diff = r["mean"] - t["mean"]
-                if (se == 0 and abs(diff) > 1e-9 * max(1.0, abs(t["mean"]))) or (se > 0 and abs(diff / se) > Z_LIMIT):
-                    failures.append(f"{name} {option} {metric} at {h} months: roicast {r['mean']:.6g}, "
-                                    f"numpy {t['mean']:.6g}" + (f" (z = {diff / se:.1f})" if se else ""))
+                if why := mean_disagreement(r["mean"], r["sd"], r["n"], t):
+                    failures.append(f"{name} {option} {metric} at {h} months: {why}")
         a, b = ours[option]["payback_months"]["p50"], o["payback_months"]["p50"]
         if a is None or abs(a - b) > 0.15:
             failures.append(f"{name} {option} payback median: roicast {a}, numpy {b}")
