@@ -27,11 +27,6 @@ using fields::Kind;
 using fields::Range;
 using fields::largest;
 using fields::max_month;
-// Ranges of the numbers the table does not list as fields (a distribution's
-// own checks cover its parameters).
-constexpr Range any = fields::any;
-constexpr Range non_negative = fields::non_negative;
-constexpr Range positive = fields::positive;
 
 std::string describe_range(const Range& r) {
     if (r.high == inf) return std::string(r.low_open ? "> " : ">= ") + sim::format_number(r.low);

@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 preset="${PRESET:-release}"
-cmake --preset "$preset" >/dev/null
+bash scripts/configure.sh "$preset"
 cmake --build --preset "$preset" -j"$(nproc)"

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake
+  build-essential cmake ninja-build
   libboost-math-dev libboost-random-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev librandom123-dev libcli11-dev
