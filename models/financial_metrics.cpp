@@ -151,7 +151,7 @@ double payback_months(std::span<const double> flow, std::span<const double> cost
 void path_metrics(std::span<const double> cost, std::span<const double> benefit, std::span<const double> soft,
                   std::span<const double> discount,
                   std::span<const int> horizon_months, std::span<double> scratch, PathMetrics& out,
-                  std::span<float> cumulative) {
+                  std::span<float> cumulative, bool irr) {
     const std::size_t n = cost.size();
     const std::span<double> cf = scratch.subspan(0, n), dcf = scratch.subspan(n, n), dcost = scratch.subspan(2 * n, n);
     for (std::size_t t = 0; t < n; ++t) {
@@ -177,7 +177,7 @@ void path_metrics(std::span<const double> cost, std::span<const double> benefit,
         m[static_cast<std::size_t>(Metric::roi)] = C != 0 ? (B - C) / C : NAN;
         m[static_cast<std::size_t>(Metric::npv)] = npv;
         m[static_cast<std::size_t>(Metric::roi_discounted)] = dc != 0 ? npv / dc : NAN;
-        m[static_cast<std::size_t>(Metric::irr)] = irr_annual(cf.subspan(0, end + 1));
+        m[static_cast<std::size_t>(Metric::irr)] = irr ? irr_annual(cf.subspan(0, end + 1)) : NAN;
         m[static_cast<std::size_t>(Metric::npv_hard)] = npv - dsoft;
         m[static_cast<std::size_t>(Metric::roi_hard)] = C != 0 ? (B - S - C) / C : NAN;
     }

@@ -48,6 +48,8 @@ Results empty_results(const Scenario& s, const StoreShape& shape) {
     Results results;
     const std::size_t n_options = s.options.size(), n_h = s.horizons.size();
     results.options.resize(n_options);
+    results.irr = shape.irr;
+    results.fan_chart = shape.cumulative;
     for (std::size_t o = 0; o < n_options; ++o) {
         results.options[o].name = s.options[o].name;
         results.options[o].horizons.resize(n_h);
@@ -55,8 +57,9 @@ Results empty_results(const Scenario& s, const StoreShape& shape) {
         if (!shape.breakdown.empty())
             results.options[o].breakdown.assign(n_h, std::vector<sim::Summary>(shape.breakdown[o]));
         results.options[o].years.resize(shape.years);
-        for (auto& band : results.options[o].cumulative_cash_flow.bands)
-            band.resize(static_cast<std::size_t>(s.simulated_months()));
+        if (shape.cumulative)
+            for (auto& band : results.options[o].cumulative_cash_flow.bands)
+                band.resize(static_cast<std::size_t>(s.simulated_months()));
     }
     for (std::size_t a = 0; a < n_options; ++a)
         for (std::size_t b = a + 1; b < n_options; ++b) {

@@ -50,6 +50,9 @@ struct Comparison {
 struct Results {
     std::vector<OptionResults> options;
     std::vector<Comparison> comparisons;
+    // Whether the run computed the IRR and the fan chart; when not, their
+    // summaries are empty and no output may show them.
+    bool irr = true, fan_chart = true;
 };
 
 // Histogram for a chart: 40 bins over the central range of the values
