@@ -65,9 +65,6 @@ TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>&
 // Results shaped for the scenario and what its store keeps, to be filled.
 Results empty_results(const Scenario& s, const StoreShape& shape);
 
-// Count, mean, P10, P50 and P90 of values (rearranged); the rest of the summary left empty.
-sim::Summary central_summary(std::vector<double>& values);
-
 // Where a column's summaries go in results shaped by empty_results().
 sim::Summary& summary_of(Results& r, const OutputColumn& c);           // metric, npv_difference, breakdown, year
 std::optional<sim::Histogram>& chart_of(Results& r, const OutputColumn& c);  // charted columns
