@@ -22,30 +22,32 @@ std::vector<double> discount_factors(double annual_rate, int months) {
 
 namespace {
 
-// Σ cf(t)·x^(h−t), x = 1 + i: the NPV times (1 + i)^h. Same sign as the NPV
-// and same roots, but no overflow at i = −0.99 where (1 + i)^(−t) = 100^t.
-double scaled_npv(std::span<const double> cf, double x);
-
 int sign(double v) { return (v > 0) - (v < 0); }
 
-// The single root of p(x) = Σ cf(t)·x^(h−t) in [a, b], where p changes sign:
-// Newton from x = 1 (IRR 0), falling back to bisection whenever a step would
-// leave the bracket or not halve it (Press et al.'s rtsafe). Horner gives p
-// and p' together in one pass; a few steps replace TOMS 748's dozen
-// evaluations.
+// Σ cf(t)·x^(h−t), x = 1 + i: the NPV times (1 + i)^h. Same sign as the NPV
+// and same roots, but no overflow at i = −0.99 where (1 + i)^(−t) = 100^t.
 double scaled_npv(std::span<const double> cf, double x) {
     const std::size_t n = cf.size();
     return polynomial(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
 }
 
-double newton_in_bracket(std::span<const double> cf, double a, double b, double fa) {
-    if (cf.size() < 2) return 0.5 * (a + b);  // a constant has no sign change; not reached
-    double x = (a < 1.0 && 1.0 < b) ? 1.0 : 0.5 * (a + b);
-    double step_before = b - a, step = step_before;
-    for (int iteration = 0; iteration < 200; ++iteration) {
-        // p(x) = Σ a_k x^k with a_k = cf[n − 1 − k].
-        const std::size_t n = cf.size();
-        const auto [p, dp] = polynomial_and_derivative(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
+// The root of the scaled NPV in [a, b], where it changes sign (fa: its value
+// at a), by Newton on g(y) = ln PV(inflows) − ln PV(outflows), y = ln(1 + i):
+// nearly linear in y over the whole bracket, where the NPV itself is a
+// polynomial of degree h, so a few steps reach the root from the longest
+// horizon's root (or from i = 0). A step that would leave the bracket, or a
+// side without flows, falls back to bisection (the bracket shrinks with every
+// evaluation, so the search always ends).
+double log_newton_in_bracket(std::span<const double> cf, double a, double b, double fa, double start) {
+    const std::size_t n = cf.size();
+    const auto inflow = [&](std::size_t k) { return std::max(cf[n - 1 - k], 0.0); };
+    const auto outflow = [&](std::size_t k) { return std::max(-cf[n - 1 - k], 0.0); };
+    double x = (a < start && start < b) ? start : 0.5 * (a + b);
+    for (int iteration = 0; iteration < 300; ++iteration) {
+        // PV·(1 + i)^h of each side and its derivative in x: the ratio is the PV ratio.
+        const auto [in, d_in] = polynomial_and_derivative(n, x, inflow);
+        const auto [out, d_out] = polynomial_and_derivative(n, x, outflow);
+        const double p = in - out;
         if (p == 0) return x;
         if (sign(p) == sign(fa)) {
             a = x;
@@ -53,33 +55,22 @@ double newton_in_bracket(std::span<const double> cf, double a, double b, double 
         } else {
             b = x;
         }
-        const double newton = x - p / dp;
-        double next;
-        // Newton may land on the end of the bracket that x just became: that
-        // is convergence, not leaving the bracket (rtsafe's test is inclusive
-        // too; a strict one here cost some 40 bisections a root).
-        if (!(dp != 0) || !(newton >= a && newton <= b) || std::abs(2 * (x - newton)) > std::abs(step_before)) {
-            next = 0.5 * (a + b);  // bisect: Newton would leave the bracket or is too slow
-            step_before = step;
-            step = next - x;
-        } else {
-            next = newton;
-            step_before = step;
-            step = next - x;
-        }
-        if (std::abs(step) <= 4 * std::numeric_limits<double>::epsilon() * std::abs(next) || b - a <= 1e-15 * b)
+        // g'(y) = x·(PV_in'/PV_in − PV_out'/PV_out).
+        const double slope = x * (d_in / in - d_out / out);
+        double next = x * std::exp(-std::log(in / out) / slope);
+        if (!(next > a && next < b)) next = 0.5 * (a + b);  // also NaN: no inflow or no outflow at x
+        if (std::abs(next - x) <= 4 * std::numeric_limits<double>::epsilon() * std::abs(next) || b - a <= 1e-15 * b)
             return next;
         x = next;
     }
     return x;
 }
 
-}  // namespace
-
-double irr_annual(std::span<const double> cf) {
+// The monthly root x = 1 + i of cf[0 … h] in (0.01, 2] as irr_annual()
+// defines it, NaN when undefined; `start` is where a search may begin.
+double irr_root(std::span<const double> cf, double start) {
     constexpr double lo = 0.01, hi = 2.0;  // x = 1 + i, i ∈ (−0.99, 1]
     const double f_lo = scaled_npv(cf, lo), f_hi = scaled_npv(cf, hi);
-    const auto annual = [](double x) { return std::pow(x, 12) - 1.0; };
     if (f_hi == 0.0) {
         // A root at i = 1 counts; a root nearer 0 would still win below.
         if (sign(f_lo) == 0) return NAN;
@@ -103,10 +94,8 @@ double irr_annual(std::span<const double> cf) {
     const int flow_changes = sign_changes([&](std::size_t k) { return cf[k]; }, cf.size());
     const int cumulative_changes = sign_changes([&](std::size_t k) { return running += cf[k]; }, cf.size());
     const bool unique = flow_changes == 1 || cumulative_changes == 1;
-    if (f_hi == 0.0 && unique) return annual(hi);
-    // A unique root: the safeguarded Newton, which bisects whenever the
-    // scaled polynomial bends away between x = 1 and the root.
-    if (unique) return annual(newton_in_bracket(cf, lo, hi, f_lo));
+    if (f_hi == 0.0 && unique) return hi;
+    if (unique) return log_newton_in_bracket(cf, lo, hi, f_lo, start);
 
     // Several roots possible: bracket every sign change on a grid, keep the
     // root closest to i = 0, each solved by TOMS 748 (Alefeld, Potra & Shi
@@ -131,8 +120,14 @@ double irr_annual(std::span<const double> cf) {
         x0 = x1;
         f0 = f1;
     }
-    return std::isnan(best) ? NAN : annual(best);
+    return best;
 }
+
+double annual_from_monthly(double x) { return std::isnan(x) ? NAN : std::pow(x, 12) - 1.0; }
+
+}  // namespace
+
+double irr_annual(std::span<const double> cf) { return annual_from_monthly(irr_root(cf, 1.0)); }
 
 double payback_months(std::span<const double> flow, std::span<const double> cost) {
     double cumulative = flow[0], cumulative_cost = cost[0];
@@ -177,9 +172,15 @@ void path_metrics(std::span<const double> cost, std::span<const double> benefit,
         m[static_cast<std::size_t>(Metric::roi)] = C != 0 ? (B - C) / C : NAN;
         m[static_cast<std::size_t>(Metric::npv)] = npv;
         m[static_cast<std::size_t>(Metric::roi_discounted)] = dc != 0 ? npv / dc : NAN;
-        m[static_cast<std::size_t>(Metric::irr)] = irr ? irr_annual(cf.subspan(0, end + 1)) : NAN;
         m[static_cast<std::size_t>(Metric::npv_hard)] = npv - dsoft;
         m[static_cast<std::size_t>(Metric::roi_hard)] = C != 0 ? (B - S - C) / C : NAN;
+    }
+    // The IRRs, longest horizon first: its root starts the search of the others.
+    double start = 1.0;
+    for (std::size_t h = horizon_months.size(); h-- > 0;) {
+        const double x = irr ? irr_root(cf.subspan(0, static_cast<std::size_t>(horizon_months[h]) + 1), start) : NAN;
+        out.horizons[h][static_cast<std::size_t>(Metric::irr)] = annual_from_monthly(x);
+        if (h + 1 == horizon_months.size() && !std::isnan(x)) start = x;
     }
     for (std::size_t s = 0; s < n; ++s) {
         running += cf[s];
