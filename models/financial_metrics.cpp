@@ -31,23 +31,19 @@ double scaled_npv(std::span<const double> cf, double x) {
     return polynomial(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
 }
 
-// The root of the scaled NPV in [a, b], where it changes sign (fa: its value
-// at a), by Newton on g(y) = ln PV(inflows) − ln PV(outflows), y = ln(1 + i):
-// nearly linear in y over the whole bracket, where the NPV itself is a
-// polynomial of degree h, so a few steps reach the root from the longest
-// horizon's root (or from i = 0). A step that would leave the bracket, or a
-// side without flows, falls back to bisection (the bracket shrinks with every
-// evaluation, so the search always ends).
-double log_newton_in_bracket(std::span<const double> cf, double a, double b, double fa, double start) {
+// The single root of p(x) = Σ cf(t)·x^(h−t) in [a, b], where p changes sign
+// (fa: its value at a): Newton from `start` (the longest horizon's root, or
+// x = 1), falling back to bisection whenever a step would leave the bracket
+// or not halve it (Press et al.'s rtsafe). Horner gives p and p' together in
+// one pass. (Newton on ln PV(inflows) − ln PV(outflows) took fewer steps but
+// two evaluations, a log and an exp each: slower one path at a time.)
+double newton_in_bracket(std::span<const double> cf, double a, double b, double fa, double start) {
     const std::size_t n = cf.size();
-    const auto inflow = [&](std::size_t k) { return std::max(cf[n - 1 - k], 0.0); };
-    const auto outflow = [&](std::size_t k) { return std::max(-cf[n - 1 - k], 0.0); };
     double x = (a < start && start < b) ? start : 0.5 * (a + b);
-    for (int iteration = 0; iteration < 300; ++iteration) {
-        // PV·(1 + i)^h of each side and its derivative in x: the ratio is the PV ratio.
-        const auto [in, d_in] = polynomial_and_derivative(n, x, inflow);
-        const auto [out, d_out] = polynomial_and_derivative(n, x, outflow);
-        const double p = in - out;
+    double step_before = b - a, step = step_before;
+    for (int iteration = 0; iteration < 200; ++iteration) {
+        // p(x) = Σ a_k x^k with a_k = cf[n − 1 − k].
+        const auto [p, dp] = polynomial_and_derivative(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
         if (p == 0) return x;
         if (sign(p) == sign(fa)) {
             a = x;
@@ -55,11 +51,21 @@ double log_newton_in_bracket(std::span<const double> cf, double a, double b, dou
         } else {
             b = x;
         }
-        // g'(y) = x·(PV_in'/PV_in − PV_out'/PV_out).
-        const double slope = x * (d_in / in - d_out / out);
-        double next = x * std::exp(-std::log(in / out) / slope);
-        if (!(next > a && next < b)) next = 0.5 * (a + b);  // also NaN: no inflow or no outflow at x
-        if (std::abs(next - x) <= 4 * std::numeric_limits<double>::epsilon() * std::abs(next) || b - a <= 1e-15 * b)
+        const double newton = x - p / dp;
+        double next;
+        // Newton may land on the end of the bracket that x just became: that
+        // is convergence, not leaving the bracket (rtsafe's test is inclusive
+        // too; a strict one here cost some 40 bisections a root).
+        if (!(dp != 0) || !(newton >= a && newton <= b) || std::abs(2 * (x - newton)) > std::abs(step_before)) {
+            next = 0.5 * (a + b);  // bisect: Newton would leave the bracket or is too slow
+            step_before = step;
+            step = next - x;
+        } else {
+            next = newton;
+            step_before = step;
+            step = next - x;
+        }
+        if (std::abs(step) <= 4 * std::numeric_limits<double>::epsilon() * std::abs(next) || b - a <= 1e-15 * b)
             return next;
         x = next;
     }
@@ -95,7 +101,7 @@ double irr_root(std::span<const double> cf, double start) {
     const int cumulative_changes = sign_changes([&](std::size_t k) { return running += cf[k]; }, cf.size());
     const bool unique = flow_changes == 1 || cumulative_changes == 1;
     if (f_hi == 0.0 && unique) return hi;
-    if (unique) return log_newton_in_bracket(cf, lo, hi, f_lo, start);
+    if (unique) return newton_in_bracket(cf, lo, hi, f_lo, start);
 
     // Several roots possible: bracket every sign change on a grid, keep the
     // root closest to i = 0, each solved by TOMS 748 (Alefeld, Potra & Shi

@@ -176,11 +176,24 @@ Ranked order_statistics(std::span<const T> v, std::size_t defined, std::span<con
     out.next.resize(ranks.size());
     // Many values: bracket the ranks and select inside the brackets.
     if (defined >= 65536 && bracketed(v, defined, ranks, sum_of, out, scratch)) return out;
+    // Otherwise a copy of the defined values, every rank selected at once
+    // (nth_element at the middle rank, then both sides); the value after a
+    // rank is the smallest between it and the next selected rank.
     std::vector<double>& copy = scratch.copy;
     copy.clear();
     for (const T x : v)
         if (!std::isnan(x)) copy.push_back(static_cast<double>(x));
-    select_in(copy.data(), copy.size(), 0, defined, ranks, 0, sum_of, 0.0, out);
+    select_order_statistics(copy, ranks);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+        const std::size_t k = ranks[i], end = i + 1 < ranks.size() ? ranks[i + 1] : defined;
+        out.at[i] = copy[k];
+        out.next[i] = k + 1 >= defined ? copy[k]
+                      : end == k + 1   ? copy[end]
+                                       : *std::min_element(copy.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                                                           copy.begin() + static_cast<std::ptrdiff_t>(end));
+        if (sum_of == i)
+            out.sum = std::accumulate(copy.begin(), copy.begin() + static_cast<std::ptrdiff_t>(k + 1), 0.0);
+    }
     return out;
 }
 
