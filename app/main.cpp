@@ -206,6 +206,8 @@ int run(const RunArguments& args) {
 
     models::ForecastSettings settings = forecast_settings(args);
     settings.keep_key_paths = !chosen.empty();
+    // The terminal summary shows neither the IRR nor the fan chart; a file does.
+    settings.irr = settings.fan_chart = !args.json.empty() || args.reports.any();
     sim::InverseCdfCache tables;  // a variant draws most inputs from the base's distributions
     settings.tables = &tables;
     models::ForecastPlan plan;

@@ -38,6 +38,7 @@ std::vector<std::filesystem::path> output_paths(const ReportOutputs& outputs) {
 }
 
 void add_reports(OutputSet& set, const ReportOutputs& outputs, const ResultsDocument& data) {
+    if (outputs.any()) data.require_complete();
     if (!outputs.html.empty()) set.add(outputs.html, [&](std::ostream& out) { write_html_report(out, data); });
     if (!outputs.xlsx.empty())
         set.add_file(outputs.xlsx, [&](const std::filesystem::path& temporary) { write_xlsx_report(temporary, data); });

@@ -2,6 +2,7 @@
 
 #include "app/results_shapes.hpp"
 
+#include <stdexcept>
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -504,7 +505,18 @@ const MethodRanking* ResultsDocument::ranking(const std::string& option, std::si
     return m ? m->find(method) : nullptr;
 }
 
-Json to_json(const ResultsDocument& document) { return write(document); }
+void ResultsDocument::require_complete() const {
+    if (!not_computed.empty())
+        throw std::logic_error("a results document without " + not_computed.front() +
+                               " was given to a writer; the run must compute every key a file holds");
+    if (variants)
+        for (const auto& v : *variants) v.results.require_complete();
+}
+
+Json to_json(const ResultsDocument& document) {
+    document.require_complete();
+    return write(document);
+}
 
 ResultsDocument results_document_from_json(const Json& json) {
     check_texts(json, "");

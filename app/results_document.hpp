@@ -576,6 +576,13 @@ struct ResultsDocument {
     std::optional<Samples> samples;
     nlohmann::ordered_json set = nlohmann::ordered_json::object();  // --set edits this run applied (path → value)
     std::optional<std::vector<VariantResult>> variants;
+    // Results keys the run left out because no requested output shows them
+    // ("irr", "cumulative_cash_flow": the terminal summary shows neither).
+    // Not part of the file: a document missing any of them is never written.
+    std::vector<std::string> not_computed;
+
+    // Throws std::logic_error when a writer gets a document with keys left out.
+    void require_complete() const;
 
     template <class V>
     void visit(V& v) {

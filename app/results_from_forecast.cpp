@@ -194,6 +194,8 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
     d.currency = s.currency;
     for (const auto& h : s.horizons) d.horizons.push_back({h.name, h.months});
     d.discount_rate = s.discount_rate;
+    if (!f.results.irr) d.not_computed.push_back("irr");
+    if (!f.results.fan_chart) d.not_computed.push_back("cumulative_cash_flow");
     if (s.payback_reference) d.payback_reference_months = std::array{s.payback_reference->first, s.payback_reference->second};
 
     for (std::size_t i = 0; i < f.results.options.size(); ++i) {
@@ -215,7 +217,7 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
         out.payback = time_to_event(o.payback, s);
         out.discounted_payback = time_to_event(o.discounted_payback, s);
         const auto& bands = o.cumulative_cash_flow.bands;
-        out.cumulative_cash_flow = {bands[0], bands[1], bands[2], bands[3], bands[4]};
+        if (f.results.fan_chart) out.cumulative_cash_flow = {bands[0], bands[1], bands[2], bands[3], bands[4]};
         d.options.push_back(std::move(out));
     }
     for (const auto& c : f.results.comparisons) {

@@ -4,6 +4,10 @@
 // models::forecast, the call behind `roicast run`.
 //
 //   build/bench/end_to_end [--max 1000000] [--json bench/results/FILE.json]
+//   build/bench/end_to_end --single PATHS THREADS [terminal]   (one row)
+//
+// Rows marked "terminal" run what `roicast run` without --json or a report
+// runs: no IRR and no fan chart, which only files show.
 //
 // Peak resident memory is the process's high-water mark (getrusage), so sizes
 // run in increasing order and each figure is the peak up to that run.
@@ -47,19 +51,22 @@ std::string cpu_model() {
 
 // One measurement in this process: the main job of `roicast run` (the same
 // forecast call: stored or streamed by the same rule, every summary and the
-// value of information) at `paths` on `threads`. Prints a JSON row.
-int measure(const models::Scenario& scenario, std::uint64_t paths, unsigned threads) {
+// value of information) at `paths` on `threads`, for a results file (every
+// metric) or for the terminal summary only. Prints a JSON row.
+int measure(const models::Scenario& scenario, std::uint64_t paths, unsigned threads, bool terminal) {
     models::ForecastSettings settings;
     settings.paths = paths;
     settings.seed = 42;
     settings.threads = threads;
+    settings.irr = settings.fan_chart = !terminal;
     const auto start = std::chrono::steady_clock::now();
     const models::Forecast forecast = models::forecast(scenario, settings);
     const double wall = seconds_since(start);
     const bool streamed = forecast.streaming.has_value();
     nlohmann::ordered_json row = {{"paths", paths},           {"threads", threads},
                                   {"wall_seconds", wall},     {"paths_per_second", static_cast<double>(paths) / wall},
-                                  {"peak_rss_mib", peak_rss_mib()}, {"summaries", streamed ? "streamed" : "stored"}};
+                                  {"peak_rss_mib", peak_rss_mib()}, {"summaries", streamed ? "streamed" : "stored"},
+                                  {"outputs", terminal ? "terminal" : "every metric"}};
     if (streamed) row["percentile_rank_error_bound"] = forecast.streaming->largest_bin_share;
     std::printf("%s\n", row.dump().c_str());
     return 0;
@@ -86,7 +93,8 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[i], "--max") == 0) max_paths = std::stoull(argv[i + 1]);
         if (std::strcmp(argv[i], "--json") == 0) json_file = argv[i + 1];
         if (std::strcmp(argv[i], "--single") == 0 && i + 2 < argc)
-            return measure(scenario, std::stoull(argv[i + 1]), static_cast<unsigned>(std::stoul(argv[i + 2])));
+            return measure(scenario, std::stoull(argv[i + 1]), static_cast<unsigned>(std::stoul(argv[i + 2])),
+                           i + 3 < argc && std::strcmp(argv[i + 3], "terminal") == 0);
     }
     nlohmann::ordered_json out;
     utsname machine{};
@@ -101,15 +109,16 @@ int main(int argc, char** argv) {
     nlohmann::ordered_json runs = nlohmann::ordered_json::array();
     for (std::uint64_t paths = 10'000; paths <= max_paths; paths *= 10) {
         double one_thread = 0;
-        for (unsigned threads : {1u, 2u}) {
+        for (const auto& [threads, terminal] : {std::pair{1u, false}, {2u, false}, {2u, true}}) {
             auto row = nlohmann::ordered_json::parse(output_of(std::string(argv[0]) + " --single " +
-                                                              std::to_string(paths) + " " + std::to_string(threads)));
+                                                              std::to_string(paths) + " " + std::to_string(threads) +
+                                                              (terminal ? " terminal" : "")));
             const double wall = row["wall_seconds"];
             if (threads == 1) one_thread = wall;
-            row["speedup_vs_1_thread"] = threads == 1 ? 1.0 : one_thread / wall;
-            std::printf("%12llu %8u %10.3f %14.0f %12.1f  %s\n", static_cast<unsigned long long>(paths), threads, wall,
+            if (!terminal) row["speedup_vs_1_thread"] = threads == 1 ? 1.0 : one_thread / wall;
+            std::printf("%12llu %8u %10.3f %14.0f %12.1f  %s%s\n", static_cast<unsigned long long>(paths), threads, wall,
                         row["paths_per_second"].get<double>(), row["peak_rss_mib"].get<double>(),
-                        row["summaries"].get<std::string>().c_str());
+                        row["summaries"].get<std::string>().c_str(), terminal ? ", terminal summary only" : "");
             runs.push_back(row);
         }
     }
@@ -125,7 +134,8 @@ int main(int argc, char** argv) {
             const auto numpy = nlohmann::json::parse(std::ifstream(numpy_json));
             double roicast_rate = 0;
             for (const auto& r : runs)
-                if (r["paths"] == 100'000 && r["threads"] == 2) roicast_rate = r["paths_per_second"];
+                if (r["paths"] == 100'000 && r["threads"] == 2 && r["outputs"] == "every metric")
+                    roicast_rate = r["paths_per_second"];
             const double numpy_rate = numpy["paths_per_second"];
             std::printf("\nNumPy (bench/numpy_model.py), 100,000 paths: %.2f s = %.0f paths/s; roicast on 2 threads is "
                         "%.1fx faster\n", numpy["seconds"].get<double>(), numpy_rate, roicast_rate / numpy_rate);

@@ -22,29 +22,27 @@ std::vector<double> discount_factors(double annual_rate, int months) {
 
 namespace {
 
-// Σ cf(t)·x^(h−t), x = 1 + i: the NPV times (1 + i)^h. Same sign as the NPV
-// and same roots, but no overflow at i = −0.99 where (1 + i)^(−t) = 100^t.
-double scaled_npv(std::span<const double> cf, double x);
-
 int sign(double v) { return (v > 0) - (v < 0); }
 
-// The single root of p(x) = Σ cf(t)·x^(h−t) in [a, b], where p changes sign:
-// Newton from x = 1 (IRR 0), falling back to bisection whenever a step would
-// leave the bracket or not halve it (Press et al.'s rtsafe). Horner gives p
-// and p' together in one pass; a few steps replace TOMS 748's dozen
-// evaluations.
+// Σ cf(t)·x^(h−t), x = 1 + i: the NPV times (1 + i)^h. Same sign as the NPV
+// and same roots, but no overflow at i = −0.99 where (1 + i)^(−t) = 100^t.
 double scaled_npv(std::span<const double> cf, double x) {
     const std::size_t n = cf.size();
     return polynomial(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
 }
 
-double newton_in_bracket(std::span<const double> cf, double a, double b, double fa) {
-    if (cf.size() < 2) return 0.5 * (a + b);  // a constant has no sign change; not reached
-    double x = (a < 1.0 && 1.0 < b) ? 1.0 : 0.5 * (a + b);
+// The single root of p(x) = Σ cf(t)·x^(h−t) in [a, b], where p changes sign
+// (fa: its value at a): Newton from `start` (the longest horizon's root, or
+// x = 1), falling back to bisection whenever a step would leave the bracket
+// or not halve it (Press et al.'s rtsafe). Horner gives p and p' together in
+// one pass. (Newton on ln PV(inflows) − ln PV(outflows) took fewer steps but
+// two evaluations, a log and an exp each: slower one path at a time.)
+double newton_in_bracket(std::span<const double> cf, double a, double b, double fa, double start) {
+    const std::size_t n = cf.size();
+    double x = (a < start && start < b) ? start : 0.5 * (a + b);
     double step_before = b - a, step = step_before;
     for (int iteration = 0; iteration < 200; ++iteration) {
         // p(x) = Σ a_k x^k with a_k = cf[n − 1 − k].
-        const std::size_t n = cf.size();
         const auto [p, dp] = polynomial_and_derivative(n, x, [&](std::size_t k) { return cf[n - 1 - k]; });
         if (p == 0) return x;
         if (sign(p) == sign(fa)) {
@@ -74,12 +72,11 @@ double newton_in_bracket(std::span<const double> cf, double a, double b, double 
     return x;
 }
 
-}  // namespace
-
-double irr_annual(std::span<const double> cf) {
+// The monthly root x = 1 + i of cf[0 … h] in (0.01, 2] as irr_annual()
+// defines it, NaN when undefined; `start` is where a search may begin.
+double irr_root(std::span<const double> cf, double start) {
     constexpr double lo = 0.01, hi = 2.0;  // x = 1 + i, i ∈ (−0.99, 1]
     const double f_lo = scaled_npv(cf, lo), f_hi = scaled_npv(cf, hi);
-    const auto annual = [](double x) { return std::pow(x, 12) - 1.0; };
     if (f_hi == 0.0) {
         // A root at i = 1 counts; a root nearer 0 would still win below.
         if (sign(f_lo) == 0) return NAN;
@@ -103,10 +100,8 @@ double irr_annual(std::span<const double> cf) {
     const int flow_changes = sign_changes([&](std::size_t k) { return cf[k]; }, cf.size());
     const int cumulative_changes = sign_changes([&](std::size_t k) { return running += cf[k]; }, cf.size());
     const bool unique = flow_changes == 1 || cumulative_changes == 1;
-    if (f_hi == 0.0 && unique) return annual(hi);
-    // A unique root: the safeguarded Newton, which bisects whenever the
-    // scaled polynomial bends away between x = 1 and the root.
-    if (unique) return annual(newton_in_bracket(cf, lo, hi, f_lo));
+    if (f_hi == 0.0 && unique) return hi;
+    if (unique) return newton_in_bracket(cf, lo, hi, f_lo, start);
 
     // Several roots possible: bracket every sign change on a grid, keep the
     // root closest to i = 0, each solved by TOMS 748 (Alefeld, Potra & Shi
@@ -131,8 +126,14 @@ double irr_annual(std::span<const double> cf) {
         x0 = x1;
         f0 = f1;
     }
-    return std::isnan(best) ? NAN : annual(best);
+    return best;
 }
+
+double annual_from_monthly(double x) { return std::isnan(x) ? NAN : std::pow(x, 12) - 1.0; }
+
+}  // namespace
+
+double irr_annual(std::span<const double> cf) { return annual_from_monthly(irr_root(cf, 1.0)); }
 
 double payback_months(std::span<const double> flow, std::span<const double> cost) {
     double cumulative = flow[0], cumulative_cost = cost[0];
@@ -151,7 +152,7 @@ double payback_months(std::span<const double> flow, std::span<const double> cost
 void path_metrics(std::span<const double> cost, std::span<const double> benefit, std::span<const double> soft,
                   std::span<const double> discount,
                   std::span<const int> horizon_months, std::span<double> scratch, PathMetrics& out,
-                  std::span<float> cumulative) {
+                  std::span<float> cumulative, bool irr) {
     const std::size_t n = cost.size();
     const std::span<double> cf = scratch.subspan(0, n), dcf = scratch.subspan(n, n), dcost = scratch.subspan(2 * n, n);
     for (std::size_t t = 0; t < n; ++t) {
@@ -177,9 +178,15 @@ void path_metrics(std::span<const double> cost, std::span<const double> benefit,
         m[static_cast<std::size_t>(Metric::roi)] = C != 0 ? (B - C) / C : NAN;
         m[static_cast<std::size_t>(Metric::npv)] = npv;
         m[static_cast<std::size_t>(Metric::roi_discounted)] = dc != 0 ? npv / dc : NAN;
-        m[static_cast<std::size_t>(Metric::irr)] = irr_annual(cf.subspan(0, end + 1));
         m[static_cast<std::size_t>(Metric::npv_hard)] = npv - dsoft;
         m[static_cast<std::size_t>(Metric::roi_hard)] = C != 0 ? (B - S - C) / C : NAN;
+    }
+    // The IRRs, longest horizon first: its root starts the search of the others.
+    double start = 1.0;
+    for (std::size_t h = horizon_months.size(); h-- > 0;) {
+        const double x = irr ? irr_root(cf.subspan(0, static_cast<std::size_t>(horizon_months[h]) + 1), start) : NAN;
+        out.horizons[h][static_cast<std::size_t>(Metric::irr)] = annual_from_monthly(x);
+        if (h + 1 == horizon_months.size() && !std::isnan(x)) start = x;
     }
     for (std::size_t s = 0; s < n; ++s) {
         running += cf[s];

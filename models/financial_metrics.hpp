@@ -33,7 +33,7 @@ double payback_months(std::span<const double> flow, std::span<const double> cost
 
 // Fills metrics[h][m] for each horizon and cumulative[t − 1] = CCF(t), from
 // one option's monthly cost and benefit on one path (soft: the part of the
-// benefit that is not cash).
+// benefit that is not cash). Without `irr`, the IRR is left NaN, not solved.
 struct PathMetrics {
     std::span<std::array<double, metric_count>> horizons;  // one per horizon
     double payback = 0, discounted_payback = 0;
@@ -41,6 +41,6 @@ struct PathMetrics {
 void path_metrics(std::span<const double> cost, std::span<const double> benefit, std::span<const double> soft,
                   std::span<const double> discount, std::span<const int> horizon_months,
                   std::span<double> scratch,  // 3·(H + 1) doubles
-                  PathMetrics& out, std::span<float> cumulative);
+                  PathMetrics& out, std::span<float> cumulative, bool irr = true);
 
 }  // namespace models

@@ -86,6 +86,8 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
     run.progress = settings.progress;
     run.cancel = settings.cancel;
     run.keep_inputs = settings.sensitivity && needs_inputs(*settings.sensitivity);
+    run.irr = settings.irr;
+    run.keep_cumulative = settings.fan_chart;
     plan.threads = run.threads ? run.threads : cores;
 
     if (settings.convergence) {
@@ -132,7 +134,7 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
     const std::uint64_t sobol_rows = settings.sensitivity ? settings.sensitivity->sobol_base_rows : 0;
     const std::uint64_t sobol_runs = asks_for(settings.sensitivity, SensitivityMethod::sobol) && d ? sobol_rows * (d + 2) : 0;
     RunSettings design = run;  // what a sensitivity design keeps (models/sensitivity.cpp)
-    design.keep_cumulative = design.keep_breakdown = design.keep_inputs = false;
+    design.keep_cumulative = design.keep_breakdown = design.keep_inputs = design.irr = false;
     const std::uint64_t sobol_need = PathStore::bytes_needed(store_shape(s, design), sobol_runs);
     plan.bytes_needed = main_need + sobol_need;
     if (have && plan.bytes_needed > have / 10 * 8) {

@@ -33,6 +33,11 @@ struct ForecastSettings {
     std::optional<SensitivitySettings> sensitivity;
     std::optional<ConvergenceTarget> convergence;
     bool stream = false;   // summarise as simulated even when the paths would fit in memory
+    // What the requested outputs show beyond the terminal summary: each path's
+    // IRR per horizon (a root search, the costliest metric) and the monthly fan
+    // chart (H stored values per path and option). Off, they are not computed
+    // and the results say so (Results::irr, Results::fan_chart).
+    bool irr = true, fan_chart = true;
     // Bytes the run may hold; nullopt: the machine's free memory (free_memory()).
     std::optional<std::uint64_t> memory_limit;
     std::uint64_t samples = 0;  // keep the key metrics of the first N paths

@@ -27,7 +27,9 @@ std::vector<OutputColumn> output_columns(const StoreShape& shape) {
     std::vector<OutputColumn> columns;
     for (std::size_t o = 0; o < n_options; ++o) {
         for (std::size_t h = 0; h < n_h; ++h)
-            for (Metric m : all_metrics) columns.push_back({.kind = Kind::metric, .option = o, .horizon = h, .metric = m});
+            for (Metric m : all_metrics)
+                if (m != Metric::irr || shape.irr)
+                    columns.push_back({.kind = Kind::metric, .option = o, .horizon = h, .metric = m});
         for (bool d : {false, true}) columns.push_back({.kind = Kind::payback, .option = o, .discounted = d});
         if (shape.cumulative)
             for (int t = 1; t <= shape.months; ++t) columns.push_back({.kind = Kind::cumulative, .option = o, .month = t});

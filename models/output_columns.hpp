@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <vector>
 
 #include "models/financial_metrics.hpp"
@@ -33,6 +34,25 @@ struct OutputColumn {
 
     // The column's values for rows 0 … n − 1 of a store.
     void fetch(const PathStore& store, std::size_t n, double* out) const;
+
+    // Calls f with the same values as a span (of double or float) read in
+    // place from the store, or, for the NPV difference, computed into `buffer`.
+    template <class F>
+    decltype(auto) with_values(const PathStore& store, std::size_t n, std::vector<double>& buffer, F&& f) const {
+        const auto first = [n](const auto& column) { return std::span(column.data(), n); };
+        switch (kind) {
+            case Kind::metric: return f(first(store.metric(option, horizon, metric)));
+            case Kind::payback: return f(first(store.payback(option, discounted)));
+            case Kind::overtake: return f(first(store.overtake(pair)));
+            case Kind::cumulative: return f(first(store.cumulative(option, month)));
+            case Kind::breakdown: return f(first(store.breakdown(option, horizon, component)));
+            case Kind::year: return f(first(store.year(option, period, part)));
+            case Kind::npv_difference: break;
+        }
+        buffer.resize(n);
+        fetch(store, n, buffer.data());
+        return f(std::span<const double>(buffer));
+    }
 };
 
 // Every column a store of this shape holds, options first (metrics by

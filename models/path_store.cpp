@@ -57,7 +57,9 @@ PathStore::PathStore(const StoreShape& shape, std::uint64_t paths)
         into.reserve(count);
         for (std::size_t i = 0; i < count; ++i) into.emplace_back(n);
     };
-    columns(options_ * horizons_ * metric_count, metrics_);
+    metrics_.reserve(options_ * horizons_ * metric_count);
+    for (std::size_t i = 0; i < options_ * horizons_ * metric_count; ++i)
+        metrics_.emplace_back(kept(all_metrics[i % metric_count]) ? n : 0);
     columns(options_ * 2, payback_);
     columns(pairs(), overtake_);
     if (shape.cumulative) columns(options_ * static_cast<std::size_t>(months_), cumulative_);
@@ -71,7 +73,8 @@ PathStore::PathStore(const StoreShape& shape, std::uint64_t paths)
 void PathStore::grow(std::uint64_t paths) {
     const auto n = static_cast<std::size_t>(paths);
     for (auto* columns : {&metrics_, &payback_, &overtake_})
-        for (auto& c : *columns) c.resize(n);
+        for (auto& c : *columns)
+            if (c.size()) c.resize(n);
     for (auto* columns : {&cumulative_, &breakdown_, &years_})
         for (auto& c : *columns) c.resize(n);
     if (inputs_.cols()) inputs_.conservativeResize(static_cast<Eigen::Index>(n), Eigen::NoChange);
@@ -80,8 +83,9 @@ void PathStore::grow(std::uint64_t paths) {
 
 std::uint64_t PathStore::bytes_needed(const StoreShape& shape, std::uint64_t paths) {
     const std::uint64_t options = shape.options;
+    const std::uint64_t metrics = metric_count - (shape.irr ? 0 : 1);
     const std::uint64_t doubles =
-        options * shape.horizons * metric_count + options * 2 + options * (options - 1) / 2 + shape.inputs;
+        options * shape.horizons * metrics + options * 2 + options * (options - 1) / 2 + shape.inputs;
     const std::uint64_t floats = (shape.cumulative ? options * static_cast<std::uint64_t>(shape.months) : 0) +
                                  shape.breakdown_columns() + options * shape.years * year_parts;
     // Summaries copy one column at a time, per thread: a small extra.

@@ -62,6 +62,7 @@ struct StoreShape {
     std::size_t options = 0, horizons = 0;
     int months = 0;
     bool cumulative = true;             // the monthly cumulative cash flows (fan chart)
+    bool irr = true;                    // the IRR per horizon (else its columns are empty)
     std::vector<std::size_t> breakdown;  // per option: breakdown components summed to each horizon (empty: none)
     std::size_t years = 0;              // per option: periods of the year table (0: none)
     std::size_t inputs = 0;             // drawn input values (for Spearman, SRC, EVPPI)
@@ -91,6 +92,8 @@ public:
     std::size_t horizons() const noexcept { return horizons_; }
     int months() const noexcept { return months_; }
     std::size_t pairs() const noexcept { return options_ * (options_ - 1) / 2; }
+    // Whether the store keeps metric m (the IRR only when asked for).
+    bool kept(Metric m) const noexcept { return m != Metric::irr || shape_.irr; }
 
     Column<double>& metric(std::size_t option, std::size_t horizon, Metric m) {
         return metrics_[(option * horizons_ + horizon) * metric_count + static_cast<std::size_t>(m)];

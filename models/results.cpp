@@ -1,7 +1,10 @@
 #include "models/results.hpp"
 
+#include <oneapi/tbb/enumerable_thread_specific.h>
+
 #include "models/simulation.hpp"
 #include "sim/block_runner.hpp"
+#include "sim/column_summary.hpp"
 #include "sim/order_statistics.hpp"
 
 
@@ -48,6 +51,8 @@ Results empty_results(const Scenario& s, const StoreShape& shape) {
     Results results;
     const std::size_t n_options = s.options.size(), n_h = s.horizons.size();
     results.options.resize(n_options);
+    results.irr = shape.irr;
+    results.fan_chart = shape.cumulative;
     for (std::size_t o = 0; o < n_options; ++o) {
         results.options[o].name = s.options[o].name;
         results.options[o].horizons.resize(n_h);
@@ -55,8 +60,9 @@ Results empty_results(const Scenario& s, const StoreShape& shape) {
         if (!shape.breakdown.empty())
             results.options[o].breakdown.assign(n_h, std::vector<sim::Summary>(shape.breakdown[o]));
         results.options[o].years.resize(shape.years);
-        for (auto& band : results.options[o].cumulative_cash_flow.bands)
-            band.resize(static_cast<std::size_t>(s.simulated_months()));
+        if (shape.cumulative)
+            for (auto& band : results.options[o].cumulative_cash_flow.bands)
+                band.resize(static_cast<std::size_t>(s.simulated_months()));
     }
     for (std::size_t a = 0; a < n_options; ++a)
         for (std::size_t b = a + 1; b < n_options; ++b) {
@@ -69,21 +75,6 @@ Results empty_results(const Scenario& s, const StoreShape& shape) {
             results.comparisons.push_back(std::move(c));
         }
     return results;
-}
-
-sim::Summary central_summary(std::vector<double>& values) {
-    // The breakdown and the year table show a mean and P10, P50, P90 only:
-    // three ranks to select instead of a full summary's seven and its tail.
-    static constexpr std::array<double, 3> levels = {0.10, 0.50, 0.90};
-    sim::Summary s;
-    s.count = values.size();
-    s.mean = values.empty() ? NAN : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-    if (values.empty()) return s;
-    const auto p = sim::select_percentiles(values, levels);
-    s.percentiles[1] = p[0];
-    s.percentiles[3] = p[1];
-    s.percentiles[5] = p[2];
-    return s;
 }
 
 sim::Summary& summary_of(Results& r, const OutputColumn& c) {
@@ -116,34 +107,44 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads, c
     const std::vector<OutputColumn> columns = output_columns(store.shape());
     const auto n = static_cast<std::size_t>(store.paths());
 
+    // Memory reused column after column by each thread: the columns are read
+    // in place, only the NPV differences computed into a buffer.
+    struct Scratch {
+        sim::SummaryScratch summary;
+        std::vector<double> buffer;
+    };
+    tbb::enumerable_thread_specific<Scratch> scratch;
+
     // Columns are independent, each writing its own slot of the results.
     sim::parallel_for_each(threads, columns.size(), [&](std::size_t i) {
         if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled{};
         const OutputColumn& c = columns[i];
-        std::vector<double> v(n);
-        c.fetch(store, n, v.data());
-        if (c.kind == Kind::cumulative) {
-            const auto bands = sim::select_percentiles(v, FanChart::levels);
-            for (std::size_t l = 0; l < FanChart::levels.size(); ++l) fan_point(results, c, l) = bands[l];
-        } else if (c.kind == Kind::breakdown || c.kind == Kind::year) {
-            summary_of(results, c) = central_summary(v);
-        } else if (c.is_time()) {
+        Scratch& sc = scratch.local();
+        if (c.is_time()) {
+            std::vector<double> v(n);
+            c.fetch(store, n, v.data());
             time_of(results, c) = time_to_event(std::move(v), s.horizons, H);
-        } else {
-            if (c.kind == Kind::npv_difference) {
-                // x − y > 0 exactly when x > y: IEEE subtraction of finite values is never 0 unless they are equal.
-                const auto better = std::count_if(v.begin(), v.end(), [](double d) { return d > 0; });
-                results.comparisons[c.pair].prob_a_better[c.horizon] =
-                    static_cast<double>(better) / static_cast<double>(v.size());
-            }
-            sim::Summary& summary = summary_of(results, c);
-            if (!c.charted()) {
-                summary = sim::summarize(std::move(v));
-                return;
-            }
-            summary = sim::summarize(v);
-            chart_of(results, c) = chart_histogram(v, summary);
+            return;
         }
+        c.with_values(store, n, sc.buffer, [&](auto v) {
+            if (c.kind == Kind::cumulative) {
+                const auto bands = sim::column_percentiles(v, FanChart::levels, sc.summary);
+                for (std::size_t l = 0; l < FanChart::levels.size(); ++l) fan_point(results, c, l) = bands[l];
+            } else if (c.kind == Kind::breakdown || c.kind == Kind::year) {
+                summary_of(results, c) = sim::central_summary(v, sc.summary);
+            } else {
+                if (c.kind == Kind::npv_difference) {
+                    // x − y > 0 exactly when x > y: IEEE subtraction of finite values is never 0 unless they are equal.
+                    const auto better = std::count_if(v.begin(), v.end(), [](double d) { return d > 0; });
+                    results.comparisons[c.pair].prob_a_better[c.horizon] =
+                        static_cast<double>(better) / static_cast<double>(v.size());
+                }
+                sim::Summary& summary = summary_of(results, c);
+                summary = sim::summarize_column(v, sc.summary);
+                if constexpr (std::is_same_v<typename decltype(v)::value_type, double>)
+                    if (c.charted()) chart_of(results, c) = chart_histogram(v, summary);
+            }
+        });
     });
     return results;
 }

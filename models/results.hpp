@@ -50,6 +50,9 @@ struct Comparison {
 struct Results {
     std::vector<OptionResults> options;
     std::vector<Comparison> comparisons;
+    // Whether the run computed the IRR and the fan chart; when not, their
+    // summaries are empty and no output may show them.
+    bool irr = true, fan_chart = true;
 };
 
 // Histogram for a chart: 40 bins over the central range of the values
@@ -61,9 +64,6 @@ TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>&
 
 // Results shaped for the scenario and what its store keeps, to be filled.
 Results empty_results(const Scenario& s, const StoreShape& shape);
-
-// Count, mean, P10, P50 and P90 of values (rearranged); the rest of the summary left empty.
-sim::Summary central_summary(std::vector<double>& values);
 
 // Where a column's summaries go in results shaped by empty_results().
 sim::Summary& summary_of(Results& r, const OutputColumn& c);           // metric, npv_difference, breakdown, year

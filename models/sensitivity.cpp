@@ -119,6 +119,7 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
     design_run.keep_cumulative = false;
     design_run.keep_breakdown = false;
     design_run.keep_inputs = false;
+    design_run.irr = false;  // no ranking is of the IRR
     design_run.progress = nullptr;
 
     std::optional<PathStore> tornado_store, sobol_store;

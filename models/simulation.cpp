@@ -155,11 +155,13 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
                 option_flows(s, s.options[o], value, MonthlyFlows{sc.cost, sc.benefit, sc.adoption, sc.soft, sc.parts});
                 PathMetrics pm{sc.horizon_metrics};
                 const std::span<float> ccf(sc.ccf.data() + o * months, months);
-                path_metrics(sc.cost, sc.benefit, sc.soft, discount, horizon_months, sc.metric_scratch, pm, ccf);
+                path_metrics(sc.cost, sc.benefit, sc.soft, discount, horizon_months, sc.metric_scratch, pm, ccf,
+                             settings.irr);
                 if (store.has_breakdown()) store_breakdown(store, o, path, sc.parts, horizon_months);
                 if (shape.years) store_years(store, o, path, sc.cost, sc.benefit, discount);
                 for (std::size_t h = 0; h < n_horizons; ++h)
-                    for (Metric m : all_metrics) store.metric(o, h, m)[path] = sc.horizon_metrics[h][static_cast<std::size_t>(m)];
+                    for (Metric m : all_metrics)
+                        if (store.kept(m)) store.metric(o, h, m)[path] = sc.horizon_metrics[h][static_cast<std::size_t>(m)];
                 store.payback(o, false)[path] = pm.payback;
                 store.payback(o, true)[path] = pm.discounted_payback;
                 if (settings.keep_cumulative)
@@ -183,6 +185,7 @@ StoreShape store_shape(const Scenario& s, const RunSettings& settings) {
     shape.horizons = s.horizons.size();
     shape.months = s.simulated_months();
     shape.cumulative = settings.keep_cumulative;
+    shape.irr = settings.irr;
     shape.inputs = settings.keep_inputs ? s.inputs.dimensions() : 0;
     if (settings.keep_breakdown) {
         for (const auto& o : s.options) shape.breakdown.push_back(breakdown_layout(o).size());

@@ -34,6 +34,9 @@ struct RunSettings {
     bool keep_inputs = false;
     // Keep every path's monthly cumulative cash flow (for the fan chart).
     bool keep_cumulative = true;
+    // Solve every path's IRR per horizon (a root search, the costliest metric):
+    // off when no requested output shows it.
+    bool irr = true;
     // Keep every path's breakdown by component and horizon, and its year table.
     bool keep_breakdown = true;
     // Optional: inverse CDFs built by earlier runs, shared (same draws, less setup).

@@ -24,6 +24,30 @@ RandomPermutation::RandomPermutation(std::uint64_t n, std::uint64_t seed, std::u
     for (int r = 0; r < rounds; ++r) keys_[r] = keys.bits(key, static_cast<std::uint32_t>(r));
 }
 
+void RandomPermutation::map(std::uint64_t first, std::size_t count, std::uint64_t* out) const noexcept {
+    constexpr std::size_t lanes = 8;
+    std::size_t k = 0;
+    for (; k + lanes <= count; k += lanes) {
+        std::uint64_t left[lanes], right[lanes];
+        for (std::size_t j = 0; j < lanes; ++j) {
+            left[j] = (first + k + j) >> half_bits_;
+            right[j] = (first + k + j) & half_mask_;
+        }
+        for (std::uint64_t key : keys_)
+            for (std::size_t j = 0; j < lanes; ++j) {
+                const std::uint64_t next = left[j] ^ (mix(right[j] ^ key) & half_mask_);
+                left[j] = right[j];
+                right[j] = next;
+            }
+        for (std::size_t j = 0; j < lanes; ++j) {
+            std::uint64_t x = (left[j] << half_bits_) | right[j];
+            while (x >= n_) x = encrypt(x);  // cycle walking, as operator() does
+            out[k + j] = x;
+        }
+    }
+    for (; k < count; ++k) out[k] = (*this)(first + k);
+}
+
 std::uint64_t RandomPermutation::encrypt(std::uint64_t x) const noexcept {
     std::uint64_t left = x >> half_bits_, right = x & half_mask_;
     for (std::uint64_t key : keys_) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace sim {
@@ -23,6 +24,10 @@ public:
         while (x >= n_);
         return x;
     }
+    // out[k] = (*this)(first + k) for k < count: eight indices through the
+    // network at a time, whose rounds the CPU overlaps where one index's
+    // rounds wait on each other; the few that land outside [0, n) walk on alone.
+    void map(std::uint64_t first, std::size_t count, std::uint64_t* out) const noexcept;
 
 private:
     static constexpr int rounds = 6;

@@ -8,9 +8,20 @@
 
 namespace sim {
 
+std::vector<double> TabulatedQuantile::nodes(const std::function<double(double)>& q_of_z, std::size_t intervals) {
+    const double h = 2 * z_max / static_cast<double>(intervals);
+    std::vector<double> q(intervals + 1);
+    for (std::size_t i = 0; i <= intervals; ++i) q[i] = q_of_z(-z_max + static_cast<double>(i) * h);
+    return q;
+}
+
 TabulatedQuantile::TabulatedQuantile(const std::function<double(double)>& q_of_z, std::size_t intervals)
-    : h_(2 * z_max / static_cast<double>(intervals)), inv_h_(1.0 / h_), q_(intervals + 1), slope_(intervals + 1) {
-    for (std::size_t i = 0; i <= intervals; ++i) q_[i] = q_of_z(-z_max + static_cast<double>(i) * h_);
+    : TabulatedQuantile(nodes(q_of_z, intervals)) {}
+
+TabulatedQuantile::TabulatedQuantile(std::vector<double> nodes)
+    : h_(2 * z_max / static_cast<double>(nodes.size() - 1)), inv_h_(1.0 / h_), q_(std::move(nodes)),
+      slope_(q_.size()) {
+    const std::size_t intervals = q_.size() - 1;
     // Fritsch–Carlson for equal spacing: the harmonic mean of the neighbouring
     // secants where they agree in sign, 0 at a flat spot; one-sided at the ends.
     std::vector<double> secant(intervals);

@@ -20,6 +20,11 @@ public:
 
     // q_of_z(z) must be the exact Q(Φ(z)); it is called intervals + 1 times.
     TabulatedQuantile(const std::function<double(double)>& q_of_z, std::size_t intervals = 2048);
+    // The values q_of_z takes at the grid points, from the lowest: the costly
+    // part of a table, which inputs of one shape share (sim::table_shape).
+    static std::vector<double> nodes(const std::function<double(double)>& q_of_z, std::size_t intervals = 2048);
+    // The table through those values (at least two).
+    explicit TabulatedQuantile(std::vector<double> nodes);
 
     double operator()(double u) const;
     double at_z(double z) const;

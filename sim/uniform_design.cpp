@@ -101,12 +101,13 @@ void UniformDesign::fill_mc(BlockRange block, BlockMatrix& out) const {
 void UniformDesign::fill_lhs(BlockRange block, BlockMatrix& out) const {
     const PhiloxStream jitter(seed_, streams::lhs_jitter);
     const double width = 1.0 / static_cast<double>(paths_);
+    std::vector<std::uint64_t> strata(block.size);
     for (std::size_t d = 0; d < dimensions_; ++d) {
         double* column = out.col(static_cast<Eigen::Index>(d)).data();
-        const RandomPermutation& stratum = strata_[d];
+        strata_[d].map(block.first, block.size, strata.data());
         for (std::size_t k = 0; k < block.size; ++k) {
             const std::uint64_t i = block.first + k;
-            const double u = (static_cast<double>(stratum(i)) +
+            const double u = (static_cast<double>(strata[k]) +
                               PhiloxStream::to_open_unit(jitter.keyed_bits(i, keys_[d]))) * width;
             column[k] = u < 1.0 ? u : 1.0 - 0x1p-53;  // rounding in the top stratum
         }

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "models/results.hpp"
@@ -59,6 +61,99 @@ TEST(Irr, SeveralRootsTakesTheOneClosestToZero) {
     EXPECT_NEAR(models::irr_annual(std::vector<double>{1, -3.45, 3.86, -1.4025}), annual(0.10), 1e-9);
     // −x² + 5x − 6 = −(x − 2)(x − 3): the only root in range is i = 1 (x = 2), where the NPV is 0.
     EXPECT_NEAR(models::irr_annual(std::vector<double>{-1, 5, -6}), annual(1.0), 1e-9);
+}
+
+// A reference IRR: the root x = 1 + i found by bisection in long double on
+// Σ cf(t)·x^(h−t) (the NPV times x^h) over [a, b], where it changes sign (no
+// Newton, no starting point), as an annual rate x^12 − 1. Compared as
+// annual rates, the figure the results hold: near i = −99 % the annual rate
+// is −1 to the last digit whatever the monthly root.
+
+long double scaled_npv(const std::vector<double>& cf, long double x) {
+    long double p = 0;
+    for (double c : cf) p = p * x + c;
+    return p;
+}
+
+double bisected_irr(const std::vector<double>& cf, long double a, long double b) {
+    const bool rising = scaled_npv(cf, a) < 0;
+    for (int k = 0; k < 200 && b - a > 0; ++k) {
+        const long double m = 0.5L * (a + b);
+        if (m <= a || m >= b) break;
+        ((scaled_npv(cf, m) < 0) == rising ? a : b) = m;
+    }
+    return std::pow(static_cast<double>(0.5L * (a + b)), 12) - 1.0;
+}
+
+// The relative difference of the monthly roots x = 1 + i behind two annual
+// rates r = x^12 − 1: dr = 12·x^12·dx/x, so dx/x = dr / (12·(1 + r)). (An
+// annual rate near 0 carries fewer significant digits than its root.)
+double root_difference(double a, double b) { return a == b ? 0.0 : std::abs(a - b) / (12 * (1 + std::max(a, b))); }
+
+// Path by path, as the simulation calls it: random CRM-shaped flows over 60
+// months (build costs, a go-live bump, benefits rising to a plateau, a
+// yearly licence), the IRR of each horizon against the bisected reference.
+// The 12-month root lies far from the 60-month one that starts its search.
+TEST(Irr, EveryHorizonMatchesABisectedReferencePathByPath) {
+    const std::vector<int> horizons = {12, 36, 60};
+    std::uint64_t state = 12345;
+    const auto uniform = [&] {  // a 64-bit LCG: a test only needs variety
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) * 0x1p-53;
+    };
+    std::vector<double> cost(61), benefit(61), soft(61, 0.0), scratch(3 * 61);
+    const std::vector<double> discount = models::discount_factors(0.1, 60);
+    std::vector<std::array<double, models::metric_count>> metrics(horizons.size());
+    std::vector<float> ccf(60);
+    int defined = 0;
+    for (int path = 0; path < 400; ++path) {
+        const int build = 2 + static_cast<int>(10 * uniform());
+        const double monthly = 20000 + 80000 * uniform(), plateau = 5000 + 60000 * uniform();
+        for (int t = 0; t <= 60; ++t) {
+            cost[t] = (t >= 1 && t <= build ? monthly : 0.0) + (t % 12 == 1 ? 30000 * uniform() : 0.0) +
+                      (t == build + 1 ? 50000 * uniform() : 0.0);
+            benefit[t] = t > build ? plateau * (1 - std::exp(-0.3 * (t - build))) : 0.0;
+        }
+        models::PathMetrics pm{metrics};
+        models::path_metrics(cost, benefit, soft, discount, horizons, scratch, pm, ccf);
+        for (std::size_t h = 0; h < horizons.size(); ++h) {
+            std::vector<double> cf(static_cast<std::size_t>(horizons[h]) + 1);
+            for (std::size_t t = 0; t < cf.size(); ++t) cf[t] = benefit[t] - cost[t];
+            const double irr = metrics[h][static_cast<std::size_t>(models::Metric::irr)];
+            const long double lo = scaled_npv(cf, 0.01L), hi = scaled_npv(cf, 2.0L);
+            if ((lo < 0) == (hi < 0)) {
+                EXPECT_TRUE(std::isnan(irr)) << "path " << path << " horizon " << horizons[h];
+                continue;
+            }
+            ++defined;
+            ASSERT_FALSE(std::isnan(irr)) << "path " << path << " horizon " << horizons[h];
+            EXPECT_LE(root_difference(irr, bisected_irr(cf, 0.01L, 2.0L)), 1e-12) << "path " << path << " horizon " << horizons[h];
+            EXPECT_LE(root_difference(irr, models::irr_annual(cf)), 1e-12) << "the same root whatever the search starts from";
+        }
+    }
+    EXPECT_GT(defined, 600);  // most of the 1,200 IRRs are defined: the comparison is not vacuous
+}
+
+// Roots within a hair of the ends of x ∈ (0.01, 2]: i = −98.9 % and 99.9 %.
+TEST(Irr, RootsNearTheEndsOfTheBracket) {
+    EXPECT_LE(root_difference(models::irr_annual(std::vector<double>{-1, 0.011}), std::pow(0.011, 12) - 1), 1e-12);
+    EXPECT_LE(root_difference(models::irr_annual(std::vector<double>{-1, 1.999}), std::pow(1.999, 12) - 1), 1e-12);
+    // Over 60 months: −1 now, then x^60 later, the root at x = 1.99 and at 0.0105.
+    for (double x : {1.99, 0.0105}) {
+        std::vector<double> cf(61, 0.0);
+        cf[0] = -1;
+        cf[60] = std::pow(x, 60);
+        EXPECT_LE(root_difference(models::irr_annual(cf), bisected_irr(cf, 0.01L, 2.0L)), 1e-12) << x;
+    }
+}
+
+// Three sign changes: (x − 0.5)(x − 1.3)(x − 1.8) = x³ − 3.6x² + 3.89x − 1.17,
+// roots at i = −50 %, 30 %, 80 %, the ends of opposite signs: the root
+// closest to 0 is 30 %, though −50 % comes first from below.
+TEST(Irr, SeveralSignChangesTakeTheRootClosestToZero) {
+    EXPECT_LE(root_difference(models::irr_annual(std::vector<double>{1, -3.6, 3.89, -1.17}), std::pow(1.3, 12) - 1), 1e-12);
+    // No real root at all: x² − 2x + 1.5 > 0 everywhere, two sign changes in the flows.
+    EXPECT_TRUE(std::isnan(models::irr_annual(std::vector<double>{1, -2, 1.5})));
 }
 
 TEST(Payback, InterpolatesWithinTheMonth) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -42,6 +44,20 @@ TEST(RandomPermutation, IsABijection) {
         std::vector<int> seen(n, 0);
         for (std::uint64_t i = 0; i < n; ++i) seen[p(i)]++;
         for (std::uint64_t k = 0; k < n; ++k) ASSERT_EQ(seen[k], 1) << "n=" << n << " k=" << k;
+    }
+}
+
+// The batched evaluation (eight indices at a time) is the same permutation,
+// index by index, for any start and count, whole batches or not.
+TEST(RandomPermutation, BatchedEqualsOneByOne) {
+    for (std::uint64_t n : {1ULL, 3ULL, 17ULL, 1000ULL, 5001ULL, 100000ULL}) {
+        const sim::RandomPermutation p(n, 7, 2);
+        for (std::uint64_t first : {std::uint64_t{0}, n / 3}) {
+            const std::size_t count = static_cast<std::size_t>(std::min<std::uint64_t>(n - first, 1037));
+            std::vector<std::uint64_t> out(count);
+            p.map(first, count, out.data());
+            for (std::size_t k = 0; k < count; ++k) ASSERT_EQ(out[k], p(first + k)) << "n=" << n << " i=" << first + k;
+        }
     }
 }
 
