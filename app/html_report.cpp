@@ -7,6 +7,8 @@
 #include "app/chart/chart.hpp"
 #include "app/chart/palette.hpp"
 #include "app/chart/ticks.hpp"
+#include "app/decision.hpp"
+#include "app/key_figures.hpp"
 #include "app/format.hpp"
 #include "app/html_page.hpp"
 #include "app/report_text.hpp"
@@ -34,38 +36,89 @@ struct Page {
         out << "</figure>\n";
     }
 
-    void header() {
+    // Page one, on one A4 page when printed: the decision with its rule, how
+    // sure it is, what would change it, the key figures and the payback curves.
+    void page_one() {
         open_html_page(out, "CRM investment case: " + r.scenario);
-        out << "<h1>CRM investment case: " << r.scenario
+        const Decision d = decide(r);
+        out << "<section id=\"page-one\">\n<h1>CRM investment case: " << r.scenario
             << "</h1>\n<p class=\"subtitle\">Monte Carlo forecast, " << grouped(static_cast<unsigned long long>(r.paths))
-            << " simulated futures, amounts in " << r.currency << ", discounted at "
-            << percent(r.discount_rate, 1) << " a year.</p>\n";
+            << " simulated futures, amounts in " << r.currency << ", discounted at " << percent(r.discount_rate, 1)
+            << " a year.</p>\n<div class=\"decision\">\n<p class=\"verdict\" id=\"decision\" data-choice=\"" << d.choice
+            << "\">" << d.sentence << "</p>\n<p class=\"rule\">" << d.rule << "</p>\n<div class=\"columns\">\n"
+            << "<div id=\"how-sure\"><h3>How sure</h3><ul>\n";
+        for (const auto& line : d.certainty) out << "<li>" << line << "</li>\n";
+        out << "</ul></div>\n<div id=\"what-would-change-it\"><h3>What would change it</h3><ul>\n";
+        for (const auto& line : d.change) out << "<li>" << line << "</li>\n";
+        out << "</ul></div>\n</div>\n</div>\n<div class=\"page-one-body\">\n";
+        key_figures_table();
+        chart::Chart c;
+        c.id = "page-one-payback";
+        c.title = "Chance of having paid back, by month";
+        std::vector<const TimeToEvent*> curves;
+        for (std::size_t i = 0; i < r.options.size(); ++i) {
+            c.lines.push_back(payback_line(r.options[i].payback, i, option_label(r.options[i].name)));
+            curves.push_back(&r.options[i].payback);
+        }
+        payback_axes(c, curves);
+        c.x_label = "months from the start";
+        figure(chart::render_svg(c, 470, 400),
+               "Share of simulated futures whose cumulative cash flow has turned positive by each month" +
+                   std::string(r.payback_reference_months ? "; shaded: the scenario's reference band." : "."));
+        out << "</div>\n<p class=\"caption\">Medians and percentiles are over the simulated futures: P10 is exceeded "
+               "on 90 % of them, P90 on 10 %. ROI is (benefits − costs) / costs, undiscounted; NPV is discounted. Hard "
+               "benefits leave out the soft ones (time saved, benefit lines marked soft), which free capacity rather "
+               "than cash. Payback is the first month cumulative net cash flow reaches zero.</p>\n</section>\n";
     }
 
-    void executive_summary() {
-        out << "<section id=\"summary\">\n<h2>Executive summary</h2>\n<div class=\"summary\"><ul>\n";
-        for (const auto& o : r.options) out << "<li>" << option_summary(r, o) << "</li>\n";
-        for (const auto& c : r.comparisons) out << "<li>" << comparison_summary(r, c) << "</li>\n";
-        out << "</ul></div>\n";
-        out << "<table>\n<tr><th class=\"text\">Option</th><th>Horizon</th><th>NPV median</th><th>NPV P10 to P90</th>"
-               "<th>P(NPV &gt; 0)</th><th>ROI median</th><th>ROI P10 to P90</th><th>IRR median</th>"
-               "<th>Costs (mean)</th><th>Benefits (mean)</th></tr>\n";
+    // Figures as rows, options as columns: each cell tagged with its statistic for checking.
+    void key_figures_table() {
+        const int last = r.horizons.back().months;
+        out << "<table id=\"key-figures\">\n<tr><th class=\"text\">Key figures</th>";
+        for (const auto& o : r.options) out << "<th>" << option_label(o.name) << "</th>";
+        out << "</tr>\n";
+        for (const auto& k : key_figures(r)) {
+            out << "<tr><td class=\"text\">" << k.label << "</td>";
+            for (const auto& o : r.options)
+                out << "<td data-option=\"" << o.name << "\" data-statistic=\"" << k.statistic << "\" data-months=\""
+                    << (k.months ? std::to_string(*k.months) : std::string()) << "\">"
+                    << figure_text(k.figure, k.read(o), r.currency, last) << "</td>";
+            out << "</tr>\n";
+        }
+        out << "</table>\n";
+    }
+
+    void horizon_table() {
+        out << "<section id=\"summary\">\n<h2>Figures by horizon</h2>\n";
+        out << "<table id=\"by-horizon\">\n<tr><th class=\"text\">Option</th><th>Horizon</th><th>NPV mean</th><th>NPV median</th>"
+               "<th>NPV P10 to P90</th><th>P(NPV &gt; 0)</th><th>ROI median</th><th>ROI P10 to P90</th>"
+               "<th>ROI on hard benefits, median</th><th>IRR median</th><th>Costs (mean)</th><th>Benefits (mean)</th></tr>\n";
+        bool irr_note = false;
         for (const auto& o : r.options)
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
                 const auto& m = o.horizons[h];
                 const auto& npv = m[models::Metric::npv];
                 const auto& roi = m[models::Metric::roi];
-                out << "<tr><td class=\"text\">" << option_label(o.name) << "</td><td>"
-                    << r.horizons[h].months << " months</td><td>" << money(npv.p50, r.currency) << "</td><td>"
-                    << money(npv.p10, r.currency) << " to " << money(npv.p90, r.currency) << "</td><td>"
+                const auto& irr = m[models::Metric::irr];
+                irr_note = irr_note || !irr_is_typical(irr);
+                out << "<tr><td class=\"text\">" << option_label(o.name) << "</td><td>" << r.horizons[h].months
+                    << " months</td><td>" << money(npv.mean, r.currency) << "</td><td>" << money(npv.p50, r.currency)
+                    << "</td><td>" << money(npv.p10, r.currency) << " to " << money(npv.p90, r.currency) << "</td><td>"
                     << percent(npv.prob_positive, 0) << "</td><td>" << roi_percent(roi.p50) << "</td><td>"
                     << roi_percent(roi.p10) << " to " << roi_percent(roi.p90) << "</td><td>"
-                    << percent(m[models::Metric::irr].p50, 1) << "</td><td>" << money(m[models::Metric::costs].mean, r.currency)
-                    << "</td><td>" << money(m[models::Metric::benefits].mean, r.currency) << "</td></tr>\n";
+                    << roi_percent(m[models::Metric::roi_hard].p50) << "</td><td>" << irr_median_text(irr) << "</td><td>"
+                    << money(m[models::Metric::costs].mean, r.currency) << "</td><td>"
+                    << money(m[models::Metric::benefits].mean, r.currency) << "</td></tr>\n";
             }
-        out << "</table>\n<p>ROI is (benefits − costs) / costs, undiscounted, cumulated up to the horizon. "
-               "IRR is annual. An 80 % interval runs from the 10th to the 90th percentile of the simulated futures.</p>\n"
-            << "</section>\n";
+        out << "</table>\n<p>ROI is (benefits − costs) / costs, undiscounted, cumulated up to the horizon. IRR is annual. "
+               "An 80 % interval runs from the 10th to the 90th percentile of the simulated futures.";
+        if (irr_note)
+            out << " Where IRR is undefined on more than " << percent(irr_undefined_limit, 0)
+                << " of the paths (the cash flows never change sign by then: nothing paid back yet, or nothing spent), "
+                   "no median is shown: one over the remaining paths would not be typical.";
+        out << "</p>\n";
+        for (const auto& o : r.options) out << "<p class=\"caption\">" << option_summary(r, o) << "</p>\n";
+        out << "</section>\n";
     }
 
     void roi_distributions() {
@@ -488,8 +541,8 @@ struct Page {
 
 void write_html_report(std::ostream& out, const ResultsDocument& report) {
     Page page{HtmlStream(out), report};
-    page.header();
-    page.executive_summary();
+    page.page_one();
+    page.horizon_table();
     page.roi_distributions();
     page.cash_flow();
     page.payback();

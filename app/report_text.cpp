@@ -37,8 +37,13 @@ std::string plain_number(double x) {
         const std::string g = grouped(static_cast<unsigned long long>(std::llround(std::abs(x))));
         return x < 0 ? "-" + g : g;
     }
-    char buffer[32];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.3g", x);
+    // Never scientific notation: a small value gets the decimals its three digits need.
+    if (std::string(buffer).find('e') != std::string::npos) {
+        const int decimals = std::min(20, 2 - static_cast<int>(std::floor(std::log10(std::abs(x)))));
+        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
+    }
     return buffer;
 }
 
@@ -122,6 +127,37 @@ const MethodRanking* headline_ranking(const ResultsDocument& r, const std::strin
                                       const std::string& metric) {
     const MetricSensitivity* m = r.sensitivity_of(option, horizon, metric);
     return m ? headline_ranking(*m) : nullptr;
+}
+
+std::string method_name(const std::string& method) {
+    if (method == "tornado") return "tornado swing, input from its P10 to its P90";
+    if (method == "spearman") return "Spearman rank correlation";
+    if (method == "src") return "standardised regression coefficient";
+    if (method == "sobol_first") return "first-order Sobol index";
+    if (method == "sobol_total") return "total-order Sobol index";
+    if (method == "tail") return "shift on the worst 10 % of futures";
+    return method;
+}
+
+std::string ranking_value_text(const ResultsDocument& r, const MethodRanking& m, const RankedInput& i,
+                               const std::string& metric) {
+    if (!std::isfinite(i.value)) return "n/a";
+    char number[32];
+    if (m.method == "tornado") {
+        if (metric == "roi") return percent(i.value, 0);
+        if (metric == "payback_months") return months(i.value) + " months";
+        return money(i.value, r.currency);
+    }
+    if (m.method == "tail") std::snprintf(number, sizeof number, "%+.2f sd", i.value);
+    else std::snprintf(number, sizeof number, "%.2f", i.value);
+    return number;
+}
+
+bool irr_is_typical(const Statistics& irr) { return irr.undefined <= irr_undefined_limit && irr.n > 0; }
+
+std::string irr_median_text(const Statistics& irr) {
+    if (!irr_is_typical(irr)) return "undefined on " + percent(irr.undefined, 0) + " of paths";
+    return percent(irr.p50, 1);
 }
 
 std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/assumption_register.hpp"
 #include "models/breakdown.hpp"
 #include "sim/distribution.hpp"
 
@@ -231,6 +232,7 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
     if (f.sensitivity) d.sensitivity = sensitivity(*f.sensitivity, s);
     d.value_of_information = value_of_information(f.value_of_information, s);
     d.inputs = input_summaries(s);
+    d.assumptions = assumption_register(s);
     for (const auto& c : s.correlations)
         d.correlations.requested.push_back({{s.inputs[c.first].address, s.inputs[c.second].address}, c.rank});
     for (const auto& r : f.repairs)
