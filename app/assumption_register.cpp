@@ -35,18 +35,6 @@ Per per_unit(models::Unit u) {
     return {Quantity::money, ""};
 }
 
-const char* quantity_name(Quantity q) {
-    switch (q) {
-        case Quantity::money: return "money";
-        case Quantity::share: return "share";
-        case Quantity::months: return "months";
-        case Quantity::count: return "count";
-        case Quantity::factor: return "factor";
-        case Quantity::rate: return "rate";
-    }
-    return "";
-}
-
 class Register {
 public:
     explicit Register(const models::Scenario& s) : s_(s) {}

@@ -41,6 +41,25 @@ std::string months_word(double m) { return std::abs(m) == 1 ? " month" : " month
 
 }  // namespace
 
+const char* quantity_name(Quantity q) {
+    switch (q) {
+        case Quantity::money: return "money";
+        case Quantity::share: return "share";
+        case Quantity::months: return "months";
+        case Quantity::count: return "count";
+        case Quantity::factor: return "factor";
+        case Quantity::rate: return "rate";
+    }
+    return "";
+}
+
+std::optional<Quantity> quantity_named(std::string_view name) {
+    for (Quantity q : {Quantity::money, Quantity::share, Quantity::months, Quantity::count, Quantity::factor,
+                       Quantity::rate})
+        if (name == quantity_name(q)) return q;
+    return std::nullopt;
+}
+
 std::string quantity_text(double x, Quantity q, const std::string& currency) {
     if (!std::isfinite(x)) return "n/a";
     switch (q) {

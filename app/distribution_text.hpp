@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "sim/distribution.hpp"
 
@@ -9,6 +11,10 @@ namespace app {
 // How an input's numbers read: money, a share (shown as a percentage), a
 // number of months, a count, a multiplier or a plain rate.
 enum class Quantity { money, share, months, count, factor, rate };
+
+// "money", "share", …: the name a results file stores; nullopt for another word.
+const char* quantity_name(Quantity q);
+std::optional<Quantity> quantity_named(std::string_view name);
 
 // One value for people, exact enough to recognise the figure a user typed:
 // "€500,000", "€65", "€0.18", "15 %", "2.5 %", "6 months", "1,200", "1.1×",

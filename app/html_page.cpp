@@ -38,6 +38,10 @@ figcaption { font-size: 11.5px; color: #555; margin-top: 2px; }
 .decision li { margin: 2px 0; }
 .page-one-body { display: grid; grid-template-columns: 1fr 1.1fr; gap: 14px; align-items: start; }
 #key-figures td, #key-figures th { padding: 3px 6px; }
+table.register { table-layout: fixed; }
+table.register th:nth-child(1) { width: 25%; }
+table.register th:nth-child(2) { width: 27%; }
+table.register th:nth-child(3), table.register th:nth-child(4) { width: 9%; }
 footer { margin-top: 32px; font-size: 11px; color: #666; }
 @page { size: A4; margin: 14mm; }
 @media print {

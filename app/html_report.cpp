@@ -8,6 +8,7 @@
 #include "app/chart/palette.hpp"
 #include "app/chart/ticks.hpp"
 #include "app/decision.hpp"
+#include "app/distribution_text.hpp"
 #include "app/key_figures.hpp"
 #include "app/format.hpp"
 #include "app/html_page.hpp"
@@ -476,19 +477,51 @@ struct Page {
         out << "</table>\n";
     }
 
+    // Every input of the scenario, grouped by baseline and option, in words.
     void assumptions() {
-        out << "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n";
+        out << "<section id=\"assumptions\">\n<h2>Assumptions register</h2>\n";
+        if (r.assumptions.empty()) {
+            uncertain_inputs();
+            return;
+        }
+        out << "<p>Every input of the scenario, constants included (a figure the file leaves out is its default: "
+               "0, or 1 for a multiplier or share that scales). An uncertain input shows its distribution; P10 and P90 "
+               "are the values it stays above and below on 90 % of the draws.</p>\n";
+        std::vector<std::string> groups;
+        for (const auto& a : r.assumptions)
+            if (std::find(groups.begin(), groups.end(), a.group) == groups.end()) groups.push_back(a.group);
+        for (const auto& g : groups) {
+            out << "<h3>" << (g == "baseline" ? std::string("The business today (shared by every option)") : option_label(g))
+                << "</h3>\n<table class=\"register\" data-group=\"" << g
+                << "\">\n<tr><th class=\"text\">Assumption</th><th class=\"text\">Value or distribution</th>"
+                   "<th>P10</th><th>P90</th><th class=\"text\">Source</th></tr>\n";
+            for (const auto& a : r.assumptions) {
+                if (a.group != g) continue;
+                const Quantity q = quantity_named(a.quantity).value_or(Quantity::rate);
+                out << "<tr data-address=\"" << a.address << "\"><td class=\"text\">" << a.label
+                    << "</td><td class=\"text\">" << a.value << "</td><td>"
+                    << (a.uncertain ? quantity_text(a.p10, q, r.currency) : std::string()) << "</td><td>"
+                    << (a.uncertain ? quantity_text(a.p90, q, r.currency) : std::string()) << "</td><td class=\"source\">"
+                    << a.source << "</td></tr>\n";
+            }
+            out << "</table>\n";
+        }
+        out << "</section>\n";
+    }
+
+    // A results file without a register: its uncertain inputs as the run drew them.
+    void uncertain_inputs() {
         if (r.inputs.empty()) {
-            out << "<p>The results file lists no uncertain inputs.</p>\n</section>\n";
+            out << "<p>The results file lists no inputs.</p>\n</section>\n";
             return;
         }
         out << "<table>\n<tr><th class=\"text\">Input</th><th class=\"text\">Distribution</th><th>P5</th><th>P50</th>"
                "<th>P95</th><th class=\"text\">Source</th></tr>\n";
         for (const auto& in : r.inputs)
-            out << "<tr><td class=\"text\">" << in.input << "</td><td class=\"text\">"
-                << in.distribution << "</td><td>" << plain_number(in.p5) << "</td><td>"
+            out << "<tr><td class=\"text\">" << (in.label.empty() ? input_label_with_option(in.input) : in.label)
+                << "</td><td class=\"text\">" << in.distribution << "</td><td>" << plain_number(in.p5) << "</td><td>"
                 << plain_number(in.p50) << "</td><td>" << plain_number(in.p95) << "</td><td class=\"source\">"
-                << (in.source.empty() ? "(no source given)" : in.source) << "</td></tr>\n";
+                << in.source << "</td></tr>\n";
         out << "</table>\n</section>\n";
     }
 

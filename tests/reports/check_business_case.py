@@ -128,11 +128,13 @@ def scenario_inputs(scenario):
         if value is not None and not isinstance(value, bool):
             out.append((address, value, quantity, per))
 
-    baseline = {"users": "count", "loaded_cost_per_user_month": "money", "leads_per_month": "count",
-                "conversion_rate": "share", "revenue_per_customer_month": "money", "gross_margin": "share",
-                "customers": "count", "monthly_churn": "share", "sales_cycle_months": "months"}
-    for field, quantity in baseline.items():
-        add(f"baseline.{field}", scenario.get("baseline", {}).get(field), quantity)
+    month = " a month"
+    baseline = {"users": ("count", ""), "loaded_cost_per_user_month": ("money", month),
+                "leads_per_month": ("count", month), "conversion_rate": ("share", ""),
+                "revenue_per_customer_month": ("money", month), "gross_margin": ("share", ""),
+                "customers": ("count", ""), "monthly_churn": ("share", month), "sales_cycle_months": ("months", "")}
+    for field, (quantity, per) in baseline.items():
+        add(f"baseline.{field}", scenario.get("baseline", {}).get(field), quantity, per)
     money_units = {"once": "", "per_user_once": " per user, once", "per_month": " a month",
                    "per_user_month": " per user a month", "per_year": " a year", "per_user_year": " per user a year"}
     for name, o in scenario["options"].items():
