@@ -39,6 +39,7 @@ figcaption { font-size: 11.5px; color: #555; margin-top: 2px; }
 .page-one-body { display: grid; grid-template-columns: 1fr 1.1fr; gap: 14px; align-items: start; }
 #key-figures td, #key-figures th { padding: 3px 6px; }
 table.register { table-layout: fixed; }
+table.hard-soft td:first-child { white-space: nowrap; }
 table.register th:nth-child(1) { width: 25%; }
 table.register th:nth-child(2) { width: 27%; }
 table.register th:nth-child(3), table.register th:nth-child(4) { width: 9%; }

@@ -10,6 +10,7 @@
 #include "app/decision.hpp"
 #include "app/distribution_text.hpp"
 #include "app/key_figures.hpp"
+#include "app/money_breakdown.hpp"
 #include "app/format.hpp"
 #include "app/html_page.hpp"
 #include "app/report_text.hpp"
@@ -120,6 +121,131 @@ struct Page {
         out << "</p>\n";
         for (const auto& o : r.options) out << "<p class=\"caption\">" << option_summary(r, o) << "</p>\n";
         out << "</section>\n";
+    }
+
+    // Where the money comes from, per option: a waterfall of the benefits per
+    // horizon down to the net, the costs stacked by line, the soft share and
+    // ROI on hard benefits, and the total cost of ownership by year.
+    void where_the_money_comes_from() {
+        if (std::none_of(r.options.begin(), r.options.end(),
+                         [](const OptionResult& o) { return !o.horizons.empty() && o.horizons[0].breakdown; }))
+            return;
+        out << "<section id=\"money\">\n<h2>Where the money comes from</h2>\n<p>Means over the simulated futures of "
+               "each component's undiscounted sum from the start to the horizon; the components add up to the "
+               "benefits and the costs. Soft benefits (time saved, benefit lines marked soft) free capacity rather "
+               "than cash: the ROI on hard benefits leaves them out.</p>\n";
+        for (const auto& o : r.options) {
+            if (o.horizons.empty() || !o.horizons[0].breakdown) continue;
+            out << "<h3>" << option_label(o.name) << "</h3>\n<div class=\"charts\">\n";
+            const auto benefits = benefit_components(r, o);
+            const auto costs = cost_components(r, o);
+            for (std::size_t h = 0; h < o.horizons.size(); ++h) {
+                const Breakdown& b = *o.horizons[h].breakdown;
+                const int months = r.horizons[h].months;
+                chart::Waterfall w;
+                w.id = "waterfall-" + o.name + "-" + std::to_string(months);
+                w.title = option_label(o.name) + ": benefits to net at " + std::to_string(months) + " months";
+                w.x_label = "mean, undiscounted (" + r.currency + ")";
+                w.x_format = money_format();
+                w.positive_fill = palette::bars;
+                w.negative_fill = palette::warm;
+                w.total_fill = palette::dark;
+                for (const auto& c : benefits)
+                    if (const Quantiles* q = c.pick(b); q && q->mean != 0) w.rows.push_back({c.label, q->mean, false});
+                w.rows.push_back({"Benefits", b.benefits_mean(), true});
+                w.rows.push_back({"Costs", -b.costs_mean(), false});
+                w.rows.push_back({"Net (undiscounted)", b.benefits_mean() - b.costs_mean(), true});
+                figure(chart::render_svg(w, 480));
+            }
+            out << "</div>\n";
+            hard_and_soft_table(o);
+            chart::StackedColumns c;
+            c.id = "costs-" + o.name;
+            c.title = option_label(o.name) + ": costs by line, cumulated to each horizon";
+            c.y_label = "mean cost (" + r.currency + ")";
+            c.y_format = money_format();
+            for (const auto& h : r.horizons) c.categories.push_back(std::to_string(h.months) + " months");
+            for (std::size_t k = 0; k < costs.size(); ++k) {
+                chart::StackedSeries series{costs[k].label, palette::stack_fill[k % palette::stack_count], {}};
+                for (const auto& h : o.horizons) {
+                    const Quantiles* q = h.breakdown ? costs[k].pick(*h.breakdown) : nullptr;
+                    series.values.push_back(q ? q->mean : 0.0);
+                }
+                c.series.push_back(std::move(series));
+            }
+            out << "<div class=\"charts wide\">\n";
+            figure(chart::render_svg(c, 960, 340), "Each column is the mean total cost up to the horizon; the segments "
+                                                   "are the cost lines, the productivity dip and the risks.");
+            out << "</div>\n";
+            years(o);
+        }
+        out << "</section>\n";
+    }
+
+    // Per horizon: benefits and their soft part, costs, ROI with and without the soft benefits.
+    void hard_and_soft_table(const OptionResult& o) {
+        using models::Metric;
+        out << "<table class=\"hard-soft\" data-option=\"" << o.name << "\">\n<tr><th class=\"text\">Horizon</th>"
+               "<th>Benefits (mean)</th><th>of which soft (mean)</th><th>Soft share</th><th>Costs (mean)</th>"
+               "<th>ROI median</th><th>ROI on hard benefits, median</th><th>NPV on hard benefits, median</th></tr>\n";
+        for (std::size_t h = 0; h < o.horizons.size(); ++h) {
+            const auto& m = o.horizons[h];
+            const Breakdown& b = *m.breakdown;
+            out << "<tr><td class=\"text\">" << r.horizons[h].months << " months</td><td>"
+                << money(b.benefits_mean(), r.currency) << "</td><td>" << money(b.soft_mean(), r.currency) << "</td><td>"
+                << percent(soft_share(m), 0) << "</td><td>" << money(b.costs_mean(), r.currency) << "</td><td>"
+                << roi_percent(m[Metric::roi].p50) << "</td><td>" << roi_percent(m[Metric::roi_hard].p50) << "</td><td>"
+                << money(m[Metric::npv_hard].p50, r.currency) << "</td></tr>\n";
+        }
+        out << "</table>\n";
+    }
+
+    // Total cost of ownership by year, years as columns: month 0 ("initial"), then year 1, 2, …
+    void years(const OptionResult& o) {
+        if (o.years.empty()) return;
+        const auto period = [](std::size_t y) { return y == 0 ? std::string("Initial") : "Year " + std::to_string(y); };
+        out << "<table class=\"years\" data-option=\"" << o.name << "\">\n<tr><th class=\"text\">"
+            << option_label(o.name) << ": by year</th>";
+        for (std::size_t y = 0; y < o.years.size(); ++y) out << "<th>" << period(y) << "</th>";
+        out << "<th>Total</th></tr>\n";
+        const auto line = [&](const char* label, const char* key, auto pick, bool total) {
+            out << "<tr data-row=\"" << key << "\"><td class=\"text\">" << label << "</td>";
+            double sum = 0;
+            for (const auto& y : o.years) {
+                sum += pick(y);
+                out << "<td>" << money(pick(y), r.currency) << "</td>";
+            }
+            out << "<td>" << (total ? money(sum, r.currency) : std::string()) << "</td></tr>\n";
+        };
+        line("Costs (mean)", "costs", [](const YearRecord& y) { return y.costs.mean; }, true);
+        line("Benefits (mean)", "benefits", [](const YearRecord& y) { return y.benefits.mean; }, true);
+        line("Net (mean)", "net", [](const YearRecord& y) { return y.net.mean; }, true);
+        line("Net P10", "net_p10", [](const YearRecord& y) { return y.net.p10; }, false);
+        line("Net P90", "net_p90", [](const YearRecord& y) { return y.net.p90; }, false);
+        line("Discounted net (mean)", "discounted_net", [](const YearRecord& y) { return y.discounted_net.mean; }, true);
+        out << "</table>\n<p class=\"caption\">Initial: flows at signature (month 0). Year 1 is months 1 to 12, and so "
+               "on to the last horizon. P10 and P90 are those of each year's net, not differences of percentiles; "
+               "totals are sums of the means.</p>\n";
+        chart::StackedColumns c;
+        c.id = "years-" + o.name;
+        c.title = option_label(o.name) + ": costs, benefits and net by year";
+        c.y_label = "mean (" + r.currency + ")";
+        c.y_format = money_format();
+        chart::StackedSeries benefits{"benefits", palette::bars, {}}, costs{"costs", palette::warm, {}};
+        for (std::size_t y = 0; y < o.years.size(); ++y) {
+            c.categories.push_back(period(y));
+            benefits.values.push_back(o.years[y].benefits.mean);
+            costs.values.push_back(-o.years[y].costs.mean);
+            c.mark.push_back(o.years[y].net.mean);
+            c.mark_low.push_back(o.years[y].net.p10);
+            c.mark_high.push_back(o.years[y].net.p90);
+        }
+        c.series = {benefits, costs};
+        c.mark_label = "net: mean, P10 to P90";
+        out << "<div class=\"charts wide\">\n";
+        figure(chart::render_svg(c, 960, 320), "Benefits up, costs down (means); the dot is the year's mean net, the "
+                                               "whisker its P10 to P90.");
+        out << "</div>\n";
     }
 
     void roi_distributions() {
@@ -576,6 +702,7 @@ void write_html_report(std::ostream& out, const ResultsDocument& report) {
     Page page{HtmlStream(out), report};
     page.page_one();
     page.horizon_table();
+    page.where_the_money_comes_from();
     page.roi_distributions();
     page.cash_flow();
     page.payback();

@@ -210,6 +210,71 @@ def check_register(driver, results, scenario):
     return len(rows)
 
 
+def close(a, b, scale):
+    return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(scale))
+
+
+def check_breakdown(driver, results):
+    """Each waterfall adds up to the totals it shows, and those are the run's
+    mean benefits, costs and net; each stacked cost column is the horizon's
+    mean cost; the year table shows the results file's years as columns."""
+    charts = driver.execute_script("""
+        const out = {};
+        for (const svg of document.querySelectorAll('svg[data-chart^="waterfall-"], svg[data-chart^="costs-"], svg[data-chart^="years-"]'))
+            out[svg.dataset.chart] = [...svg.querySelectorAll('rect.bar, circle.dot')].map(e =>
+                [e.tagName, e.dataset.kind || '', e.dataset.category || '', parseFloat(e.dataset.value)]);
+        return out;""")
+    currency = results["currency"]
+    checked = 0
+    for option, o in results["options"].items():
+        if "breakdown" not in o["horizons"][str(list(results["horizons"].values())[0])]:
+            continue
+        for h in results["horizons"].values():
+            metrics = o["horizons"][str(h)]
+            bars = charts.get(f"waterfall-{option}-{h}")
+            check(bars is not None, f"no waterfall for {option} at {h} months")
+            if bars is None:
+                continue
+            totals = [i for i, b in enumerate(bars) if b[1] == "total"]
+            check(len(totals) == 2, f"waterfall {option} {h}: {len(totals)} totals")
+            if len(totals) != 2:
+                continue
+            steps = [b[3] for b in bars[:totals[0]]]
+            benefits, net = bars[totals[0]][3], bars[totals[1]][3]
+            check(close(sum(steps), benefits, benefits), f"waterfall {option} {h}: steps {sum(steps)} != total {benefits}")
+            check(close(benefits, metrics["benefits"]["mean"], benefits),
+                  f"waterfall {option} {h}: benefits {benefits} != mean benefits {metrics['benefits']['mean']}")
+            cost_step = bars[totals[0] + 1][3]
+            check(close(-cost_step, metrics["costs"]["mean"], cost_step), f"waterfall {option} {h}: costs {cost_step}")
+            check(close(benefits + cost_step, net, net), f"waterfall {option} {h}: net {net} != {benefits} + {cost_step}")
+            column = [b[3] for b in charts.get(f"costs-{option}", []) if b[2] == f"{h} months"]
+            check(close(sum(column), metrics["costs"]["mean"], metrics["costs"]["mean"]),
+                  f"costs stack {option} {h}: {sum(column)} != mean costs {metrics['costs']['mean']}")
+            checked += 1
+        years = o.get("years", [])
+        table = driver.execute_script("""
+            const t = document.querySelector(`table.years[data-option="${arguments[0]}"]`);
+            if (!t) return null;
+            const out = {head: [...t.querySelectorAll('th')].map(th => th.innerText.trim())};
+            for (const tr of t.querySelectorAll('tr[data-row]'))
+                out[tr.dataset.row] = [...tr.querySelectorAll('td')].slice(1).map(td => td.innerText.trim());
+            return out;""", option)
+        check(table is not None, f"no year table for {option}")
+        if table is None:
+            continue
+        check(table["head"][1:] == ["Initial"] + [f"Year {y}" for y in range(1, len(years))] + ["Total"],
+              f"year table {option}: columns {table['head']}")
+        for key, stat in [("costs", "mean"), ("benefits", "mean"), ("net", "mean"), ("net_p10", "p10"),
+                          ("net_p90", "p90")]:
+            part = "net" if key.startswith("net") else key
+            want = [fmt.money(y[part][stat], currency) for y in years]
+            check(table[key][:len(years)] == want, f"year table {option} {key}: {table[key]} != {want}")
+        dots = [b[3] for b in charts.get(f"years-{option}", []) if b[0] == "circle"]
+        check(len(dots) == len(years) and all(close(a, y["net"]["mean"], a) for a, y in zip(dots, years)),
+              f"year chart {option}: net dots {dots}")
+    return checked
+
+
 def main():
     results_path, report_path, scenario_path = map(pathlib.Path, sys.argv[1:4])
     results = json.loads(results_path.read_text())
@@ -233,9 +298,11 @@ def main():
         check(not found, f"scientific notation in the page: {[m.group(0) for m in fmt.SCIENTIFIC.finditer(text)][:5]}")
         check_page_one(driver, results)
         registered = check_register(driver, results, scenario)
+        waterfalls = check_breakdown(driver, results)
         check_one_a4_page(driver, report_path)
         if not failures:
-            print(f"page one consistent with {results_path.name}; {registered} inputs in the register")
+            print(f"page one consistent with {results_path.name}; {registered} inputs in the register; "
+                  f"{waterfalls} waterfalls add up")
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
