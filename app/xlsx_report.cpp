@@ -7,8 +7,10 @@
 #include <string>
 
 #include "app/decision.hpp"
+#include "app/distribution_text.hpp"
 #include "app/format.hpp"
 #include "app/key_figures.hpp"
+#include "app/money_breakdown.hpp"
 #include "app/output_text.hpp"
 #include "app/report_text.hpp"
 #include "app/what_if_table.hpp"
@@ -311,6 +313,160 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r,
     worksheet_insert_chart_opt(s.ws, 41, chart_col, roi_chart, &place);
 }
 
+// Where the money comes from, per option: each component's mean with the
+// horizons as columns, the totals, the soft share and the ROI on hard
+// benefits; a waterfall chart per horizon (its data on the Chart data sheet).
+void breakdown_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r, Sheet s, ChartData& data) {
+    using models::Metric;
+    worksheet_set_column(s.ws, 0, 0, 40, nullptr);
+    worksheet_set_column(s.ws, 1, static_cast<lxw_col_t>(r.horizons.size()), 14, nullptr);
+    s.text(0, 0, "Where the money comes from: means of each component's undiscounted sum up to the horizon", f.title);
+    lxw_row_t row = 2, chart_row = 2;
+    const auto chart_col = static_cast<lxw_col_t>(r.horizons.size() + 2);
+    for (const auto& o : r.options) {
+        if (o.horizons.empty() || !o.horizons[0].breakdown) continue;
+        const auto benefits = benefit_components(r, o), costs = cost_components(r, o);
+        chart_row = row;
+        s.text(row, 0, option_label(o.name), f.header);
+        for (std::size_t h = 0; h < r.horizons.size(); ++h)
+            s.text(row, static_cast<lxw_col_t>(1 + h), std::to_string(r.horizons[h].months) + " months", f.header);
+        ++row;
+        const auto line = [&](const std::string& label, auto value, lxw_format* format, lxw_format* label_format = nullptr) {
+            s.text(row, 0, label, label_format);
+            for (std::size_t h = 0; h < o.horizons.size(); ++h)
+                s.number(row, static_cast<lxw_col_t>(1 + h), value(o.horizons[h]), format);
+            ++row;
+        };
+        const auto component = [&](const MoneyComponent& c) {
+            line(c.label, [&](const HorizonMetrics& m) {
+                const Quantiles* q = m.breakdown ? c.pick(*m.breakdown) : nullptr;
+                return q ? q->mean : 0.0;
+            }, f.money);
+        };
+        for (const auto& c : benefits) component(c);
+        line("Benefits (mean)", [](const HorizonMetrics& m) { return m.breakdown->benefits_mean(); }, f.money, f.bold);
+        for (const auto& c : costs) component(c);
+        line("Costs (mean)", [](const HorizonMetrics& m) { return m.breakdown->costs_mean(); }, f.money, f.bold);
+        line("Net, undiscounted (mean)",
+             [](const HorizonMetrics& m) { return m.breakdown->benefits_mean() - m.breakdown->costs_mean(); }, f.money,
+             f.bold);
+        line("Soft share of benefits (means)", [](const HorizonMetrics& m) { return soft_share(m); }, f.whole_percent);
+        line("ROI median", [](const HorizonMetrics& m) { return m[Metric::roi].p50; }, f.whole_percent);
+        line("ROI on hard benefits, median", [](const HorizonMetrics& m) { return m[Metric::roi_hard].p50; }, f.whole_percent);
+        line("NPV on hard benefits, median", [](const HorizonMetrics& m) { return m[Metric::npv_hard].p50; }, f.money);
+        row += 2;
+
+        // A waterfall per horizon: a stacked column chart whose invisible series lift each step to its start.
+        for (std::size_t h = 0; h < o.horizons.size(); ++h) {
+            const Breakdown& b = *o.horizons[h].breakdown;
+            std::vector<std::string> steps;
+            std::vector<std::vector<double>> series(4);  // lift up, step up, lift down, step down
+            const auto bar = [&](const std::string& label, double from, double to) {
+                const double low = std::min(from, to), high = std::max(from, to);
+                steps.push_back(label);
+                series[0].push_back(std::max(low, 0.0));
+                series[1].push_back(std::max(high, 0.0) - std::max(low, 0.0));
+                series[2].push_back(std::min(high, 0.0));
+                series[3].push_back(std::min(low, 0.0) - std::min(high, 0.0));
+            };
+            double running = 0;
+            for (const auto& c : benefits)
+                if (const Quantiles* q = c.pick(b); q && q->mean != 0) bar(c.label, running, running += q->mean);
+            bar("Benefits", 0, b.benefits_mean());
+            bar("Costs", b.benefits_mean(), b.benefits_mean() - b.costs_mean());
+            bar("Net", 0, b.benefits_mean() - b.costs_mean());
+            const std::string title =
+                option_label(o.name) + ": benefits to net at " + std::to_string(r.horizons[h].months) + " months";
+            const std::vector<std::string> names{"(lift)", "Up", "(lift below 0)", "Down"};
+            const auto block = data.add("Breakdown: " + title, "Step", steps, names, series, f.money);
+            lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN_STACKED);
+            const lxw_color_t fills[] = {0, 0x4A7FB5, 0, 0xD9822B};
+            for (std::size_t k = 0; k < 4; ++k) {
+                lxw_chart_series* cs = add_series(chart, data.name(), names[k], block.first, block.last, 0,
+                                                  static_cast<lxw_col_t>(1 + k));
+                lxw_chart_fill fill{};
+                fill.color = fills[k];
+                fill.none = k % 2 == 0;
+                chart_series_set_fill(cs, &fill);
+                if (k % 2 == 0) {
+                    lxw_chart_line none{};
+                    none.none = LXW_TRUE;
+                    chart_series_set_line(cs, &none);
+                }
+            }
+            chart_title_set_name(chart, chart_text(title).c_str());
+            chart_axis_set_num_format(chart->y_axis, "#,##0");
+            chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+            lxw_chart_options place{};
+            place.x_scale = 1.4;
+            place.y_scale = 1.1;
+            worksheet_insert_chart_opt(s.ws, chart_row, chart_col, chart, &place);
+            chart_row += 18;
+        }
+        row = chart_row = std::max(row, chart_row);
+    }
+}
+
+// Total cost of ownership by year, years as columns, per option, with a chart.
+void years_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r, Sheet s, ChartData& data) {
+    worksheet_set_column(s.ws, 0, 0, 26, nullptr);
+    s.text(0, 0, "By year: initial (month 0), then year 1 (months 1 to 12), year 2, … to the last horizon", f.title);
+    lxw_row_t row = 2, chart_row = 2;
+    std::size_t widest = 0;
+    for (const auto& o : r.options) widest = std::max(widest, o.years.size());
+    worksheet_set_column(s.ws, 1, static_cast<lxw_col_t>(widest + 1), 13, nullptr);
+    const auto chart_col = static_cast<lxw_col_t>(widest + 3);
+    const auto period = [](std::size_t y) { return y == 0 ? std::string("Initial") : "Year " + std::to_string(y); };
+    for (const auto& o : r.options) {
+        if (o.years.empty()) continue;
+        chart_row = row;
+        s.text(row, 0, option_label(o.name), f.header);
+        std::vector<std::string> periods;
+        for (std::size_t y = 0; y < o.years.size(); ++y) {
+            periods.push_back(period(y));
+            s.text(row, static_cast<lxw_col_t>(1 + y), periods.back(), f.header);
+        }
+        s.text(row, static_cast<lxw_col_t>(1 + o.years.size()), "Total", f.header);
+        ++row;
+        const auto line = [&](const char* label, auto pick, bool total) {
+            s.text(row, 0, label);
+            double sum = 0;
+            for (std::size_t y = 0; y < o.years.size(); ++y) {
+                sum += pick(o.years[y]);
+                s.number(row, static_cast<lxw_col_t>(1 + y), pick(o.years[y]), f.money);
+            }
+            if (total) s.number(row, static_cast<lxw_col_t>(1 + o.years.size()), sum, f.money);
+            ++row;
+        };
+        line("Costs (mean)", [](const YearRecord& y) { return y.costs.mean; }, true);
+        line("Benefits (mean)", [](const YearRecord& y) { return y.benefits.mean; }, true);
+        line("Net (mean)", [](const YearRecord& y) { return y.net.mean; }, true);
+        line("Net P10", [](const YearRecord& y) { return y.net.p10; }, false);
+        line("Net P90", [](const YearRecord& y) { return y.net.p90; }, false);
+        line("Discounted net (mean)", [](const YearRecord& y) { return y.discounted_net.mean; }, true);
+        row += 2;
+        std::vector<std::vector<double>> series(3);
+        for (const auto& y : o.years) {
+            series[0].push_back(y.benefits.mean);
+            series[1].push_back(-y.costs.mean);
+            series[2].push_back(y.net.mean);
+        }
+        const std::vector<std::string> names{"Benefits (mean)", "Costs (mean)", "Net (mean)"};
+        const std::string title = option_label(o.name) + ": costs, benefits and net by year";
+        const auto block = data.add("Years: " + title, "Period", periods, names, series, f.money);
+        lxw_chart* chart = block_chart(wb, LXW_CHART_COLUMN, data, block, names, title);
+        chart_axis_set_num_format(chart->y_axis, "#,##0");
+        chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+        lxw_chart_options place{};
+        place.x_scale = 1.4;
+        worksheet_insert_chart_opt(s.ws, chart_row, chart_col, chart, &place);
+        chart_row += 17;
+        row = chart_row = std::max(row, chart_row);
+    }
+    s.text(row, 0, "P10 and P90 are those of each year's net, not differences of percentiles; totals are sums of the means.");
+}
+
 void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Horizons"), "Horizons"};
     worksheet_set_column(s.ws, 0, 2, 14, nullptr);
@@ -556,23 +712,40 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
 
 void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Assumptions"), "Assumptions"};
-    worksheet_set_column(s.ws, 0, 0, 50, nullptr);
-    worksheet_set_column(s.ws, 1, 1, 40, nullptr);
-    worksheet_set_column(s.ws, 2, 5, 13, nullptr);
+    worksheet_set_column(s.ws, 0, 0, 16, nullptr);
+    worksheet_set_column(s.ws, 1, 1, 46, nullptr);
+    worksheet_set_column(s.ws, 2, 2, 44, nullptr);
+    worksheet_set_column(s.ws, 3, 5, 13, nullptr);
     worksheet_set_column(s.ws, 6, 6, 70, f.wrap);
-    s.headers(0, {"Input", "Distribution", "Mean", "P5", "P50", "P95", "Source"}, f.header);
+    worksheet_set_column(s.ws, 7, 7, 50, nullptr);
+    s.headers(0, {"Group", "Assumption", "Value or distribution", "Mean", "P10", "P90", "Source", "Address in the scenario"},
+              f.header);
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
-    for (const auto& in : r.inputs) {
-        s.text(row, 0, in.input);
-        s.text(row, 1, in.distribution);
-        s.number(row, 2, in.mean, f.number);
-        s.number(row, 3, in.p5, f.number);
-        s.number(row, 4, in.p50, f.number);
-        s.number(row, 5, in.p95, f.number);
-        s.text(row, 6, in.source, f.wrap);
+    for (const auto& a : r.assumptions) {
+        const Quantity q = quantity_named(a.quantity).value_or(Quantity::rate);
+        lxw_format* format = q == Quantity::money ? f.money : q == Quantity::share ? f.percent : f.number;
+        s.text(row, 0, a.group == "baseline" ? std::string("Business today") : option_label(a.group));
+        s.text(row, 1, a.label);
+        s.text(row, 2, a.value);
+        s.number(row, 3, a.mean, format);
+        if (a.uncertain) {
+            s.number(row, 4, a.p10, format);
+            s.number(row, 5, a.p90, format);
+        }
+        s.text(row, 6, a.source, f.wrap);
+        s.text(row, 7, a.address);
         ++row;
     }
+    if (r.assumptions.empty())
+        for (const auto& in : r.inputs) {  // a results file without a register: its uncertain inputs
+            s.text(row, 1, in.label.empty() ? input_label_with_option(in.input) : in.label);
+            s.text(row, 2, in.distribution);
+            s.number(row, 3, in.mean, f.number);
+            s.text(row, 6, in.source, f.wrap);
+            s.text(row, 7, in.input);
+            ++row;
+        }
     row += 1;
     if (const auto correlations = correlation_lines(r); !correlations.empty()) {
         s.text(row++, 0, "Rank correlations", f.bold);
@@ -703,6 +876,8 @@ void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument&
     const Formats f = make_formats(wb, r.currency);
     // Sheets in reading order; the Summary is filled once the chart data sheet (the last) exists.
     Sheet summary = new_sheet(wb, "Summary");
+    Sheet breakdown = new_sheet(wb, "Breakdown");
+    Sheet years = new_sheet(wb, "Years");
     horizons_sheet(wb, f, r);
     payback_sheet(wb, f, r);
     cash_flow_sheet(wb, f, r);
@@ -712,6 +887,8 @@ void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument&
     if (r.samples) samples_sheet(wb, f, *r.samples);
     ChartData data(new_sheet(wb, "Chart data"), f);
     summary_sheet(wb, f, r, summary, data);
+    breakdown_sheet(wb, f, r, breakdown, data);
+    years_sheet(wb, f, r, years, data);
     book.close();
 }
 
