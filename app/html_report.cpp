@@ -490,7 +490,8 @@ struct Page {
         if (r.comparisons.empty()) return;
         out << "<section id=\"comparison\">\n<h2>Option comparison</h2>\n";
         for (const auto& cmp : r.comparisons) {
-            out << "<p>" << comparison_summary(r, cmp) << "</p>\n<div class=\"charts\">\n";
+            out << "<p>" << comparison_summary(r, cmp) << "</p>\n<p class=\"caption\">" << npv_versus_cash_note
+                << "</p>\n<div class=\"charts\">\n";
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
                 const auto& d = cmp.horizons[h].npv_difference;
                 if (!d.histogram) continue;

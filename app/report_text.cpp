@@ -96,16 +96,18 @@ std::string comparison_summary(const ResultsDocument& r, const ComparisonResult&
         const bool a_ahead = p >= 0.5;
         s += (h ? "; at " : "At ") + std::to_string(r.horizons[h].months) + " months " +
              option_label(a_ahead ? c.a : c.b) + " is ahead on NPV with probability " +
-             whole_percent(a_ahead ? p : 1 - p) + " (median difference " +
-             money(c.horizons[h].npv_difference.statistics.p50, r.currency) + " for " + option_label(c.a) + ")";
+             whole_percent(a_ahead ? p : 1 - p) + " (NPV of " + option_label(c.a) + " minus " + option_label(c.b) +
+             ": mean " + money(c.horizons[h].npv_difference.statistics.mean, r.currency) + ", median " +
+             money(c.horizons[h].npv_difference.statistics.p50, r.currency) + ")";
     }
     const double overtake = c.overtake.p50;
     s += ". ";
     if (std::isnan(overtake))
         s += option_label(c.a) + " does not overtake " + option_label(c.b) + "'s cumulative cash flow on most paths.";
     else
-        s += option_label(c.a) + "'s cumulative cash flow stays ahead of " + option_label(c.b) + "'s from month " +
-             months(overtake) + " (median; " + whole_percent(c.overtake.share_reached) + " of paths ever do).";
+        s += option_label(c.a) + "'s cumulative cash flow (undiscounted) stays ahead of " + option_label(c.b) +
+             "'s from month " + months(overtake) + " (median; " + whole_percent(c.overtake.share_reached) +
+             " of paths ever do).";
     return s;
 }
 

@@ -472,7 +472,7 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r
     worksheet_set_column(s.ws, 0, 2, 14, nullptr);
     worksheet_set_column(s.ws, 3, 15, 12, nullptr);
     s.headers(0, {"Option", "Horizon (months)", "Metric", "Mean", "SD", "P5", "P10", "P25", "P50", "P75", "P90", "P95",
-                  "P(> 0)", "Expected shortfall 5 %", "Undefined share"},
+                  "P(> 0)", "Expected shortfall 5 %", "Undefined share", "Note"},
               f.header);
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
@@ -491,6 +491,8 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r
                 s.number(row, c++, d.prob_positive, f.percent);
                 s.number(row, c++, d.expected_shortfall_5, value);
                 s.number(row, c++, d.undefined, f.percent);
+                if (m == models::Metric::irr && !irr_is_typical(d))
+                    s.text(row, c, "IRR " + irr_median_text(d) + ": the statistics over the rest are not typical");
                 ++row;
             }
 
