@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include "app/chart/chart.hpp"
 #include "app/chart/palette.hpp"
+#include "app/assumption_register.hpp"
 #include "app/chart/ticks.hpp"
 #include "app/decision.hpp"
 #include "app/distribution_text.hpp"
@@ -444,26 +446,45 @@ struct Page {
 
     void sensitivity() {
         if (!r.sensitivity) return;
-        out << "<section id=\"sensitivity\">\n<h2>What drives the result</h2>\n";
+        out << "<section id=\"sensitivity\">\n<h2>What drives the result</h2>\n<p>One ranking throughout the "
+               "reports (terminal, page one, workbook): "
+            << headline_policy << " When the tornado ran beside it, the tornado at the longest horizon follows: "
+               "the metric with one input at its P10 or its P90, every other input at its median.</p>\n";
+        const std::size_t last = r.horizons.size() - 1;
+        const auto own = [this](const std::string& a) { return input_name(r, a); };
         for (const auto& o : r.options)
-            for (std::size_t h = 0; h < r.horizons.size(); ++h)
-                drivers_chart(o.name, "npv", h, option_label(o.name) + ": NPV drivers", "NPV", input_label);
+            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                const std::string title = option_label(o.name) + ": NPV drivers";
+                drivers_chart(o.name, "npv", h, title, "NPV", own, headline_ranking(r, o.name, h, "npv"), "tornado-");
+                if (h == last) one_at_a_time(o.name, "npv", h, title + ", one at a time", "NPV", own);
+            }
         for (const auto& c : r.comparisons)
-            for (std::size_t h = 0; h < r.horizons.size(); ++h)
-                drivers_chart(c.key(), "npv_difference", h, "NPV difference, " + difference_label(c) + ": drivers",
-                              "the NPV difference", input_label_with_option);
+            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                const std::string title = "NPV difference, " + difference_label(c) + ": drivers";
+                drivers_chart(c.key(), "npv_difference", h, title, "the NPV difference", own,
+                              headline_ranking(r, c.key(), h, "npv_difference"), "tornado-");
+                if (h == last) one_at_a_time(c.key(), "npv_difference", h, title + ", one at a time", "the NPV difference", own);
+            }
         out << "</section>\n";
     }
 
-    // The headline ranking of `key`'s metric at horizon h as diverging bars, ten inputs at most.
+    // The tornado, two-sided, when it ran but another method heads the rankings.
+    void one_at_a_time(const std::string& key, const std::string& metric, std::size_t h, const std::string& title,
+                       const std::string& measure, const std::function<std::string(const std::string&)>& label) {
+        const MethodRanking* tornado = r.ranking(key, h, metric, "tornado");
+        if (!tornado || tornado == headline_ranking(r, key, h, metric)) return;
+        drivers_chart(key, metric, h, title, measure, label, tornado, "one-at-a-time-");
+    }
+
+    // A ranking of `key`'s metric at horizon h as bars, ten inputs at most; a tornado two-sided.
     void drivers_chart(const std::string& key, const std::string& metric, std::size_t h, const std::string& title,
-                       const std::string& measure, std::string (*label)(const std::string&)) {
-        const MethodRanking* headline = headline_ranking(r, key, h, metric);
+                       const std::string& measure, const std::function<std::string(const std::string&)>& label,
+                       const MethodRanking* headline, const std::string& id_prefix) {
         if (!headline) return;
         const std::string& method = headline->method;
         const auto& ranking = headline->ranking;
         chart::DivergingBars c;
-        c.id = "tornado-" + key + "-" + std::to_string(r.horizons[h].months);
+        c.id = id_prefix + key + "-" + std::to_string(r.horizons[h].months);
         c.title = title + " at " + std::to_string(r.horizons[h].months) + " months (" + r.horizons[h].name + " term)";
         c.positive_fill = palette::bars;
         c.negative_fill = palette::negative;
@@ -478,6 +499,17 @@ struct Page {
         }
         for (std::size_t i = 0; i < ranking.size() && i < 10; ++i)
             c.bars.emplace_back(label(ranking[i].input), ranking[i].value);
+        // A tornado is drawn two-sided: the metric at each input's P10 and P90 around the base.
+        const MetricSensitivity* m = r.sensitivity_of(key, h, metric);
+        if (method == "tornado" && m && m->tornado_base) {
+            c.base = m->tornado_base;
+            for (std::size_t i = 0; i < c.bars.size(); ++i)
+                c.ranges.emplace_back(ranking[i].low.value_or(NAN), ranking[i].high.value_or(NAN));
+            c.x_label = measure + " with one input at its P10 or P90, every other at its median";
+            if (std::any_of(c.ranges.begin(), c.ranges.end(),
+                            [](const auto& p) { return !std::isfinite(p.first) || !std::isfinite(p.second); }))
+                c.ranges.clear();  // an older results file: the swings only
+        }
         figure(chart::render_svg(c, 960),
                method == "tail" ? "The ten inputs that set the worst 10 % of futures for " + measure +
                                       " most apart, largest first. Bars to the left: those futures drew lower values "

@@ -111,6 +111,11 @@ std::string comparison_summary(const ResultsDocument& r, const ComparisonResult&
     return s;
 }
 
+const char* const headline_policy =
+    "total-order Sobol indices when they were run (they count interactions and non-linear effects), else "
+    "standardised regression coefficients when a linear fit explains at least 70 % of the variance, else Spearman "
+    "rank correlations, else the tornado; the tail method is shown beside it, never instead.";
+
 const MethodRanking* headline_ranking(const MetricSensitivity& m) {
     // A ranking with a value to show: an SRC fit without residual (no more paths than inputs) has none.
     const auto usable = [&](const char* name) -> const MethodRanking* {

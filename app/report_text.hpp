@@ -42,6 +42,9 @@ std::string comparison_summary(const ResultsDocument& r, const ComparisonResult&
 // (or none has a defined value).
 const MethodRanking* headline_ranking(const MetricSensitivity& m);
 
+// That policy in a sentence, for the reports' method notes.
+extern const char* const headline_policy;
+
 // The same for an option's (or a pair's, by its key a_vs_b) metric at a horizon index of the document.
 const MethodRanking* headline_ranking(const ResultsDocument& r, const std::string& option, std::size_t horizon,
                                       const std::string& metric);

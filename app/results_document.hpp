@@ -332,10 +332,13 @@ struct RankedInput {
     double value = 0;
     std::uint64_t rank = 0;  // 1 = most important
     std::optional<std::array<double, 2>> ci95;
+    // Tornado only: the metric with this input at its P10 and at its P90, every other input at its median.
+    std::optional<double> low, high;
 
     template <class V>
     void visit(V& v) {
         v("input", input), v("value", value), v("rank", rank), v("ci95", ci95);
+        v.optional("low", low), v.optional("high", high);
     }
 };
 

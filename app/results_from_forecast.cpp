@@ -83,7 +83,11 @@ std::vector<OptionSensitivity> sensitivity(const models::Sensitivity& sens, cons
                     for (const auto& i : method.ranking) {
                         std::optional<std::array<double, 2>> ci;
                         if (i.ci95) ci = std::array{i.ci95->first, i.ci95->second};
-                        mr.ranking.push_back({s.inputs.of_dimension(i.input).address, i.value, i.rank, ci});
+                        RankedInput ranked{s.inputs.of_dimension(i.input).address, i.value, i.rank, ci, {}, {}};
+                        if (method.method == "tornado")
+                            for (const auto& bar : m.tornado_bars)
+                                if (bar.input == i.input) ranked.low = bar.low_output, ranked.high = bar.high_output;
+                        mr.ranking.push_back(std::move(ranked));
                     }
                     ms.methods.push_back(std::move(mr));
                 }

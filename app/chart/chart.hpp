@@ -65,6 +65,11 @@ struct DivergingBars {
     Format x_format;
     std::vector<std::pair<std::string, double>> bars;  // (label, value)
     std::string positive_fill, negative_fill;
+    // Two-sided (a tornado): per bar the metric with the input at its P10
+    // and at its P90, drawn from `base` (every input at its median); the
+    // P10 side in negative_fill, the P90 side in positive_fill.
+    std::optional<double> base;
+    std::vector<std::pair<double, double>> ranges;  // (at P10, at P90), one per bar
 };
 
 // One quantity's spread per row, e.g. NPV per variant: whiskers from P5 to

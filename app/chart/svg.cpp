@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <limits>
 #include <sstream>
+#include <tuple>
 
 #include "app/chart/chart.hpp"
 #include "app/chart/palette.hpp"
@@ -272,7 +273,68 @@ Markup render_svg(const Chart& c, double width, double height) {
     return {buffer.str()};
 }
 
+namespace {
+
+// A tornado: each input's bar runs from the metric at its P10 to the metric at its P90, across the base.
+Markup two_sided(const DivergingBars& c, double width) {
+    std::size_t longest = 0;
+    for (const auto& bar : c.bars) longest = std::max(longest, shown_length(bar.first));
+    const double label_width = std::clamp(char_width * static_cast<double>(longest) + 16, 220.0, width / 2);
+    const double right = 80, top = 50, row = 22, bottom = 64;
+    const double height = top + row * static_cast<double>(std::max<std::size_t>(c.bars.size(), 1)) + bottom;
+    const double pw = width - label_width - right - 70;
+    const double base = *c.base;
+    Range r;
+    r.add(base);
+    for (const auto& [low, high] : c.ranges) r.add(low), r.add(high);
+    if (!(r.high > r.low)) r.high = r.low + 1;
+    const auto ticks = nice_ticks(r.low, r.high, 4);
+    const double low = ticks.front(), high = ticks.back() > ticks.front() ? ticks.back() : ticks.front() + 1;
+    const auto sx = [&](double x) { return label_width + 70 + (x - low) / (high - low) * pw; };
+    const Format xf = c.x_format ? c.x_format : default_format;
+
+    std::ostringstream buffer;
+    HtmlStream o(buffer);
+    svg_open(o, c.id, c.title, width, height);
+    const double plot_bottom = top + row * static_cast<double>(c.bars.size());
+    value_axis(o, ticks, sx, xf, label_width + 70 + pw / 2, top, plot_bottom, c.x_label);
+    o << "<g font-size=\"11\" fill=\"#222\">\n";
+    for (std::size_t i = 0; i < c.bars.size() && i < c.ranges.size(); ++i) {
+        const double y = top + row * static_cast<double>(i);
+        o << "<text x=\"" << f(label_width - 8) << "\" y=\"" << f(y + 15) << "\" text-anchor=\"end\">"
+          << c.bars[i].first << "</text>";
+        const auto [at_p10, at_p90] = c.ranges[i];
+        for (const auto& [value, side, fill] : {std::tuple{at_p10, "p10", c.negative_fill}, {at_p90, "p90", c.positive_fill}}) {
+            if (!std::isfinite(value)) continue;
+            const double x0 = sx(std::min(base, value)), x1 = sx(std::max(base, value));
+            o << "<rect class=\"bar\" data-side=\"" << side << "\" x=\"" << f(x0) << "\" y=\"" << f(y + 4)
+              << "\" width=\"" << f(std::max(0.5, x1 - x0)) << "\" height=\"" << f(row - 8) << "\" fill=\"" << fill
+              << "\" stroke=\"#555\" stroke-width=\"0.5\"/>";
+        }
+        // Each end's value beside it, the lower on the left.
+        const double lo = std::min(at_p10, at_p90), hi = std::max(at_p10, at_p90);
+        if (std::isfinite(lo) && std::isfinite(hi))
+            o << "<text x=\"" << f(sx(std::min(lo, base)) - 4) << "\" y=\"" << f(y + 15)
+              << "\" text-anchor=\"end\" font-size=\"10.5\">" << xf(lo) << "</text><text x=\""
+              << f(sx(std::max(hi, base)) + 4) << "\" y=\"" << f(y + 15) << "\" font-size=\"10.5\">" << xf(hi)
+              << "</text>\n";
+    }
+    o << "<line class=\"marker\" x1=\"" << f(sx(base)) << "\" x2=\"" << f(sx(base)) << "\" y1=\"" << f(top - 6)
+      << "\" y2=\"" << f(plot_bottom) << "\" stroke=\"#000\" stroke-width=\"1.2\"/><text x=\"" << f(sx(base))
+      << "\" y=\"" << f(top - 10) << "\" text-anchor=\"middle\" font-size=\"10.5\">every input at its median: "
+      << xf(base) << "</text>\n</g>\n";
+    const std::vector<LegendItem> legend{{"input at its P10", c.negative_fill, "", ""},
+                                         {"input at its P90", c.positive_fill, "", ""}};
+    draw_legend(o, legend, lay_out_legend(legend, label_width, width - label_width), height);
+    o << "</svg>\n";
+    return {buffer.str()};
+}
+
+}  // namespace
+
 Markup render_svg(const DivergingBars& c, double width) {
+    if (c.base && std::isfinite(*c.base) && c.ranges.size() == c.bars.size() && !c.bars.empty())
+        return two_sided(c, width);
     // Room for the longest label (in code points: "·" is one), at least 250 and at most half the chart.
     std::size_t longest = 0;
     for (const auto& bar : c.bars)
