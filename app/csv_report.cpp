@@ -113,7 +113,8 @@ std::vector<std::pair<std::string, OutputSet::StreamWriter>> csv_report_files(co
         }
     });
     file("sensitivity.csv", [&](std::ostream& out) {
-        Table t(out, {"option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high"});
+        Table t(out, {"option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high",
+                      "metric_at_p10", "metric_at_p90"});
         if (r.sensitivity)
             for (const auto& o : *r.sensitivity)
                 for (const auto& h : o.horizons)
@@ -121,7 +122,7 @@ std::vector<std::pair<std::string, OutputSet::StreamWriter>> csv_report_files(co
                         for (const auto& [method, ranking] : methods)
                             for (const auto& e : ranking)
                                 t.row(o.option, h.months, metric, method, e.rank, e.input, e.value,
-                                      e.ci95 ? (*e.ci95)[0] : NAN, e.ci95 ? (*e.ci95)[1] : NAN);
+                                      e.ci95 ? (*e.ci95)[0] : NAN, e.ci95 ? (*e.ci95)[1] : NAN, e.low, e.high);
     });
     if (r.samples)
         file("samples.csv", [&](std::ostream& out) {
