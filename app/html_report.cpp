@@ -56,15 +56,7 @@ struct Page {
         for (const auto& line : d.change) out << "<li>" << line << "</li>\n";
         out << "</ul></div>\n</div>\n</div>\n<div class=\"page-one-body\">\n";
         key_figures_table();
-        chart::Chart c;
-        c.id = "page-one-payback";
-        c.title = "Chance of having paid back, by month";
-        std::vector<const TimeToEvent*> curves;
-        for (std::size_t i = 0; i < r.options.size(); ++i) {
-            c.lines.push_back(payback_line(r.options[i].payback, i, option_label(r.options[i].name)));
-            curves.push_back(&r.options[i].payback);
-        }
-        payback_axes(c, curves);
+        chart::Chart c = payback_curves("page-one-payback");
         c.x_label = "months from the start";
         figure(chart::render_svg(c, 470, 400),
                "Share of simulated futures whose cumulative cash flow has turned positive by each month" +
@@ -411,10 +403,10 @@ struct Page {
         }
     }
 
-    void payback() {
-        out << "<section id=\"payback\">\n<h2>Time to positive ROI</h2>\n<div class=\"charts wide\">\n";
+    // Every option's payback curve on one chart.
+    chart::Chart payback_curves(const std::string& id) const {
         chart::Chart c;
-        c.id = "payback-cdf";
+        c.id = id;
         c.title = "Chance of having paid back, by month";
         std::vector<const TimeToEvent*> curves;
         for (std::size_t i = 0; i < r.options.size(); ++i) {
@@ -422,6 +414,12 @@ struct Page {
             curves.push_back(&r.options[i].payback);
         }
         payback_axes(c, curves);
+        return c;
+    }
+
+    void payback() {
+        out << "<section id=\"payback\">\n<h2>Time to positive ROI</h2>\n<div class=\"charts wide\">\n";
+        const chart::Chart c = payback_curves("payback-cdf");
         std::string caption = "Each line gives the share of simulated futures whose cumulative cash flow has turned "
                               "positive by that month.";
         if (r.payback_reference_months)

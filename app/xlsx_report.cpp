@@ -635,8 +635,9 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
     }
     worksheet_set_column(s.ws, 0, 4, 12, nullptr);
     worksheet_set_column(s.ws, 5, 5, 48, nullptr);
-    worksheet_set_column(s.ws, 6, 8, 14, nullptr);
-    s.headers(0, {"Option", "Horizon (months)", "Metric", "Method", "Rank", "Input", "Value", "CI 95 % low", "CI 95 % high"},
+    worksheet_set_column(s.ws, 6, 10, 14, nullptr);
+    s.headers(0, {"Option", "Horizon (months)", "Metric", "Method", "Rank", "Input", "Value", "CI 95 % low", "CI 95 % high",
+                  "Metric at the input's P10", "Metric at the input's P90"},
               f.header);
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
@@ -658,13 +659,17 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
                             s.number(row, 7, (*e.ci95)[0], vf);
                             s.number(row, 8, (*e.ci95)[1], vf);
                         }
+                        if (e.low && e.high) {  // a tornado's two sides
+                            s.number(row, 9, *e.low, vf);
+                            s.number(row, 10, *e.high, vf);
+                        }
                         ++row;
                     }
 
     // Chart data for the NPV drivers: ten inputs per option (then per pair, for the NPV difference) and
     // horizon, smallest first so Excel's bottom-up bar order puts the largest on top.
     lxw_row_t block = 1, chart_row = 1;
-    constexpr lxw_col_t data_col = 11;
+    constexpr lxw_col_t data_col = 12;
     s.text(0, data_col, "NPV drivers (chart data)", f.bold);
     const auto chart_of = [&](const std::string& key, const std::string& metric, std::size_t h, const std::string& what,
                               std::string (*label)(const std::string&)) {

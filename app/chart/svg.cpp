@@ -103,6 +103,18 @@ void draw_legend(HtmlStream& o, const std::vector<LegendItem>& items, const Lege
     o << "</g>\n";
 }
 
+// Nice ticks over a range of values and the axis ends they give (never an empty span).
+struct ValueScale {
+    std::vector<double> ticks;
+    double low = 0, high = 1;
+};
+ValueScale value_scale(double low, double high, int count) {
+    ValueScale v{nice_ticks(low, high, count), 0, 1};
+    v.low = v.ticks.front();
+    v.high = v.ticks.back() > v.ticks.front() ? v.ticks.back() : v.ticks.front() + 1;
+    return v;
+}
+
 // The value axis of a chart of labelled rows: a grid line and label per tick, the axis title under them.
 template <class Scale>
 void value_axis(HtmlStream& o, const std::vector<double>& ticks, Scale sx, const Format& xf, double centre,
@@ -288,8 +300,9 @@ Markup two_sided(const DivergingBars& c, double width) {
     r.add(base);
     for (const auto& [low, high] : c.ranges) r.add(low), r.add(high);
     if (!(r.high > r.low)) r.high = r.low + 1;
-    const auto ticks = nice_ticks(r.low, r.high, 4);
-    const double low = ticks.front(), high = ticks.back() > ticks.front() ? ticks.back() : ticks.front() + 1;
+    const ValueScale scale = value_scale(r.low, r.high, 4);  // not a binding: clang 14 cannot capture one
+    const auto& ticks = scale.ticks;
+    const double low = scale.low, high = scale.high;
     const auto sx = [&](double x) { return label_width + 70 + (x - low) / (high - low) * pw; };
     const Format xf = c.x_format ? c.x_format : default_format;
 
@@ -405,8 +418,9 @@ Markup render_svg(const Intervals& c, double width) {
         c.marker->x <= r.high + 0.25 * (r.high - r.low))
         r.add(c.marker->x);
     if (r.empty()) r = {0, 1};
-    const auto ticks = nice_ticks(r.low, r.high, 5);
-    const double low = ticks.front(), high = ticks.back() > ticks.front() ? ticks.back() : ticks.front() + 1;
+    const ValueScale scale = value_scale(r.low, r.high, 5);  // not a binding: clang 14 cannot capture one
+    const auto& ticks = scale.ticks;
+    const double low = scale.low, high = scale.high;
     const auto sx = [&](double x) { return label_width + (x - low) / (high - low) * pw; };
     const Format xf = c.x_format ? c.x_format : default_format;
 
@@ -484,8 +498,9 @@ Markup render_svg(const Waterfall& c, double width) {
         }
     }
     if (!(r.high > r.low)) r.high = r.low + 1;
-    const auto ticks = nice_ticks(r.low, r.high, 4);
-    const double low = ticks.front(), high = ticks.back() > ticks.front() ? ticks.back() : ticks.front() + 1;
+    const ValueScale scale = value_scale(r.low, r.high, 4);  // not a binding: clang 14 cannot capture one
+    const auto& ticks = scale.ticks;
+    const double low = scale.low, high = scale.high;
     const double pw = width - label_width - right;
     const auto sx = [&](double x) { return label_width + (x - low) / (high - low) * pw; };
     const Format xf = c.x_format ? c.x_format : default_format;
@@ -539,8 +554,9 @@ Markup render_svg(const StackedColumns& c, double width, double height) {
         for (const auto* v : {&c.mark, &c.mark_low, &c.mark_high})
             if (k < v->size()) yr.add((*v)[k]);
     }
-    const auto yt = nice_ticks(yr.low, yr.high, 5);
-    const double low = yt.front(), high = yt.back() > yt.front() ? yt.back() : yt.front() + 1;
+    const ValueScale scale = value_scale(yr.low, yr.high, 5);
+    const auto& yt = scale.ticks;
+    const double low = scale.low, high = scale.high;
     const auto sy = [&](double y) { return top + ph - (y - low) / (high - low) * ph; };
     const double slot = pw / static_cast<double>(std::max<std::size_t>(n, 1)), bar = std::min(60.0, slot * 0.6);
     const Format yf = c.y_format ? c.y_format : default_format;

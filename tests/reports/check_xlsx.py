@@ -160,41 +160,43 @@ def check_breakdown_and_years(wb, results):
     compared = 0
     months = [str(m) for m in results["horizons"].values()]
     rows = list(wb["Breakdown"].iter_rows(values_only=True))
+    # A table per option (with a breakdown), in the results file's order, headed by its label and the horizons.
+    heads = iter([i for i, r in enumerate(rows) if r[0] and r[1] == f"{months[0]} months"])
     for option, o in results["options"].items():
         if "breakdown" not in o["horizons"][months[0]]:
             continue
-        head = next((i for i, r in enumerate(rows) if r[0] == fmt.option_label(option) and r[1] == f"{months[0]} months"),
-                    None)
+        head = next(heads, None)
         check(head is not None, f"Breakdown: no table for {option}")
         if head is None:
             continue
-        table = {}
+        table = []  # in sheet order: a cost line may carry a benefit line's label
         for r in rows[head + 1:]:
             if not r[0]:
                 break
-            table[r[0]] = r
-        labels = list(table)
+            table.append(r)
+        labels = [r[0] for r in table]
         for group, total in [("benefits", "Benefits (mean)"), ("costs", "Costs (mean)")]:
-            check(total in table, f"Breakdown {option}: no {total} row")
-            if total not in table:
+            check(total in labels, f"Breakdown {option}: no {total} row")
+            if total not in labels:
                 continue
             end = labels.index(total)
             start = 0 if group == "benefits" else labels.index("Benefits (mean)") + 1
             for k, h in enumerate(months):
-                parts = sum(table[label][1 + k] or 0 for label in labels[start:end])
+                parts = sum(r[1 + k] or 0 for r in table[start:end])
                 want = o["horizons"][h][group]["mean"]
                 check(abs(parts - want) <= 1e-6 * max(1.0, abs(want)),
                       f"Breakdown {option} {h} {group}: components add to {parts}, the run's mean is {want}")
-                check(abs(table[total][1 + k] - want) <= 1e-6 * max(1.0, abs(want)),
-                      f"Breakdown {option} {h}: {total} {table[total][1 + k]} != {want}")
+                check(abs(table[end][1 + k] - want) <= 1e-6 * max(1.0, abs(want)),
+                      f"Breakdown {option} {h}: {total} {table[end][1 + k]} != {want}")
                 compared += 1
     ws = wb["Years"]
     rows = list(ws.iter_rows(values_only=True))
+    heads = iter([i for i, r in enumerate(rows) if r[0] and r[1] == "Initial"])
     for option, o in results["options"].items():
         years = o.get("years", [])
         if not years:
             continue
-        head = next((i for i, r in enumerate(rows) if r[0] == fmt.option_label(option) and r[1] == "Initial"), None)
+        head = next(heads, None)
         check(head is not None, f"Years: no table for {option}")
         if head is None:
             continue
