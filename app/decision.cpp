@@ -83,7 +83,7 @@ Decision decide(const ResultsDocument& r) {
     }
     for (const OptionResult* o : ranked)
         d.certainty.push_back(option_label(o->name) + "'s NPV at " + at + " is positive on " +
-                              whole(npv_at(*o, h).prob_positive) + " of them.");
+                              whole(npv_at(*o, h).prob_positive) + " of the simulated futures.");
 
     if (r.value_of_information && h < r.value_of_information->horizons.size()) {
         const auto& v = r.value_of_information->horizons[h];

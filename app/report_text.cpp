@@ -43,6 +43,10 @@ std::string plain_number(double x) {
     if (std::string(buffer).find('e') != std::string::npos) {
         const int decimals = std::min(20, 2 - static_cast<int>(std::floor(std::log10(std::abs(x)))));
         std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
+        std::string fixed = buffer;  // as %g would: no trailing zeros
+        while (fixed.back() == '0') fixed.pop_back();
+        if (fixed.back() == '.') fixed.pop_back();
+        return fixed;
     }
     return buffer;
 }
