@@ -42,6 +42,19 @@ def expected_charts(results):
     if results.get("variants"):
         for option in results["options"]:
             ids += [f"what-if-payback-{option}", f"what-if-npv-{option}"]
+    # Page one's payback curves; where the money comes from, per option with a breakdown.
+    ids.append("page-one-payback")
+    for option, o in results["options"].items():
+        if "breakdown" in o["horizons"][str(months[0])]:
+            ids += [f"waterfall-{option}-{h}" for h in months] + [f"costs-{option}"]
+        if o.get("years"):
+            ids.append(f"years-{option}")
+    # The tornado beside a headline ranking of another method, at the longest horizon.
+    for key, s in results.get("sensitivity", {}).items():
+        metric = "npv_difference" if "_vs_" in key else "npv"
+        methods = s.get(str(months[-1]), {}).get(metric, {})
+        if "tornado" in methods and ("spearman" in methods or "src" in methods or "sobol_total" in methods):
+            ids.append(f"one-at-a-time-{key}-{months[-1]}")
     return ids
 
 
