@@ -23,15 +23,12 @@ import json
 import math
 import pathlib
 import re
-import shutil
 import sys
-import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import report_format as fmt  # noqa: E402
+from headless_chromium import Browser, console_problems  # noqa: E402
 
 failures = []
 
@@ -279,20 +276,9 @@ def main():
     results_path, report_path, scenario_path = map(pathlib.Path, sys.argv[1:4])
     results = json.loads(results_path.read_text())
     scenario = json.loads(scenario_path.read_text())
-    profile = tempfile.mkdtemp(prefix="roicast-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1200,900"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    try:
+    with Browser() as driver:
         driver.get(report_path.resolve().as_uri())
-        for entry in driver.get_log("browser"):
-            if entry["level"] in ("WARNING", "SEVERE"):
-                failures.append(f"console {entry['level']}: {entry['message']}")
+        failures.extend(console_problems(driver))
         text = driver.execute_script("return document.body.innerText")
         found = fmt.SCIENTIFIC.findall(text)
         check(not found, f"scientific notation in the page: {[m.group(0) for m in fmt.SCIENTIFIC.finditer(text)][:5]}")
@@ -303,9 +289,6 @@ def main():
         if not failures:
             print(f"page one consistent with {results_path.name}; {registered} inputs in the register; "
                   f"{waterfalls} waterfalls add up")
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0
