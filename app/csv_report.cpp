@@ -6,6 +6,8 @@
 #include <ostream>
 #include <vector>
 
+#include "app/key_figures.hpp"
+#include "app/money_breakdown.hpp"
 #include "app/what_if_table.hpp"
 
 namespace app {
@@ -56,8 +58,9 @@ void time_rows(Table& t, const std::string& option, const std::string& measure, 
 }  // namespace
 
 std::vector<std::string> csv_report_names() {
-    return {"summary.csv",     "payback.csv", "payback_cdf.csv", "cash_flow.csv", "comparison.csv",
-            "sensitivity.csv", "samples.csv", "inputs.csv",      "variants.csv"};
+    return {"summary.csv",    "payback.csv",     "payback_cdf.csv", "cash_flow.csv",  "comparison.csv",
+            "sensitivity.csv", "samples.csv",    "inputs.csv",      "variants.csv",   "key_figures.csv",
+            "breakdown.csv",  "years.csv",       "assumptions.csv"};
 }
 
 void write_csv_reports(const std::filesystem::path& folder, const ResultsDocument& r) {
@@ -110,7 +113,8 @@ std::vector<std::pair<std::string, OutputSet::StreamWriter>> csv_report_files(co
         }
     });
     file("sensitivity.csv", [&](std::ostream& out) {
-        Table t(out, {"option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high"});
+        Table t(out, {"option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high",
+                      "metric_at_p10", "metric_at_p90"});
         if (r.sensitivity)
             for (const auto& o : *r.sensitivity)
                 for (const auto& h : o.horizons)
@@ -118,7 +122,7 @@ std::vector<std::pair<std::string, OutputSet::StreamWriter>> csv_report_files(co
                         for (const auto& [method, ranking] : methods)
                             for (const auto& e : ranking)
                                 t.row(o.option, h.months, metric, method, e.rank, e.input, e.value,
-                                      e.ci95 ? (*e.ci95)[0] : NAN, e.ci95 ? (*e.ci95)[1] : NAN);
+                                      e.ci95 ? (*e.ci95)[0] : NAN, e.ci95 ? (*e.ci95)[1] : NAN, e.low, e.high);
     });
     if (r.samples)
         file("samples.csv", [&](std::ostream& out) {
@@ -153,6 +157,51 @@ std::vector<std::pair<std::string, OutputSet::StreamWriter>> csv_report_files(co
                     }
             }
         });
+    file("key_figures.csv", [&](std::ostream& out) {
+        Table t(out, {"option", "statistic", "horizon_months", "label", "value"});
+        for (const auto& k : key_figures(r))
+            for (const auto& o : r.options)
+                t.row(o.name, k.statistic, k.months ? std::to_string(*k.months) : std::string(), k.label, k.read(o));
+    });
+    file("breakdown.csv", [&](std::ostream& out) {
+        Table t(out, {"option", "horizon_months", "group", "component", "label", "soft", "statistic", "value"});
+        for (const auto& o : r.options) {
+            const auto benefits = benefit_components(r, o), costs = cost_components(r, o);
+            for (const auto& h : o.horizons) {
+                if (!h.breakdown) continue;
+                for (const auto* list : {&benefits, &costs})
+                    for (const auto& c : *list)
+                        if (const Quantiles* q = c.pick(*h.breakdown))
+                            for (const auto& [statistic, v] : {std::pair{"mean", q->mean}, {"p10", q->p10}, {"p50", q->p50},
+                                                               {"p90", q->p90}})
+                                t.row(o.name, h.months, list == &benefits ? "benefits" : "costs", c.key, c.label,
+                                      c.soft ? "true" : "false", statistic, v);
+            }
+        }
+    });
+    file("years.csv", [&](std::ostream& out) {
+        Table t(out, {"option", "period", "first_month", "last_month", "part", "statistic", "value"});
+        for (const auto& o : r.options) {
+            const int last = r.horizons.empty() ? 0 : r.horizons.back().months;
+            for (std::size_t y = 0; y < o.years.size(); ++y) {
+                const int first = y == 0 ? 0 : static_cast<int>(12 * (y - 1) + 1);
+                const int end = y == 0 ? 0 : std::min(static_cast<int>(12 * y), last);
+                const std::string period = y == 0 ? "initial" : "year_" + std::to_string(y);
+                const auto& rec = o.years[y];
+                for (const auto& [part, q] : {std::pair{"costs", &rec.costs}, {"benefits", &rec.benefits},
+                                              {"net", &rec.net}, {"discounted_net", &rec.discounted_net}})
+                    for (const auto& [statistic, v] : {std::pair{"mean", q->mean}, {"p10", q->p10}, {"p50", q->p50},
+                                                       {"p90", q->p90}})
+                        t.row(o.name, period, first, end, part, statistic, v);
+            }
+        }
+    });
+    file("assumptions.csv", [&](std::ostream& out) {
+        Table t(out, {"group", "address", "label", "value", "quantity", "uncertain", "mean", "p10", "p50", "p90", "source"});
+        for (const auto& a : r.assumptions)
+            t.row(a.group, a.address, a.label, a.value, a.quantity, a.uncertain ? "true" : "false", a.mean, a.p10, a.p50,
+                  a.p90, a.source);
+    });
     file("inputs.csv", [&](std::ostream& out) {
         Table t(out, {"input", "distribution", "mean", "p5", "p50", "p95", "source"});
         for (const auto& in : r.inputs) t.row(in.input, in.distribution, in.mean, in.p5, in.p50, in.p95, in.source);

@@ -29,13 +29,32 @@ svg.chart { width: 100%; height: auto; display: block; }
 figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 11.5px; color: #555; margin-top: 2px; }
 .notes li { margin: 3px 0; }
+.decision { background: #f2f6fb; border-left: 4px solid #08306b; padding: 8px 14px; margin: 8px 0 12px; }
+.verdict { font-size: 17px; font-weight: bold; margin: 2px 0 4px; }
+.rule { color: #444; font-size: 12.5px; margin: 0 0 6px; }
+.decision .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 18px; }
+.decision h3 { margin: 4px 0 2px; font-size: 13.5px; }
+.decision ul { margin: 0; padding-left: 18px; font-size: 12.5px; }
+.decision li { margin: 2px 0; }
+.page-one-body { display: grid; grid-template-columns: 1fr 1.1fr; gap: 14px; align-items: start; }
+#key-figures td, #key-figures th { padding: 3px 6px; }
+table.register { table-layout: fixed; }
+table.hard-soft td:first-child { white-space: nowrap; }
+table.register th:nth-child(1) { width: 25%; }
+table.register th:nth-child(2) { width: 27%; }
+table.register th:nth-child(3), table.register th:nth-child(4) { width: 9%; }
 footer { margin-top: 32px; font-size: 11px; color: #666; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; page-break-after: avoid; }
   section { break-inside: auto; }
-  .summary { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .summary, .decision { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  #page-one { break-after: page; page-break-after: always; }
+  #page-one h1 { font-size: 20px; }
+  .verdict { font-size: 14px; }
+  .rule, .decision ul { font-size: 10.5px; }
+  #key-figures { font-size: 10.5px; }
 }
 )";
 

@@ -3,10 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include "app/chart/chart.hpp"
 #include "app/chart/palette.hpp"
+#include "app/assumption_register.hpp"
 #include "app/chart/ticks.hpp"
+#include "app/decision.hpp"
+#include "app/distribution_text.hpp"
+#include "app/key_figures.hpp"
+#include "app/money_breakdown.hpp"
 #include "app/format.hpp"
 #include "app/html_page.hpp"
 #include "app/report_text.hpp"
@@ -34,38 +40,206 @@ struct Page {
         out << "</figure>\n";
     }
 
-    void header() {
+    // Page one, on one A4 page when printed: the decision with its rule, how
+    // sure it is, what would change it, the key figures and the payback curves.
+    void page_one() {
         open_html_page(out, "CRM investment case: " + r.scenario);
-        out << "<h1>CRM investment case: " << r.scenario
+        const Decision d = decide(r);
+        out << "<section id=\"page-one\">\n<h1>CRM investment case: " << r.scenario
             << "</h1>\n<p class=\"subtitle\">Monte Carlo forecast, " << grouped(static_cast<unsigned long long>(r.paths))
-            << " simulated futures, amounts in " << r.currency << ", discounted at "
-            << percent(r.discount_rate, 1) << " a year.</p>\n";
+            << " simulated futures, amounts in " << r.currency << ", discounted at " << percent(r.discount_rate, 1)
+            << " a year.</p>\n<div class=\"decision\">\n<p class=\"verdict\" id=\"decision\" data-choice=\"" << d.choice
+            << "\">" << d.sentence << "</p>\n<p class=\"rule\">" << d.rule << "</p>\n<div class=\"columns\">\n"
+            << "<div id=\"how-sure\"><h3>How sure</h3><ul>\n";
+        for (const auto& line : d.certainty) out << "<li>" << line << "</li>\n";
+        out << "</ul></div>\n<div id=\"what-would-change-it\"><h3>What would change it</h3><ul>\n";
+        for (const auto& line : d.change) out << "<li>" << line << "</li>\n";
+        out << "</ul></div>\n</div>\n</div>\n<div class=\"page-one-body\">\n";
+        key_figures_table();
+        chart::Chart c = payback_curves("page-one-payback");
+        c.x_label = "months from the start";
+        figure(chart::render_svg(c, 470, 400),
+               "Share of simulated futures whose cumulative cash flow has turned positive by each month" +
+                   std::string(r.payback_reference_months ? "; shaded: the scenario's reference band." : "."));
+        out << "</div>\n<p class=\"caption\">Medians and percentiles are over the simulated futures: P10 is exceeded "
+               "on 90 % of them, P90 on 10 %. ROI is (benefits − costs) / costs, undiscounted; NPV is discounted. Hard "
+               "benefits leave out the soft ones (time saved, benefit lines marked soft), which free capacity rather "
+               "than cash. Payback is the first month cumulative net cash flow reaches zero.</p>\n</section>\n";
     }
 
-    void executive_summary() {
-        out << "<section id=\"summary\">\n<h2>Executive summary</h2>\n<div class=\"summary\"><ul>\n";
-        for (const auto& o : r.options) out << "<li>" << option_summary(r, o) << "</li>\n";
-        for (const auto& c : r.comparisons) out << "<li>" << comparison_summary(r, c) << "</li>\n";
-        out << "</ul></div>\n";
-        out << "<table>\n<tr><th class=\"text\">Option</th><th>Horizon</th><th>NPV median</th><th>NPV P10 to P90</th>"
-               "<th>P(NPV &gt; 0)</th><th>ROI median</th><th>ROI P10 to P90</th><th>IRR median</th>"
-               "<th>Costs (mean)</th><th>Benefits (mean)</th></tr>\n";
+    // Figures as rows, options as columns: each cell tagged with its statistic for checking.
+    void key_figures_table() {
+        const int last = r.horizons.back().months;
+        out << "<table id=\"key-figures\">\n<tr><th class=\"text\">Key figures</th>";
+        for (const auto& o : r.options) out << "<th>" << option_label(o.name) << "</th>";
+        out << "</tr>\n";
+        for (const auto& k : key_figures(r)) {
+            out << "<tr><td class=\"text\">" << k.label << "</td>";
+            for (const auto& o : r.options)
+                out << "<td data-option=\"" << o.name << "\" data-statistic=\"" << k.statistic << "\" data-months=\""
+                    << (k.months ? std::to_string(*k.months) : std::string()) << "\">"
+                    << figure_text(k.figure, k.read(o), r.currency, last) << "</td>";
+            out << "</tr>\n";
+        }
+        out << "</table>\n";
+    }
+
+    void horizon_table() {
+        out << "<section id=\"summary\">\n<h2>Figures by horizon</h2>\n";
+        out << "<table id=\"by-horizon\">\n<tr><th class=\"text\">Option</th><th>Horizon</th><th>NPV mean</th><th>NPV median</th>"
+               "<th>NPV P10 to P90</th><th>P(NPV &gt; 0)</th><th>ROI median</th><th>ROI P10 to P90</th>"
+               "<th>ROI on hard benefits, median</th><th>IRR median</th><th>Costs (mean)</th><th>Benefits (mean)</th></tr>\n";
+        bool irr_note = false;
         for (const auto& o : r.options)
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
                 const auto& m = o.horizons[h];
                 const auto& npv = m[models::Metric::npv];
                 const auto& roi = m[models::Metric::roi];
-                out << "<tr><td class=\"text\">" << option_label(o.name) << "</td><td>"
-                    << r.horizons[h].months << " months</td><td>" << money(npv.p50, r.currency) << "</td><td>"
-                    << money(npv.p10, r.currency) << " to " << money(npv.p90, r.currency) << "</td><td>"
+                const auto& irr = m[models::Metric::irr];
+                irr_note = irr_note || !irr_is_typical(irr);
+                out << "<tr><td class=\"text\">" << option_label(o.name) << "</td><td>" << r.horizons[h].months
+                    << " months</td><td>" << money(npv.mean, r.currency) << "</td><td>" << money(npv.p50, r.currency)
+                    << "</td><td>" << money(npv.p10, r.currency) << " to " << money(npv.p90, r.currency) << "</td><td>"
                     << percent(npv.prob_positive, 0) << "</td><td>" << roi_percent(roi.p50) << "</td><td>"
                     << roi_percent(roi.p10) << " to " << roi_percent(roi.p90) << "</td><td>"
-                    << percent(m[models::Metric::irr].p50, 1) << "</td><td>" << money(m[models::Metric::costs].mean, r.currency)
-                    << "</td><td>" << money(m[models::Metric::benefits].mean, r.currency) << "</td></tr>\n";
+                    << roi_percent(m[models::Metric::roi_hard].p50) << "</td><td>" << irr_median_text(irr) << "</td><td>"
+                    << money(m[models::Metric::costs].mean, r.currency) << "</td><td>"
+                    << money(m[models::Metric::benefits].mean, r.currency) << "</td></tr>\n";
             }
-        out << "</table>\n<p>ROI is (benefits − costs) / costs, undiscounted, cumulated up to the horizon. "
-               "IRR is annual. An 80 % interval runs from the 10th to the 90th percentile of the simulated futures.</p>\n"
-            << "</section>\n";
+        out << "</table>\n<p>ROI is (benefits − costs) / costs, undiscounted, cumulated up to the horizon. IRR is annual. "
+               "An 80 % interval runs from the 10th to the 90th percentile of the simulated futures.";
+        if (irr_note)
+            out << " Where IRR is undefined on more than " << percent(irr_undefined_limit, 0)
+                << " of the paths (the cash flows never change sign by then: nothing paid back yet, or nothing spent), "
+                   "no median is shown: one over the remaining paths would not be typical.";
+        out << "</p>\n";
+        for (const auto& o : r.options) out << "<p class=\"caption\">" << option_summary(r, o) << "</p>\n";
+        out << "</section>\n";
+    }
+
+    // Where the money comes from, per option: a waterfall of the benefits per
+    // horizon down to the net, the costs stacked by line, the soft share and
+    // ROI on hard benefits, and the total cost of ownership by year.
+    void where_the_money_comes_from() {
+        if (std::none_of(r.options.begin(), r.options.end(),
+                         [](const OptionResult& o) { return !o.horizons.empty() && o.horizons[0].breakdown; }))
+            return;
+        out << "<section id=\"money\">\n<h2>Where the money comes from</h2>\n<p>Means over the simulated futures of "
+               "each component's undiscounted sum from the start to the horizon; the components add up to the "
+               "benefits and the costs. Soft benefits (time saved, benefit lines marked soft) free capacity rather "
+               "than cash: the ROI on hard benefits leaves them out.</p>\n";
+        for (const auto& o : r.options) {
+            if (o.horizons.empty() || !o.horizons[0].breakdown) continue;
+            out << "<h3>" << option_label(o.name) << "</h3>\n<div class=\"charts\">\n";
+            const auto benefits = benefit_components(r, o);
+            const auto costs = cost_components(r, o);
+            for (std::size_t h = 0; h < o.horizons.size(); ++h) {
+                const Breakdown& b = *o.horizons[h].breakdown;
+                const int months = r.horizons[h].months;
+                chart::Waterfall w;
+                w.id = "waterfall-" + o.name + "-" + std::to_string(months);
+                w.title = option_label(o.name) + ": benefits to net at " + std::to_string(months) + " months";
+                w.x_label = "mean, undiscounted (" + r.currency + ")";
+                w.x_format = money_format();
+                w.positive_fill = palette::bars;
+                w.negative_fill = palette::warm;
+                w.total_fill = palette::dark;
+                for (const auto& c : benefits)
+                    if (const Quantiles* q = c.pick(b); q && q->mean != 0) w.rows.push_back({c.label, q->mean, false});
+                w.rows.push_back({"Benefits", b.benefits_mean(), true});
+                w.rows.push_back({"Costs", -b.costs_mean(), false});
+                w.rows.push_back({"Net (undiscounted)", b.benefits_mean() - b.costs_mean(), true});
+                figure(chart::render_svg(w, 480));
+            }
+            out << "</div>\n";
+            hard_and_soft_table(o);
+            chart::StackedColumns c;
+            c.id = "costs-" + o.name;
+            c.title = option_label(o.name) + ": costs by line, cumulated to each horizon";
+            c.y_label = "mean cost (" + r.currency + ")";
+            c.y_format = money_format();
+            for (const auto& h : r.horizons) c.categories.push_back(std::to_string(h.months) + " months");
+            for (std::size_t k = 0; k < costs.size(); ++k) {
+                chart::StackedSeries series{costs[k].label, palette::stack_fill[k % palette::stack_count], {}};
+                for (const auto& h : o.horizons) {
+                    const Quantiles* q = h.breakdown ? costs[k].pick(*h.breakdown) : nullptr;
+                    series.values.push_back(q ? q->mean : 0.0);
+                }
+                c.series.push_back(std::move(series));
+            }
+            out << "<div class=\"charts wide\">\n";
+            figure(chart::render_svg(c, 960, 340), "Each column is the mean total cost up to the horizon; the segments "
+                                                   "are the cost lines, the productivity dip and the risks.");
+            out << "</div>\n";
+            years(o);
+        }
+        out << "</section>\n";
+    }
+
+    // Per horizon: benefits and their soft part, costs, ROI with and without the soft benefits.
+    void hard_and_soft_table(const OptionResult& o) {
+        using models::Metric;
+        out << "<table class=\"hard-soft\" data-option=\"" << o.name << "\">\n<tr><th class=\"text\">Horizon</th>"
+               "<th>Benefits (mean)</th><th>of which soft (mean)</th><th>Soft share</th><th>Costs (mean)</th>"
+               "<th>ROI median</th><th>ROI on hard benefits, median</th><th>NPV on hard benefits, median</th></tr>\n";
+        for (std::size_t h = 0; h < o.horizons.size(); ++h) {
+            const auto& m = o.horizons[h];
+            const Breakdown& b = *m.breakdown;
+            out << "<tr><td class=\"text\">" << r.horizons[h].months << " months</td><td>"
+                << money(b.benefits_mean(), r.currency) << "</td><td>" << money(b.soft_mean(), r.currency) << "</td><td>"
+                << percent(soft_share(m), 0) << "</td><td>" << money(b.costs_mean(), r.currency) << "</td><td>"
+                << roi_percent(m[Metric::roi].p50) << "</td><td>" << roi_percent(m[Metric::roi_hard].p50) << "</td><td>"
+                << money(m[Metric::npv_hard].p50, r.currency) << "</td></tr>\n";
+        }
+        out << "</table>\n";
+    }
+
+    // Total cost of ownership by year, years as columns: month 0 ("initial"), then year 1, 2, …
+    void years(const OptionResult& o) {
+        if (o.years.empty()) return;
+        const auto period = [](std::size_t y) { return y == 0 ? std::string("Initial") : "Year " + std::to_string(y); };
+        out << "<table class=\"years\" data-option=\"" << o.name << "\">\n<tr><th class=\"text\">"
+            << option_label(o.name) << ": by year</th>";
+        for (std::size_t y = 0; y < o.years.size(); ++y) out << "<th>" << period(y) << "</th>";
+        out << "<th>Total</th></tr>\n";
+        const auto line = [&](const char* label, const char* key, auto pick, bool total) {
+            out << "<tr data-row=\"" << key << "\"><td class=\"text\">" << label << "</td>";
+            double sum = 0;
+            for (const auto& y : o.years) {
+                sum += pick(y);
+                out << "<td>" << money(pick(y), r.currency) << "</td>";
+            }
+            out << "<td>" << (total ? money(sum, r.currency) : std::string()) << "</td></tr>\n";
+        };
+        line("Costs (mean)", "costs", [](const YearRecord& y) { return y.costs.mean; }, true);
+        line("Benefits (mean)", "benefits", [](const YearRecord& y) { return y.benefits.mean; }, true);
+        line("Net (mean)", "net", [](const YearRecord& y) { return y.net.mean; }, true);
+        line("Net P10", "net_p10", [](const YearRecord& y) { return y.net.p10; }, false);
+        line("Net P90", "net_p90", [](const YearRecord& y) { return y.net.p90; }, false);
+        line("Discounted net (mean)", "discounted_net", [](const YearRecord& y) { return y.discounted_net.mean; }, true);
+        out << "</table>\n<p class=\"caption\">Initial: flows at signature (month 0). Year 1 is months 1 to 12, and so "
+               "on to the last horizon. P10 and P90 are those of each year's net, not differences of percentiles; "
+               "totals are sums of the means.</p>\n";
+        chart::StackedColumns c;
+        c.id = "years-" + o.name;
+        c.title = option_label(o.name) + ": costs, benefits and net by year";
+        c.y_label = "mean (" + r.currency + ")";
+        c.y_format = money_format();
+        chart::StackedSeries benefits{"benefits", palette::bars, {}}, costs{"costs", palette::warm, {}};
+        for (std::size_t y = 0; y < o.years.size(); ++y) {
+            c.categories.push_back(period(y));
+            benefits.values.push_back(o.years[y].benefits.mean);
+            costs.values.push_back(-o.years[y].costs.mean);
+            c.mark.push_back(o.years[y].net.mean);
+            c.mark_low.push_back(o.years[y].net.p10);
+            c.mark_high.push_back(o.years[y].net.p90);
+        }
+        c.series = {benefits, costs};
+        c.mark_label = "net: mean, P10 to P90";
+        out << "<div class=\"charts wide\">\n";
+        figure(chart::render_svg(c, 960, 320), "Benefits up, costs down (means); the dot is the year's mean net, the "
+                                               "whisker its P10 to P90.");
+        out << "</div>\n";
     }
 
     void roi_distributions() {
@@ -229,10 +403,10 @@ struct Page {
         }
     }
 
-    void payback() {
-        out << "<section id=\"payback\">\n<h2>Time to positive ROI</h2>\n<div class=\"charts wide\">\n";
+    // Every option's payback curve on one chart.
+    chart::Chart payback_curves(const std::string& id) const {
         chart::Chart c;
-        c.id = "payback-cdf";
+        c.id = id;
         c.title = "Chance of having paid back, by month";
         std::vector<const TimeToEvent*> curves;
         for (std::size_t i = 0; i < r.options.size(); ++i) {
@@ -240,6 +414,12 @@ struct Page {
             curves.push_back(&r.options[i].payback);
         }
         payback_axes(c, curves);
+        return c;
+    }
+
+    void payback() {
+        out << "<section id=\"payback\">\n<h2>Time to positive ROI</h2>\n<div class=\"charts wide\">\n";
+        const chart::Chart c = payback_curves("payback-cdf");
         std::string caption = "Each line gives the share of simulated futures whose cumulative cash flow has turned "
                               "positive by that month.";
         if (r.payback_reference_months)
@@ -264,26 +444,45 @@ struct Page {
 
     void sensitivity() {
         if (!r.sensitivity) return;
-        out << "<section id=\"sensitivity\">\n<h2>What drives the result</h2>\n";
+        out << "<section id=\"sensitivity\">\n<h2>What drives the result</h2>\n<p>One ranking throughout the "
+               "reports (terminal, page one, workbook): "
+            << headline_policy << " When the tornado ran beside it, the tornado at the longest horizon follows: "
+               "the metric with one input at its P10 or its P90, every other input at its median.</p>\n";
+        const std::size_t last = r.horizons.size() - 1;
+        const auto own = [this](const std::string& a) { return input_name(r, a); };
         for (const auto& o : r.options)
-            for (std::size_t h = 0; h < r.horizons.size(); ++h)
-                drivers_chart(o.name, "npv", h, option_label(o.name) + ": NPV drivers", "NPV", input_label);
+            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                const std::string title = option_label(o.name) + ": NPV drivers";
+                drivers_chart(o.name, "npv", h, title, "NPV", own, headline_ranking(r, o.name, h, "npv"), "tornado-");
+                if (h == last) one_at_a_time(o.name, "npv", h, title + ", one at a time", "NPV", own);
+            }
         for (const auto& c : r.comparisons)
-            for (std::size_t h = 0; h < r.horizons.size(); ++h)
-                drivers_chart(c.key(), "npv_difference", h, "NPV difference, " + difference_label(c) + ": drivers",
-                              "the NPV difference", input_label_with_option);
+            for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+                const std::string title = "NPV difference, " + difference_label(c) + ": drivers";
+                drivers_chart(c.key(), "npv_difference", h, title, "the NPV difference", own,
+                              headline_ranking(r, c.key(), h, "npv_difference"), "tornado-");
+                if (h == last) one_at_a_time(c.key(), "npv_difference", h, title + ", one at a time", "the NPV difference", own);
+            }
         out << "</section>\n";
     }
 
-    // The headline ranking of `key`'s metric at horizon h as diverging bars, ten inputs at most.
+    // The tornado, two-sided, when it ran but another method heads the rankings.
+    void one_at_a_time(const std::string& key, const std::string& metric, std::size_t h, const std::string& title,
+                       const std::string& measure, const std::function<std::string(const std::string&)>& label) {
+        const MethodRanking* tornado = r.ranking(key, h, metric, "tornado");
+        if (!tornado || tornado == headline_ranking(r, key, h, metric)) return;
+        drivers_chart(key, metric, h, title, measure, label, tornado, "one-at-a-time-");
+    }
+
+    // A ranking of `key`'s metric at horizon h as bars, ten inputs at most; a tornado two-sided.
     void drivers_chart(const std::string& key, const std::string& metric, std::size_t h, const std::string& title,
-                       const std::string& measure, std::string (*label)(const std::string&)) {
-        const MethodRanking* headline = headline_ranking(r, key, h, metric);
+                       const std::string& measure, const std::function<std::string(const std::string&)>& label,
+                       const MethodRanking* headline, const std::string& id_prefix) {
         if (!headline) return;
         const std::string& method = headline->method;
         const auto& ranking = headline->ranking;
         chart::DivergingBars c;
-        c.id = "tornado-" + key + "-" + std::to_string(r.horizons[h].months);
+        c.id = id_prefix + key + "-" + std::to_string(r.horizons[h].months);
         c.title = title + " at " + std::to_string(r.horizons[h].months) + " months (" + r.horizons[h].name + " term)";
         c.positive_fill = palette::bars;
         c.negative_fill = palette::negative;
@@ -298,6 +497,17 @@ struct Page {
         }
         for (std::size_t i = 0; i < ranking.size() && i < 10; ++i)
             c.bars.emplace_back(label(ranking[i].input), ranking[i].value);
+        // A tornado is drawn two-sided: the metric at each input's P10 and P90 around the base.
+        const MetricSensitivity* m = r.sensitivity_of(key, h, metric);
+        if (method == "tornado" && m && m->tornado_base) {
+            c.base = m->tornado_base;
+            for (std::size_t i = 0; i < c.bars.size(); ++i)
+                c.ranges.emplace_back(ranking[i].low.value_or(NAN), ranking[i].high.value_or(NAN));
+            c.x_label = measure + " with one input at its P10 or P90, every other at its median";
+            if (std::any_of(c.ranges.begin(), c.ranges.end(),
+                            [](const auto& p) { return !std::isfinite(p.first) || !std::isfinite(p.second); }))
+                c.ranges.clear();  // an older results file: the swings only
+        }
         figure(chart::render_svg(c, 960),
                method == "tail" ? "The ten inputs that set the worst 10 % of futures for " + measure +
                                       " most apart, largest first. Bars to the left: those futures drew lower values "
@@ -310,7 +520,8 @@ struct Page {
         if (r.comparisons.empty()) return;
         out << "<section id=\"comparison\">\n<h2>Option comparison</h2>\n";
         for (const auto& cmp : r.comparisons) {
-            out << "<p>" << comparison_summary(r, cmp) << "</p>\n<div class=\"charts\">\n";
+            out << "<p>" << comparison_summary(r, cmp) << "</p>\n<p class=\"caption\">" << npv_versus_cash_note
+                << "</p>\n<div class=\"charts\">\n";
             for (std::size_t h = 0; h < r.horizons.size(); ++h) {
                 const auto& d = cmp.horizons[h].npv_difference;
                 if (!d.histogram) continue;
@@ -423,19 +634,51 @@ struct Page {
         out << "</table>\n";
     }
 
+    // Every input of the scenario, grouped by baseline and option, in words.
     void assumptions() {
-        out << "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n";
+        out << "<section id=\"assumptions\">\n<h2>Assumptions register</h2>\n";
+        if (r.assumptions.empty()) {
+            uncertain_inputs();
+            return;
+        }
+        out << "<p>Every input of the scenario, constants included (a figure the file leaves out is its default: "
+               "0, or 1 for a multiplier or share that scales). An uncertain input shows its distribution; P10 and P90 "
+               "are the values it stays above and below on 90 % of the draws.</p>\n";
+        std::vector<std::string> groups;
+        for (const auto& a : r.assumptions)
+            if (std::find(groups.begin(), groups.end(), a.group) == groups.end()) groups.push_back(a.group);
+        for (const auto& g : groups) {
+            out << "<h3>" << (g == "baseline" ? std::string("The business today (shared by every option)") : option_label(g))
+                << "</h3>\n<table class=\"register\" data-group=\"" << g
+                << "\">\n<tr><th class=\"text\">Assumption</th><th class=\"text\">Value or distribution</th>"
+                   "<th>P10</th><th>P90</th><th class=\"text\">Source</th></tr>\n";
+            for (const auto& a : r.assumptions) {
+                if (a.group != g) continue;
+                const Quantity q = quantity_named(a.quantity).value_or(Quantity::rate);
+                out << "<tr data-address=\"" << a.address << "\"><td class=\"text\">" << a.label
+                    << "</td><td class=\"text\">" << a.value << "</td><td>"
+                    << (a.uncertain ? quantity_text(a.p10, q, r.currency) : std::string()) << "</td><td>"
+                    << (a.uncertain ? quantity_text(a.p90, q, r.currency) : std::string()) << "</td><td class=\"source\">"
+                    << a.source << "</td></tr>\n";
+            }
+            out << "</table>\n";
+        }
+        out << "</section>\n";
+    }
+
+    // A results file without a register: its uncertain inputs as the run drew them.
+    void uncertain_inputs() {
         if (r.inputs.empty()) {
-            out << "<p>The results file lists no uncertain inputs.</p>\n</section>\n";
+            out << "<p>The results file lists no inputs.</p>\n</section>\n";
             return;
         }
         out << "<table>\n<tr><th class=\"text\">Input</th><th class=\"text\">Distribution</th><th>P5</th><th>P50</th>"
                "<th>P95</th><th class=\"text\">Source</th></tr>\n";
         for (const auto& in : r.inputs)
-            out << "<tr><td class=\"text\">" << in.input << "</td><td class=\"text\">"
-                << in.distribution << "</td><td>" << plain_number(in.p5) << "</td><td>"
+            out << "<tr><td class=\"text\">" << (in.label.empty() ? input_label_with_option(in.input) : in.label)
+                << "</td><td class=\"text\">" << in.distribution << "</td><td>" << plain_number(in.p5) << "</td><td>"
                 << plain_number(in.p50) << "</td><td>" << plain_number(in.p95) << "</td><td class=\"source\">"
-                << (in.source.empty() ? "(no source given)" : in.source) << "</td></tr>\n";
+                << in.source << "</td></tr>\n";
         out << "</table>\n</section>\n";
     }
 
@@ -488,8 +731,9 @@ struct Page {
 
 void write_html_report(std::ostream& out, const ResultsDocument& report) {
     Page page{HtmlStream(out), report};
-    page.header();
-    page.executive_summary();
+    page.page_one();
+    page.horizon_table();
+    page.where_the_money_comes_from();
     page.roi_distributions();
     page.cash_flow();
     page.payback();

@@ -37,8 +37,17 @@ std::string plain_number(double x) {
         const std::string g = grouped(static_cast<unsigned long long>(std::llround(std::abs(x))));
         return x < 0 ? "-" + g : g;
     }
-    char buffer[32];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.3g", x);
+    // Never scientific notation: a small value gets the decimals its three digits need.
+    if (std::string(buffer).find('e') != std::string::npos) {
+        const int decimals = std::min(20, 2 - static_cast<int>(std::floor(std::log10(std::abs(x)))));
+        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
+        std::string fixed = buffer;  // as %g would: no trailing zeros
+        while (fixed.back() == '0') fixed.pop_back();
+        if (fixed.back() == '.') fixed.pop_back();
+        return fixed;
+    }
     return buffer;
 }
 
@@ -91,18 +100,25 @@ std::string comparison_summary(const ResultsDocument& r, const ComparisonResult&
         const bool a_ahead = p >= 0.5;
         s += (h ? "; at " : "At ") + std::to_string(r.horizons[h].months) + " months " +
              option_label(a_ahead ? c.a : c.b) + " is ahead on NPV with probability " +
-             whole_percent(a_ahead ? p : 1 - p) + " (median difference " +
-             money(c.horizons[h].npv_difference.statistics.p50, r.currency) + " for " + option_label(c.a) + ")";
+             whole_percent(a_ahead ? p : 1 - p) + " (NPV of " + option_label(c.a) + " minus " + option_label(c.b) +
+             ": mean " + money(c.horizons[h].npv_difference.statistics.mean, r.currency) + ", median " +
+             money(c.horizons[h].npv_difference.statistics.p50, r.currency) + ")";
     }
     const double overtake = c.overtake.p50;
     s += ". ";
     if (std::isnan(overtake))
         s += option_label(c.a) + " does not overtake " + option_label(c.b) + "'s cumulative cash flow on most paths.";
     else
-        s += option_label(c.a) + "'s cumulative cash flow stays ahead of " + option_label(c.b) + "'s from month " +
-             months(overtake) + " (median; " + whole_percent(c.overtake.share_reached) + " of paths ever do).";
+        s += option_label(c.a) + "'s cumulative cash flow (undiscounted) stays ahead of " + option_label(c.b) +
+             "'s from month " + months(overtake) + " (median; " + whole_percent(c.overtake.share_reached) +
+             " of paths ever do).";
     return s;
 }
+
+const char* const headline_policy =
+    "total-order Sobol indices when they were run (they count interactions and non-linear effects), else "
+    "standardised regression coefficients when a linear fit explains at least 70 % of the variance, else Spearman "
+    "rank correlations, else the tornado; the tail method is shown beside it, never instead.";
 
 const MethodRanking* headline_ranking(const MetricSensitivity& m) {
     // A ranking with a value to show: an SRC fit without residual (no more paths than inputs) has none.
@@ -122,6 +138,37 @@ const MethodRanking* headline_ranking(const ResultsDocument& r, const std::strin
                                       const std::string& metric) {
     const MetricSensitivity* m = r.sensitivity_of(option, horizon, metric);
     return m ? headline_ranking(*m) : nullptr;
+}
+
+std::string method_name(const std::string& method) {
+    if (method == "tornado") return "tornado swing, input from its P10 to its P90";
+    if (method == "spearman") return "Spearman rank correlation";
+    if (method == "src") return "standardised regression coefficient";
+    if (method == "sobol_first") return "first-order Sobol index";
+    if (method == "sobol_total") return "total-order Sobol index";
+    if (method == "tail") return "shift on the worst 10 % of futures";
+    return method;
+}
+
+std::string ranking_value_text(const ResultsDocument& r, const MethodRanking& m, const RankedInput& i,
+                               const std::string& metric) {
+    if (!std::isfinite(i.value)) return "n/a";
+    char number[32];
+    if (m.method == "tornado") {
+        if (metric == "roi") return percent(i.value, 0);
+        if (metric == "payback_months") return months(i.value) + " months";
+        return money(i.value, r.currency);
+    }
+    if (m.method == "tail") std::snprintf(number, sizeof number, "%+.2f sd", i.value);
+    else std::snprintf(number, sizeof number, "%.2f", i.value);
+    return number;
+}
+
+bool irr_is_typical(const Statistics& irr) { return irr.undefined <= irr_undefined_limit && irr.n > 0; }
+
+std::string irr_median_text(const Statistics& irr) {
+    if (!irr_is_typical(irr)) return "undefined on " + percent(irr.undefined, 0) + " of paths";
+    return percent(irr.p50, 1);
 }
 
 std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r) {

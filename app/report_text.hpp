@@ -42,9 +42,28 @@ std::string comparison_summary(const ResultsDocument& r, const ComparisonResult&
 // (or none has a defined value).
 const MethodRanking* headline_ranking(const MetricSensitivity& m);
 
+// That policy in a sentence, for the reports' method notes.
+extern const char* const headline_policy;
+
 // The same for an option's (or a pair's, by its key a_vs_b) metric at a horizon index of the document.
 const MethodRanking* headline_ranking(const ResultsDocument& r, const std::string& option, std::size_t horizon,
                                       const std::string& metric);
+
+// "Spearman rank correlation", "tornado swing (P10 to P90)", …: a method as a reader names it.
+std::string method_name(const std::string& method);
+
+// One ranked input's value as every output shows it: a tornado swing in
+// money (a payback's in months, an ROI's as a percentage), a tail shift in
+// signed standard deviations, an index or coefficient to two decimals.
+std::string ranking_value_text(const ResultsDocument& r, const MethodRanking& m, const RankedInput& i,
+                               const std::string& metric = "npv");
+
+// IRR is undefined on many paths when an option never or always pays back
+// within the horizon; a median over the rest is then not typical.
+inline constexpr double irr_undefined_limit = 0.10;
+bool irr_is_typical(const Statistics& irr);
+// "12.3 %", or "undefined on 59 % of paths" when irr_is_typical is false.
+std::string irr_median_text(const Statistics& irr);
 
 // A requested rank correlation with what the copula applied (the same unless repaired).
 struct CorrelationLine {

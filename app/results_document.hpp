@@ -332,10 +332,13 @@ struct RankedInput {
     double value = 0;
     std::uint64_t rank = 0;  // 1 = most important
     std::optional<std::array<double, 2>> ci95;
+    // Tornado only: the metric with this input at its P10 and at its P90, every other input at its median.
+    std::optional<double> low, high;
 
     template <class V>
     void visit(V& v) {
         v("input", input), v("value", value), v("rank", rank), v("ci95", ci95);
+        v.optional("low", low), v.optional("high", high);
     }
 };
 
@@ -442,6 +445,27 @@ struct InputSummary {
     void visit(V& v) {
         v("input", input), v("distribution", distribution), v("mean", mean), v("p5", p5), v("p50", p50);
         v("p95", p95), v("source", source), v.defaulted("label", label);
+    }
+};
+
+// One entry of the assumptions register: an input of the scenario, constants
+// (and the defaults the file leaves out) included, as a reader needs it (a risk's own occurrence draw
+// is not one: its probability is).
+struct Assumption {
+    std::string group;     // "baseline" or an option's name
+    std::string address;   // the input's address in the scenario file
+    std::string label;     // the user's label, else a name for what it is
+    std::string value;     // in words: "PERT €500,000 / €600,000 / €800,000 per user a month"
+    std::string quantity;  // money, share, months, count, factor, rate: how its numbers read
+    bool uncertain = false;
+    double mean = 0, p10 = 0, p50 = 0, p90 = 0;
+    std::string source;
+
+    template <class V>
+    void visit(V& v) {
+        v("group", group), v("address", address), v("label", label), v("value", value), v("quantity", quantity);
+        v("uncertain", uncertain), v("mean", mean), v("p10", p10), v("p50", p50), v("p90", p90);
+        v("source", source);
     }
 };
 
@@ -569,6 +593,7 @@ struct ResultsDocument {
     std::optional<std::vector<OptionSensitivity>> sensitivity;
     std::optional<ValueOfInformationRecord> value_of_information;
     std::vector<InputSummary> inputs;
+    std::vector<Assumption> assumptions;
     Correlations correlations;
     std::vector<std::string> notes;
     std::optional<std::vector<std::string>> sensitivity_notes;
@@ -594,6 +619,7 @@ struct ResultsDocument {
         v.defaulted_keyed("comparison", comparisons), v.optional("convergence", convergence);
         v.optional("streaming", streaming), v.optional_keyed("sensitivity", sensitivity);
         v.optional("value_of_information", value_of_information), v.defaulted("inputs", inputs);
+        v.defaulted("assumptions", assumptions);
         v.defaulted("correlations", correlations), v.defaulted("notes", notes);
         v.optional("sensitivity_notes", sensitivity_notes);
         v.optional("sensitivity_sobol_paths", sensitivity_sobol_paths), v.optional("samples", samples);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/assumption_register.hpp"
 #include "models/breakdown.hpp"
 #include "sim/distribution.hpp"
 
@@ -82,7 +83,11 @@ std::vector<OptionSensitivity> sensitivity(const models::Sensitivity& sens, cons
                     for (const auto& i : method.ranking) {
                         std::optional<std::array<double, 2>> ci;
                         if (i.ci95) ci = std::array{i.ci95->first, i.ci95->second};
-                        mr.ranking.push_back({s.inputs.of_dimension(i.input).address, i.value, i.rank, ci});
+                        RankedInput ranked{s.inputs.of_dimension(i.input).address, i.value, i.rank, ci, {}, {}};
+                        if (method.method == "tornado")
+                            for (const auto& bar : m.tornado_bars)
+                                if (bar.input == i.input) ranked.low = bar.low_output, ranked.high = bar.high_output;
+                        mr.ranking.push_back(std::move(ranked));
                     }
                     ms.methods.push_back(std::move(mr));
                 }
@@ -233,6 +238,7 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
     if (f.sensitivity) d.sensitivity = sensitivity(*f.sensitivity, s);
     d.value_of_information = value_of_information(f.value_of_information, s);
     d.inputs = input_summaries(s);
+    d.assumptions = assumption_register(s);
     for (const auto& c : s.correlations)
         d.correlations.requested.push_back({{s.inputs[c.first].address, s.inputs[c.second].address}, c.rank});
     for (const auto& r : f.repairs)

@@ -54,6 +54,7 @@ public:
         if (d_.options.empty()) throw ResultsFileError("options", "expected at least one option");
         at_most(d_.options.size(), limits::options, "options", "options");
         at_most(d_.inputs.size(), limits::inputs, "inputs", "inputs");
+        at_most(d_.assumptions.size(), limits::inputs, "assumptions", "entries");
         for (auto& o : d_.options) option(o, "options." + o.name);
         for (auto& c : d_.comparisons) comparison(c, "comparison." + c.key());
         if (const auto& c = d_.convergence) {

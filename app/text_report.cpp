@@ -6,7 +6,10 @@
 #include <string>
 
 #include "app/escaped_stream.hpp"
+#include "app/decision.hpp"
 #include "app/format.hpp"
+#include "app/key_figures.hpp"
+#include "app/money_breakdown.hpp"
 #include "app/report_text.hpp"
 #include "app/what_if_table.hpp"
 #include "sim/distribution.hpp"
@@ -57,6 +60,24 @@ void print_rankings(TerminalStream& out, const ResultsDocument& r, const std::st
     }
 }
 
+// The decision and its rule, how sure, what would change it, then the key
+// figures of every option under the labels of the HTML page one and the workbook.
+void print_decision(TerminalStream& out, const ResultsDocument& r) {
+    const Decision d = decide(r);
+    out << "\n" << d.sentence << "\n  " << d.rule << "\n";
+    for (const auto& line : d.certainty) out << "  - " << line << "\n";
+    for (const auto& line : d.change) out << "  - " << line << "\n";
+    const int last = r.horizons.back().months;
+    out << "\n" << pad("key figures", 42);
+    for (const auto& o : r.options) out << pad(o.name, 14, true);
+    out << "\n";
+    for (const auto& k : key_figures(r)) {
+        out << "  " << pad(k.label, 40);
+        for (const auto& o : r.options) out << pad(figure_text(k.figure, k.read(o), r.currency, last), 14, true);
+        out << "\n";
+    }
+}
+
 void print_drivers(TerminalStream& out, const ResultsDocument& r) {
     for (const auto& o : r.options) {
         if (!r.sensitivity_of(o.name)) continue;
@@ -86,67 +107,35 @@ void print_value_of_information(TerminalStream& out, const ResultsDocument& r) {
     }
 }
 
-std::string spaced(std::string name) {
-    std::replace(name.begin(), name.end(), '_', ' ');
-    return name;
-}
-
-// One row of the breakdown table: a label and its mean at each horizon.
-struct MoneyRow {
-    std::string label;
-    std::vector<double> means;
-};
-
-// "Where the money comes from": each component's mean at every horizon, rows
-// that are zero throughout left out, and the soft share of the benefits.
+// "Where the money comes from": each component's mean at every horizon (the
+// labels of app/money_breakdown), rows that are zero throughout left out,
+// and the soft share of the benefits.
 void print_breakdown(TerminalStream& out, const ResultsDocument& r, const OptionResult& o) {
     if (o.horizons.empty() || !o.horizons[0].breakdown) return;
-    std::vector<MoneyRow> benefits, costs;
-    const auto row = [&](std::vector<MoneyRow>& into, std::string label, auto pick) {
-        MoneyRow line{std::move(label), {}};
-        for (const auto& h : o.horizons) line.means.push_back(pick(*h.breakdown));
-        if (std::any_of(line.means.begin(), line.means.end(), [](double m) { return m != 0; })) into.push_back(line);
-    };
-    using B = const Breakdown&;
-    row(benefits, "more leads converted", [](B b) { return b.benefits.conversion.mean; });
-    row(benefits, "shorter sales cycle", [](B b) { return b.benefits.sales_cycle.mean; });
-    row(benefits, "lower churn", [](B b) { return b.benefits.retention.mean; });
-    row(benefits, "more revenue per customer", [](B b) { return b.benefits.revenue_per_customer.mean; });
-    row(benefits, "effects combined", [](B b) { return b.benefits.interaction.mean; });
-    row(benefits, "time saved (soft)", [](B b) { return b.benefits.productivity.mean; });
-    const Breakdown& first = *o.horizons[0].breakdown;
-    for (std::size_t k = 0; k < first.benefits.savings.size(); ++k)
-        row(benefits, "savings: " + spaced(first.benefits.savings[k].name),
-            [k](B b) { return b.benefits.savings[k].quantiles.mean; });
-    for (std::size_t k = 0; k < first.benefits.lines.size(); ++k)
-        row(benefits, spaced(first.benefits.lines[k].name) + (first.benefits.lines[k].soft ? " (soft)" : ""),
-            [k](B b) { return b.benefits.lines[k].quantiles.mean; });
-    for (std::size_t k = 0; k < first.costs.lines.size(); ++k)
-        row(costs, spaced(first.costs.lines[k].name), [k](B b) { return b.costs.lines[k].quantiles.mean; });
-    row(costs, "productivity dip", [](B b) { return b.costs.productivity_dip ? b.costs.productivity_dip->mean : 0.0; });
-    for (std::size_t k = 0; k < first.costs.risks.size(); ++k)
-        row(costs, "risk: " + spaced(first.costs.risks[k].name), [k](B b) { return b.costs.risks[k].quantiles.mean; });
-
     out << pad("  where the money comes from (means)", 38);
     for (const auto& h : r.horizons) out << pad(std::to_string(h.months) + " mo", 11, true);
     out << "\n";
-    const auto print_rows = [&](const char* title, const std::vector<MoneyRow>& rows, auto total) {
+    using B = const Breakdown&;
+    const auto print_rows = [&](const char* title, const std::vector<MoneyComponent>& rows, auto total) {
         out << "    " << pad(title, 34);
         for (const auto& h : o.horizons) out << pad(money(total(*h.breakdown), r.currency), 11, true);
         out << "\n";
-        for (const auto& line : rows) {
-            out << "      " << pad(line.label, 32);
-            for (double m : line.means) out << pad(money(m, r.currency), 11, true);
+        for (const auto& c : rows) {
+            std::vector<double> means;
+            for (const auto& h : o.horizons) {
+                const Quantiles* q = c.pick(*h.breakdown);
+                means.push_back(q ? q->mean : 0.0);
+            }
+            if (std::all_of(means.begin(), means.end(), [](double m) { return m == 0; })) continue;
+            out << "      " << pad(c.label, 32);
+            for (double m : means) out << pad(money(m, r.currency), 11, true);
             out << "\n";
         }
     };
-    print_rows("benefits", benefits, [](B b) { return b.benefits_mean(); });
-    print_rows("costs", costs, [](B b) { return b.costs_mean(); });
-    out << "    " << pad("soft share of benefits", 34);
-    for (const auto& h : o.horizons) {
-        const double total = h.breakdown->benefits_mean();
-        out << pad(total != 0 ? percent(h.breakdown->soft_mean() / total, 0) : "n/a", 11, true);
-    }
+    print_rows("benefits", benefit_components(r, o), [](B b) { return b.benefits_mean(); });
+    print_rows("costs", cost_components(r, o), [](B b) { return b.costs_mean(); });
+    out << "    " << pad("soft share of benefits (means)", 34);
+    for (const auto& h : o.horizons) out << pad(percent(soft_share(h), 0), 11, true);
     out << "\n";
 }
 
@@ -261,9 +250,10 @@ void print_summary(std::ostream& terminal, const ResultsDocument& r) {
             out << "\n";
         }
     }
+    print_decision(out, r);
     for (const auto& o : r.options) {
         out << "\n" << o.name << "\n";
-        out << "  " << pad("horizon", 18) << pad("ROI P10", 10, true) << pad("P50", 10, true) << pad("P90", 10, true)
+        out << "  " << pad("horizon", 18) << pad("ROI P10", 10, true) << pad("median", 10, true) << pad("P90", 10, true)
             << "   " << pad("mean NPV (95 % CI)", 34) << pad("P(NPV > 0)", 10, true) << "\n";
         for (std::size_t h = 0; h < r.horizons.size(); ++h) {
             const auto& roi = o.horizons[h][models::Metric::roi];
@@ -275,16 +265,18 @@ void print_summary(std::ostream& terminal, const ResultsDocument& r) {
                        34)
                 << pad(percent(npv.prob_positive), 10, true) << "\n";
             if (roi.undefined > 0) out << "    ROI undefined on " << percent(roi.undefined) << " of paths (no cost yet)\n";
+            if (const auto& irr = o.horizons[h][models::Metric::irr]; !irr_is_typical(irr))
+                out << "    IRR " << irr_median_text(irr) << " (cash flows without a change of sign by then): no median shown\n";
         }
         const auto& p = o.payback;
-        out << "  time to positive ROI: P10 " << months(p.p10) << ", P50 " << months(p.p50) << ", P90 " << months(p.p90)
+        out << "  time to positive ROI: P10 " << months(p.p10) << ", median " << months(p.p50) << ", P90 " << months(p.p90)
             << " months";
         out << "; paid back within";
         for (std::size_t h = 0; h < r.horizons.size(); ++h)
             out << (h ? ", " : " ") << r.horizons[h].months << " mo " << percent(p.prob_within[h].value, 0);
         out << "\n";
         const auto& d = o.discounted_payback;
-        out << "  discounted payback:   P10 " << months(d.p10) << ", P50 " << months(d.p50) << ", P90 " << months(d.p90)
+        out << "  discounted payback:   P10 " << months(d.p10) << ", median " << months(d.p50) << ", P90 " << months(d.p90)
             << " months\n";
         print_breakdown(out, r, o);
         print_years(out, r, o);
@@ -297,14 +289,16 @@ void print_summary(std::ostream& terminal, const ResultsDocument& r) {
         out << "\n" << c.a << " vs " << c.b << " (same draws of the shared inputs)\n";
         for (std::size_t h = 0; h < r.horizons.size(); ++h) {
             const auto& d = c.horizons[h].npv_difference.statistics;
-            out << "  " << pad(horizon_label(r.horizons[h]), 18) << "NPV difference " << money(d.mean, r.currency)
-                << " (P10 " << money(d.p10, r.currency) << ", P90 " << money(d.p90, r.currency) << "); " << c.a
-                << " better with probability " << percent(c.horizons[h].prob_a_better, 0) << "\n";
+            out << "  " << pad(horizon_label(r.horizons[h]), 18) << "NPV difference mean " << money(d.mean, r.currency)
+                << ", median " << money(d.p50, r.currency) << " (P10 " << money(d.p10, r.currency) << ", P90 "
+                << money(d.p90, r.currency) << "); " << c.a << " has the higher NPV on "
+                << percent(c.horizons[h].prob_a_better, 0) << " of paths\n";
         }
         const auto& t = c.overtake;
-        out << "  " << c.a << " stays ahead from month: P10 " << months(t.p10) << ", P50 " << months(t.p50) << ", P90 "
-            << months(t.p90) << "; ahead by month " << t.cdf.size() << " on "
+        out << "  " << c.a << "'s cumulative cash (undiscounted) stays ahead from month: P10 " << months(t.p10)
+            << ", median " << months(t.p50) << ", P90 " << months(t.p90) << "; ahead by month " << t.cdf.size() << " on "
             << percent(t.share_reached, 0) << " of paths\n";
+        out << "  (" << std::string(npv_versus_cash_note) << ")\n";
         if (r.sensitivity_of(c.key())) {
             out << "  what drives the NPV difference (top five per horizon)\n";
             print_rankings(out, r, c.key(), "npv_difference", "");

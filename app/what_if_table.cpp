@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "app/format.hpp"
+#include "app/key_figures.hpp"
 #include "app/report_text.hpp"
 #include "sim/invalid_parameter.hpp"
 
@@ -134,12 +135,7 @@ WhatIfTables what_if_tables(const ResultsDocument& r) {
 }
 
 std::string WhatIfTables::shown(const WhatIfColumn& column, double value) const {
-    switch (column.figure) {
-        case Figure::share: return percent(value, 0);
-        case Figure::money: return money(value, currency);
-        case Figure::months: return std::isnan(value) ? "after " + std::to_string(last_months) : months(value);
-    }
-    return "";
+    return figure_text(column.figure, value, currency, last_months);
 }
 
 std::vector<std::string> variant_changes(const VariantDefinition& v) {

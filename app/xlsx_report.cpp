@@ -6,7 +6,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/decision.hpp"
+#include "app/distribution_text.hpp"
 #include "app/format.hpp"
+#include "app/key_figures.hpp"
+#include "app/money_breakdown.hpp"
 #include "app/output_text.hpp"
 #include "app/report_text.hpp"
 #include "app/what_if_table.hpp"
@@ -134,17 +138,18 @@ void style_line(lxw_chart_series* s, lxw_color_t colour, float width, uint8_t da
     chart_series_set_line(s, &line);
 }
 
+// The HTML report's series colours (app/chart/palette.hpp).
+constexpr lxw_color_t chart_colours[] = {0x08306B, 0xD9822B, 0x5A9B5A, 0x7B4F9D, 0xA50F15, 0x6BAED6};
+
 // Payback curves, one series a column right of the months in column A (rows first … last).
 lxw_chart* payback_chart(lxw_workbook* wb, const std::string& sheet, const std::string& title,
                          const std::vector<std::string>& series, lxw_row_t first, lxw_row_t last) {
-    // The HTML report's series colours and dashes (app/chart/palette.hpp).
-    static const lxw_color_t colours[] = {0x08306B, 0xD9822B, 0x5A9B5A, 0x7B4F9D, 0xA50F15, 0x6BAED6};
     static const uint8_t dashes[] = {LXW_CHART_LINE_DASH_SOLID,         LXW_CHART_LINE_DASH_DASH,
                                      LXW_CHART_LINE_DASH_ROUND_DOT,     LXW_CHART_LINE_DASH_LONG_DASH_DOT,
                                      LXW_CHART_LINE_DASH_SQUARE_DOT,    LXW_CHART_LINE_DASH_LONG_DASH};
     lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_LINE);
     for (std::size_t i = 0; i < series.size(); ++i)
-        style_line(add_series(chart, sheet, series[i], first, last, 0, static_cast<lxw_col_t>(1 + i)), colours[i % 6],
+        style_line(add_series(chart, sheet, series[i], first, last, 0, static_cast<lxw_col_t>(1 + i)), chart_colours[i % 6],
                    2.25, dashes[i % 6]);
     chart_title_set_name(chart, chart_text(title).c_str());
     chart_axis_set_name(chart->x_axis, "Months from the start");
@@ -155,47 +160,311 @@ lxw_chart* payback_chart(lxw_workbook* wb, const std::string& sheet, const std::
     return chart;
 }
 
-void summary_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
-    Sheet s{workbook_add_worksheet(wb, "Summary"), "Summary"};
-    worksheet_set_column(s.ws, 0, 0, 16, nullptr);
-    worksheet_set_column(s.ws, 1, 11, 13, nullptr);
-    s.text(0, 0, "CRM investment case: " + r.scenario, f.title);
-    s.text(1, 0, "Simulated paths");
-    s.number(1, 2, r.paths, f.integer);
-    s.text(2, 0, "Seed");
-    s.number(2, 2, r.seed, f.number);
-    s.text(3, 0, "Sampling");
-    s.text(3, 2, r.sampling);
-    s.text(4, 0, "Discount rate (annual)");
-    s.number(4, 2, r.discount_rate, f.percent);
-    s.text(5, 0, "Currency");
-    s.text(5, 2, r.currency);
-    lxw_row_t row = 7;
-    s.text(row++, 0, "Executive summary", f.bold);
-    for (const auto& o : r.options) s.text(row++, 0, option_summary(r, o));
-    for (const auto& c : r.comparisons) s.text(row++, 0, comparison_summary(r, c));
-    row++;
-    s.headers(row++, {"Option", "Horizon (months)", "NPV P10", "NPV median", "NPV P90", "P(NPV > 0)", "ROI P10",
-                      "ROI median", "ROI P90", "IRR median", "Payback median (months)", "Payback P90 (months)"},
-              f.header);
-    for (const auto& o : r.options)
-        for (std::size_t h = 0; h < r.horizons.size(); ++h, ++row) {
-            const auto& npv = o.horizons[h][models::Metric::npv];
-            const auto& roi = o.horizons[h][models::Metric::roi];
-            s.text(row, 0, option_label(o.name));
-            s.number(row, 1, r.horizons[h].months, f.integer);
-            s.number(row, 2, npv.p10, f.money);
-            s.number(row, 3, npv.p50, f.money);
-            s.number(row, 4, npv.p90, f.money);
-            s.number(row, 5, npv.prob_positive, f.percent);
-            s.number(row, 6, roi.p10, f.percent);
-            s.number(row, 7, roi.p50, f.percent);
-            s.number(row, 8, roi.p90, f.percent);
-            s.number(row, 9, o.horizons[h][models::Metric::irr].p50, f.percent);
-            s.number(row, 10, o.payback.p50, f.months);
-            s.number(row, 11, o.payback.p90, f.months);
+Sheet new_sheet(lxw_workbook* wb, const std::string& name) { return {workbook_add_worksheet(wb, name.c_str()), name}; }
+
+// The numbers behind the charts of the Summary, Breakdown and Years sheets,
+// on a sheet of their own, a block per chart, so the tables people read
+// hold no chart data.
+class ChartData {
+public:
+    ChartData(Sheet sheet, const Formats& f) : s_(std::move(sheet)), f_(f) {
+        worksheet_set_column(s_.ws, 0, 0, 30, nullptr);
+        worksheet_set_column(s_.ws, 1, 20, 14, nullptr);
+        s_.text(0, 0, "The data of the charts on the Summary, Breakdown and Years sheets, a block per chart.", f.bold);
+    }
+    struct Block {
+        lxw_row_t first = 0, last = 0;  // the data rows
+    };
+    // A block: its title, a header row (the categories' heading and a series
+    // name per column), then a row per category with a value per series.
+    Block add(const std::string& title, const std::string& heading, const std::vector<std::string>& categories,
+              const std::vector<std::string>& series, const std::vector<std::vector<double>>& values,
+              lxw_format* format) {
+        s_.text(next_++, 0, title, f_.bold);
+        s_.text(next_, 0, heading, f_.header);
+        for (std::size_t k = 0; k < series.size(); ++k) s_.text(next_, static_cast<lxw_col_t>(1 + k), series[k], f_.header);
+        Block b{++next_, 0};
+        for (std::size_t c = 0; c < categories.size(); ++c, ++next_) {
+            s_.text(next_, 0, categories[c]);
+            for (std::size_t k = 0; k < series.size(); ++k) s_.number(next_, static_cast<lxw_col_t>(1 + k), values[k][c], format);
         }
-    s.text(row + 1, 0, "Empty payback cells: not reached within the run. ROI and IRR as percentages; IRR is annual.");
+        b.last = next_ - 1;
+        ++next_;
+        return b;
+    }
+    const std::string& name() const { return s_.name; }
+
+private:
+    Sheet s_;
+    const Formats& f_;
+    lxw_row_t next_ = 2;
+};
+
+lxw_chart* block_chart(lxw_workbook* wb, uint8_t type, const ChartData& data, const ChartData::Block& b,
+                       const std::vector<std::string>& series, const std::string& title) {
+    lxw_chart* chart = workbook_add_chart(wb, type);
+    for (std::size_t k = 0; k < series.size(); ++k) {
+        lxw_chart_series* s = add_series(chart, data.name(), series[k], b.first, b.last, 0, static_cast<lxw_col_t>(1 + k));
+        lxw_chart_fill fill{};
+        fill.color = chart_colours[k % 6];
+        chart_series_set_fill(s, &fill);
+    }
+    chart_title_set_name(chart, chart_text(title).c_str());
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    return chart;
+}
+
+// Page one of the HTML report as a sheet: the decision, how sure, what would
+// change it, the key figures per option, and its charts (payback curves, NPV
+// P10 / median / P90 at the longest horizon, ROI median per horizon).
+void summary_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r, Sheet s, ChartData& data) {
+    worksheet_set_column(s.ws, 0, 0, 46, nullptr);
+    worksheet_set_column(s.ws, 1, static_cast<lxw_col_t>(r.options.size()), 15, nullptr);
+    s.text(0, 0, "CRM investment case: " + r.scenario, f.title);
+    s.text(1, 0, "Monte Carlo forecast, " + grouped(r.paths) + " simulated futures, amounts in " + r.currency +
+                     ", discounted at " + percent(r.discount_rate, 1) + " a year.");
+    const Decision d = decide(r);
+    lxw_row_t row = 3;
+    s.text(row++, 0, d.sentence, f.bold);
+    s.text(row++, 0, d.rule);
+    const auto lines = [&](const char* heading, const std::vector<std::string>& list) {
+        s.text(++row, 0, heading, f.bold);
+        ++row;
+        for (const auto& line : list) s.text(row++, 0, line);
+    };
+    lines("How sure", d.certainty);
+    lines("What would change it", d.change);
+    ++row;
+    s.text(row, 0, "Key figures", f.header);
+    for (std::size_t i = 0; i < r.options.size(); ++i)
+        s.text(row, static_cast<lxw_col_t>(1 + i), option_label(r.options[i].name), f.header);
+    ++row;
+    const int last = r.horizons.back().months;
+    for (const auto& k : key_figures(r)) {
+        s.text(row, 0, k.label);
+        for (std::size_t i = 0; i < r.options.size(); ++i) {
+            const double v = k.read(r.options[i]);
+            const auto col = static_cast<lxw_col_t>(1 + i);
+            if (k.figure == Figure::months && std::isnan(v)) s.text(row, col, figure_text(k.figure, v, r.currency, last));
+            else s.number(row, col, v, k.figure == Figure::money ? f.money : k.figure == Figure::months ? f.months : f.whole_percent);
+        }
+        ++row;
+    }
+    s.text(++row, 0, "Payback in months from the start of the project; \"after " + std::to_string(last) +
+                         "\": not reached within the run. Medians and percentiles over the simulated futures.");
+    row += 2;
+    s.text(row++, 0, "Run", f.bold);
+    s.text(row, 0, "Simulated paths");
+    s.number(row++, 1, r.paths, f.integer);
+    s.text(row, 0, "Seed");
+    s.number(row++, 1, r.seed, f.number);
+    s.text(row, 0, "Sampling");
+    s.text(row++, 1, r.sampling);
+    s.text(row, 0, "Discount rate (annual)");
+    s.number(row++, 1, r.discount_rate, f.percent);
+    s.text(row, 0, "Currency");
+    s.text(row++, 1, r.currency);
+
+    // The charts, right of the table.
+    std::vector<std::string> names;
+    for (const auto& o : r.options) names.push_back(option_label(o.name));
+    const auto chart_col = static_cast<lxw_col_t>(r.options.size() + 2);
+    lxw_chart_options place{};
+    place.x_scale = 1.3;
+    place.y_scale = 1.15;
+    std::size_t months = 0;
+    for (const auto& o : r.options) months = std::max(months, o.payback.cdf.size());
+    std::vector<std::string> month_names;
+    std::vector<std::vector<double>> curves(r.options.size(), std::vector<double>(months, NAN));
+    for (std::size_t t = 0; t < months; ++t) {
+        month_names.push_back(std::to_string(t + 1));
+        for (std::size_t i = 0; i < r.options.size(); ++i)
+            if (t < r.options[i].payback.cdf.size()) curves[i][t] = r.options[i].payback.cdf[t];
+    }
+    if (months > 0) {
+        const auto b = data.add("Summary: chance of having paid back, by month", "Month", month_names, names, curves, f.percent);
+        worksheet_insert_chart_opt(s.ws, 3, chart_col,
+                                   payback_chart(wb, data.name(), "Chance of having paid back, by month", names, b.first, b.last),
+                                   &place);
+    }
+    const std::size_t h = r.horizons.size() - 1;
+    std::vector<std::vector<double>> npv(3);
+    for (const auto& o : r.options) {
+        const auto& n = o.horizons[h][models::Metric::npv];
+        npv[0].push_back(n.p10), npv[1].push_back(n.p50), npv[2].push_back(n.p90);
+    }
+    const std::vector<std::string> levels{"NPV P10", "NPV median", "NPV P90"};
+    const std::string npv_title = "NPV at " + std::to_string(last) + " months: P10, median, P90";
+    const auto nb = data.add("Summary: " + npv_title, "Option", names, levels, npv, f.money);
+    lxw_chart* npv_chart = block_chart(wb, LXW_CHART_COLUMN, data, nb, levels, npv_title);
+    chart_axis_set_num_format(npv_chart->y_axis, "#,##0");
+    chart_axis_set_name(npv_chart->y_axis, chart_text("NPV (" + r.currency + ")").c_str());
+    worksheet_insert_chart_opt(s.ws, 22, chart_col, npv_chart, &place);
+    std::vector<std::string> horizon_names;
+    std::vector<std::vector<double>> roi(r.options.size());
+    for (std::size_t k = 0; k < r.horizons.size(); ++k) {
+        horizon_names.push_back(std::to_string(r.horizons[k].months) + " months");
+        for (std::size_t i = 0; i < r.options.size(); ++i)
+            roi[i].push_back(r.options[i].horizons[k][models::Metric::roi].p50);
+    }
+    const auto rb = data.add("Summary: ROI median by horizon", "Horizon", horizon_names, names, roi, f.percent);
+    lxw_chart* roi_chart = block_chart(wb, LXW_CHART_COLUMN, data, rb, names, "ROI median by horizon");
+    chart_axis_set_num_format(roi_chart->y_axis, "0%");
+    worksheet_insert_chart_opt(s.ws, 41, chart_col, roi_chart, &place);
+}
+
+// Where the money comes from, per option: each component's mean with the
+// horizons as columns, the totals, the soft share and the ROI on hard
+// benefits; a waterfall chart per horizon (its data on the Chart data sheet).
+void breakdown_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r, Sheet s, ChartData& data) {
+    using models::Metric;
+    worksheet_set_column(s.ws, 0, 0, 40, nullptr);
+    worksheet_set_column(s.ws, 1, static_cast<lxw_col_t>(r.horizons.size()), 14, nullptr);
+    s.text(0, 0, "Where the money comes from: means of each component's undiscounted sum up to the horizon", f.title);
+    lxw_row_t row = 2, chart_row = 2;
+    const auto chart_col = static_cast<lxw_col_t>(r.horizons.size() + 2);
+    for (const auto& o : r.options) {
+        if (o.horizons.empty() || !o.horizons[0].breakdown) continue;
+        const auto benefits = benefit_components(r, o), costs = cost_components(r, o);
+        chart_row = row;
+        s.text(row, 0, option_label(o.name), f.header);
+        for (std::size_t h = 0; h < r.horizons.size(); ++h)
+            s.text(row, static_cast<lxw_col_t>(1 + h), std::to_string(r.horizons[h].months) + " months", f.header);
+        ++row;
+        const auto line = [&](const std::string& label, auto value, lxw_format* format, lxw_format* label_format = nullptr) {
+            s.text(row, 0, label, label_format);
+            for (std::size_t h = 0; h < o.horizons.size(); ++h)
+                s.number(row, static_cast<lxw_col_t>(1 + h), value(o.horizons[h]), format);
+            ++row;
+        };
+        const auto component = [&](const MoneyComponent& c) {
+            line(c.label, [&](const HorizonMetrics& m) {
+                const Quantiles* q = m.breakdown ? c.pick(*m.breakdown) : nullptr;
+                return q ? q->mean : 0.0;
+            }, f.money);
+        };
+        for (const auto& c : benefits) component(c);
+        line("Benefits (mean)", [](const HorizonMetrics& m) { return m.breakdown->benefits_mean(); }, f.money, f.bold);
+        for (const auto& c : costs) component(c);
+        line("Costs (mean)", [](const HorizonMetrics& m) { return m.breakdown->costs_mean(); }, f.money, f.bold);
+        line("Net, undiscounted (mean)",
+             [](const HorizonMetrics& m) { return m.breakdown->benefits_mean() - m.breakdown->costs_mean(); }, f.money,
+             f.bold);
+        line("Soft share of benefits (means)", [](const HorizonMetrics& m) { return soft_share(m); }, f.whole_percent);
+        line("ROI median", [](const HorizonMetrics& m) { return m[Metric::roi].p50; }, f.whole_percent);
+        line("ROI on hard benefits, median", [](const HorizonMetrics& m) { return m[Metric::roi_hard].p50; }, f.whole_percent);
+        line("NPV on hard benefits, median", [](const HorizonMetrics& m) { return m[Metric::npv_hard].p50; }, f.money);
+        row += 2;
+
+        // A waterfall per horizon: a stacked column chart whose invisible series lift each step to its start.
+        for (std::size_t h = 0; h < o.horizons.size(); ++h) {
+            const Breakdown& b = *o.horizons[h].breakdown;
+            std::vector<std::string> steps;
+            std::vector<std::vector<double>> series(4);  // lift up, step up, lift down, step down
+            const auto bar = [&](const std::string& label, double from, double to) {
+                const double low = std::min(from, to), high = std::max(from, to);
+                steps.push_back(label);
+                series[0].push_back(std::max(low, 0.0));
+                series[1].push_back(std::max(high, 0.0) - std::max(low, 0.0));
+                series[2].push_back(std::min(high, 0.0));
+                series[3].push_back(std::min(low, 0.0) - std::min(high, 0.0));
+            };
+            double running = 0;
+            for (const auto& c : benefits)
+                if (const Quantiles* q = c.pick(b); q && q->mean != 0) bar(c.label, running, running += q->mean);
+            bar("Benefits", 0, b.benefits_mean());
+            bar("Costs", b.benefits_mean(), b.benefits_mean() - b.costs_mean());
+            bar("Net", 0, b.benefits_mean() - b.costs_mean());
+            const std::string title =
+                option_label(o.name) + ": benefits to net at " + std::to_string(r.horizons[h].months) + " months";
+            const std::vector<std::string> names{"(lift)", "Up", "(lift below 0)", "Down"};
+            const auto block = data.add("Breakdown: " + title, "Step", steps, names, series, f.money);
+            lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN_STACKED);
+            const lxw_color_t fills[] = {0, 0x4A7FB5, 0, 0xD9822B};
+            for (std::size_t k = 0; k < 4; ++k) {
+                lxw_chart_series* cs = add_series(chart, data.name(), names[k], block.first, block.last, 0,
+                                                  static_cast<lxw_col_t>(1 + k));
+                lxw_chart_fill fill{};
+                fill.color = fills[k];
+                fill.none = k % 2 == 0;
+                chart_series_set_fill(cs, &fill);
+                if (k % 2 == 0) {
+                    lxw_chart_line none{};
+                    none.none = LXW_TRUE;
+                    chart_series_set_line(cs, &none);
+                }
+            }
+            chart_title_set_name(chart, chart_text(title).c_str());
+            chart_axis_set_num_format(chart->y_axis, "#,##0");
+            chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+            lxw_chart_options place{};
+            place.x_scale = 1.4;
+            place.y_scale = 1.1;
+            worksheet_insert_chart_opt(s.ws, chart_row, chart_col, chart, &place);
+            chart_row += 18;
+        }
+        row = chart_row = std::max(row, chart_row);
+    }
+}
+
+// Total cost of ownership by year, years as columns, per option, with a chart.
+void years_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r, Sheet s, ChartData& data) {
+    worksheet_set_column(s.ws, 0, 0, 26, nullptr);
+    s.text(0, 0, "By year: initial (month 0), then year 1 (months 1 to 12), year 2, … to the last horizon", f.title);
+    lxw_row_t row = 2, chart_row = 2;
+    std::size_t widest = 0;
+    for (const auto& o : r.options) widest = std::max(widest, o.years.size());
+    worksheet_set_column(s.ws, 1, static_cast<lxw_col_t>(widest + 1), 13, nullptr);
+    const auto chart_col = static_cast<lxw_col_t>(widest + 3);
+    const auto period = [](std::size_t y) { return y == 0 ? std::string("Initial") : "Year " + std::to_string(y); };
+    for (const auto& o : r.options) {
+        if (o.years.empty()) continue;
+        chart_row = row;
+        s.text(row, 0, option_label(o.name), f.header);
+        std::vector<std::string> periods;
+        for (std::size_t y = 0; y < o.years.size(); ++y) {
+            periods.push_back(period(y));
+            s.text(row, static_cast<lxw_col_t>(1 + y), periods.back(), f.header);
+        }
+        s.text(row, static_cast<lxw_col_t>(1 + o.years.size()), "Total", f.header);
+        ++row;
+        const auto line = [&](const char* label, auto pick, bool total) {
+            s.text(row, 0, label);
+            double sum = 0;
+            for (std::size_t y = 0; y < o.years.size(); ++y) {
+                sum += pick(o.years[y]);
+                s.number(row, static_cast<lxw_col_t>(1 + y), pick(o.years[y]), f.money);
+            }
+            if (total) s.number(row, static_cast<lxw_col_t>(1 + o.years.size()), sum, f.money);
+            ++row;
+        };
+        line("Costs (mean)", [](const YearRecord& y) { return y.costs.mean; }, true);
+        line("Benefits (mean)", [](const YearRecord& y) { return y.benefits.mean; }, true);
+        line("Net (mean)", [](const YearRecord& y) { return y.net.mean; }, true);
+        line("Net P10", [](const YearRecord& y) { return y.net.p10; }, false);
+        line("Net P90", [](const YearRecord& y) { return y.net.p90; }, false);
+        line("Discounted net (mean)", [](const YearRecord& y) { return y.discounted_net.mean; }, true);
+        row += 2;
+        std::vector<std::vector<double>> series(3);
+        for (const auto& y : o.years) {
+            series[0].push_back(y.benefits.mean);
+            series[1].push_back(-y.costs.mean);
+            series[2].push_back(y.net.mean);
+        }
+        const std::vector<std::string> names{"Benefits (mean)", "Costs (mean)", "Net (mean)"};
+        const std::string title = option_label(o.name) + ": costs, benefits and net by year";
+        const auto block = data.add("Years: " + title, "Period", periods, names, series, f.money);
+        lxw_chart* chart = block_chart(wb, LXW_CHART_COLUMN, data, block, names, title);
+        chart_axis_set_num_format(chart->y_axis, "#,##0");
+        chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+        lxw_chart_options place{};
+        place.x_scale = 1.4;
+        worksheet_insert_chart_opt(s.ws, chart_row, chart_col, chart, &place);
+        chart_row += 17;
+        row = chart_row = std::max(row, chart_row);
+    }
+    s.text(row, 0, "P10 and P90 are those of each year's net, not differences of percentiles; totals are sums of the means.");
 }
 
 void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
@@ -203,7 +472,7 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r
     worksheet_set_column(s.ws, 0, 2, 14, nullptr);
     worksheet_set_column(s.ws, 3, 15, 12, nullptr);
     s.headers(0, {"Option", "Horizon (months)", "Metric", "Mean", "SD", "P5", "P10", "P25", "P50", "P75", "P90", "P95",
-                  "P(> 0)", "Expected shortfall 5 %", "Undefined share"},
+                  "P(> 0)", "Expected shortfall 5 %", "Undefined share", "Note"},
               f.header);
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
@@ -222,6 +491,8 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r
                 s.number(row, c++, d.prob_positive, f.percent);
                 s.number(row, c++, d.expected_shortfall_5, value);
                 s.number(row, c++, d.undefined, f.percent);
+                if (m == models::Metric::irr && !irr_is_typical(d))
+                    s.text(row, c, "IRR " + irr_median_text(d) + ": the statistics over the rest are not typical");
                 ++row;
             }
 
@@ -364,8 +635,9 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
     }
     worksheet_set_column(s.ws, 0, 4, 12, nullptr);
     worksheet_set_column(s.ws, 5, 5, 48, nullptr);
-    worksheet_set_column(s.ws, 6, 8, 14, nullptr);
-    s.headers(0, {"Option", "Horizon (months)", "Metric", "Method", "Rank", "Input", "Value", "CI 95 % low", "CI 95 % high"},
+    worksheet_set_column(s.ws, 6, 10, 14, nullptr);
+    s.headers(0, {"Option", "Horizon (months)", "Metric", "Method", "Rank", "Input", "Value", "CI 95 % low", "CI 95 % high",
+                  "Metric at the input's P10", "Metric at the input's P90"},
               f.header);
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
@@ -387,13 +659,17 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
                             s.number(row, 7, (*e.ci95)[0], vf);
                             s.number(row, 8, (*e.ci95)[1], vf);
                         }
+                        if (e.low && e.high) {  // a tornado's two sides
+                            s.number(row, 9, *e.low, vf);
+                            s.number(row, 10, *e.high, vf);
+                        }
                         ++row;
                     }
 
     // Chart data for the NPV drivers: ten inputs per option (then per pair, for the NPV difference) and
     // horizon, smallest first so Excel's bottom-up bar order puts the largest on top.
     lxw_row_t block = 1, chart_row = 1;
-    constexpr lxw_col_t data_col = 11;
+    constexpr lxw_col_t data_col = 12;
     s.text(0, data_col, "NPV drivers (chart data)", f.bold);
     const auto chart_of = [&](const std::string& key, const std::string& metric, std::size_t h, const std::string& what,
                               std::string (*label)(const std::string&)) {
@@ -443,23 +719,40 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
 
 void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Assumptions"), "Assumptions"};
-    worksheet_set_column(s.ws, 0, 0, 50, nullptr);
-    worksheet_set_column(s.ws, 1, 1, 40, nullptr);
-    worksheet_set_column(s.ws, 2, 5, 13, nullptr);
+    worksheet_set_column(s.ws, 0, 0, 16, nullptr);
+    worksheet_set_column(s.ws, 1, 1, 46, nullptr);
+    worksheet_set_column(s.ws, 2, 2, 44, nullptr);
+    worksheet_set_column(s.ws, 3, 5, 13, nullptr);
     worksheet_set_column(s.ws, 6, 6, 70, f.wrap);
-    s.headers(0, {"Input", "Distribution", "Mean", "P5", "P50", "P95", "Source"}, f.header);
+    worksheet_set_column(s.ws, 7, 7, 50, nullptr);
+    s.headers(0, {"Group", "Assumption", "Value or distribution", "Mean", "P10", "P90", "Source", "Address in the scenario"},
+              f.header);
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
-    for (const auto& in : r.inputs) {
-        s.text(row, 0, in.input);
-        s.text(row, 1, in.distribution);
-        s.number(row, 2, in.mean, f.number);
-        s.number(row, 3, in.p5, f.number);
-        s.number(row, 4, in.p50, f.number);
-        s.number(row, 5, in.p95, f.number);
-        s.text(row, 6, in.source, f.wrap);
+    for (const auto& a : r.assumptions) {
+        const Quantity q = quantity_named(a.quantity).value_or(Quantity::rate);
+        lxw_format* format = q == Quantity::money ? f.money : q == Quantity::share ? f.percent : f.number;
+        s.text(row, 0, a.group == "baseline" ? std::string("Business today") : option_label(a.group));
+        s.text(row, 1, a.label);
+        s.text(row, 2, a.value);
+        s.number(row, 3, a.mean, format);
+        if (a.uncertain) {
+            s.number(row, 4, a.p10, format);
+            s.number(row, 5, a.p90, format);
+        }
+        s.text(row, 6, a.source, f.wrap);
+        s.text(row, 7, a.address);
         ++row;
     }
+    if (r.assumptions.empty())
+        for (const auto& in : r.inputs) {  // a results file without a register: its uncertain inputs
+            s.text(row, 1, in.label.empty() ? input_label_with_option(in.input) : in.label);
+            s.text(row, 2, in.distribution);
+            s.number(row, 3, in.mean, f.number);
+            s.text(row, 6, in.source, f.wrap);
+            s.text(row, 7, in.input);
+            ++row;
+        }
     row += 1;
     if (const auto correlations = correlation_lines(r); !correlations.empty()) {
         s.text(row++, 0, "Rank correlations", f.bold);
@@ -588,7 +881,10 @@ void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument&
     Workbook book(path);
     lxw_workbook* wb = book.get();
     const Formats f = make_formats(wb, r.currency);
-    summary_sheet(wb, f, r);
+    // Sheets in reading order; the Summary is filled once the chart data sheet (the last) exists.
+    Sheet summary = new_sheet(wb, "Summary");
+    Sheet breakdown = new_sheet(wb, "Breakdown");
+    Sheet years = new_sheet(wb, "Years");
     horizons_sheet(wb, f, r);
     payback_sheet(wb, f, r);
     cash_flow_sheet(wb, f, r);
@@ -596,6 +892,10 @@ void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument&
     assumptions_sheet(wb, f, r);
     if (r.variants && !r.variants->empty()) what_if_sheet(wb, f, r);
     if (r.samples) samples_sheet(wb, f, *r.samples);
+    ChartData data(new_sheet(wb, "Chart data"), f);
+    summary_sheet(wb, f, r, summary, data);
+    breakdown_sheet(wb, f, r, breakdown, data);
+    years_sheet(wb, f, r, years, data);
     book.close();
 }
 

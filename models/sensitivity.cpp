@@ -196,6 +196,7 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
             const auto y = metric_column(*tornado_store, subject, cell.horizon, cell.metric);
             const auto t = sim::tornado_from_outputs(y, dims);
             r.tornado_base = t.base;
+            r.tornado_bars = t.bars;
             r.methods.push_back({"tornado", t.ranking});
         }
         if (wants(settings, SensitivityMethod::spearman) || wants(settings, SensitivityMethod::src) ||

@@ -9,6 +9,7 @@
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
 #include "sim/sensitivity/ranking.hpp"
+#include "sim/sensitivity/tornado.hpp"
 
 namespace models {
 
@@ -31,6 +32,7 @@ struct MetricSensitivity {
     std::vector<MethodRanking> methods;
     std::optional<double> src_r_squared;
     std::optional<double> tornado_base;
+    std::vector<sim::TornadoBar> tornado_bars;  // the metric at each input's P10 and P90 (input: a dimension)
 };
 
 // An option, or a pair of options a < b named "a_vs_b" (as in the results

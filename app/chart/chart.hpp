@@ -65,6 +65,11 @@ struct DivergingBars {
     Format x_format;
     std::vector<std::pair<std::string, double>> bars;  // (label, value)
     std::string positive_fill, negative_fill;
+    // Two-sided (a tornado): per bar the metric with the input at its P10
+    // and at its P90, drawn from `base` (every input at its median); the
+    // P10 side in negative_fill, the P90 side in positive_fill.
+    std::optional<double> base;
+    std::vector<std::pair<double, double>> ranges;  // (at P10, at P90), one per bar
 };
 
 // One quantity's spread per row, e.g. NPV per variant: whiskers from P5 to
@@ -82,10 +87,45 @@ struct Intervals {
     std::string outer_fill, inner_fill, median_stroke;
 };
 
+// Where an amount comes from, row by row: each step a bar from the running
+// total to the running total plus its value, a total a bar from 0 to the
+// running total (which it checks: a total equals the steps above it).
+struct WaterfallRow {
+    std::string label;
+    double value = 0;    // a step's amount; a total's own value
+    bool total = false;
+};
+
+struct Waterfall {
+    std::string id, title, x_label;
+    Format x_format;
+    std::vector<WaterfallRow> rows;
+    std::string positive_fill, negative_fill, total_fill;
+};
+
+// Columns of stacked segments per category (positive values stacked up from
+// 0, negative ones down), and optionally a mark per category with a
+// whisker, e.g. the net mean with its P10 to P90.
+struct StackedSeries {
+    std::string label, fill;
+    std::vector<double> values;  // one per category
+};
+
+struct StackedColumns {
+    std::string id, title, y_label;
+    Format y_format;
+    std::vector<std::string> categories;
+    std::vector<StackedSeries> series;
+    std::string mark_label;                        // empty: no marks
+    std::vector<double> mark, mark_low, mark_high;  // one per category
+};
+
 // Inline SVG for an HTML page; every text of the chart (title, labels,
 // legend, tick labels) escaped as html_text does.
 Markup render_svg(const Chart& chart, double width = 640, double height = 300);
 Markup render_svg(const DivergingBars& chart, double width = 640);
 Markup render_svg(const Intervals& chart, double width = 640);
+Markup render_svg(const Waterfall& chart, double width = 640);
+Markup render_svg(const StackedColumns& chart, double width = 640, double height = 320);
 
 }  // namespace app::chart

@@ -22,4 +22,10 @@ inline constexpr const char* option_stroke[] = {"#08306b", "#d9822b", "#5a9b5a",
 inline constexpr const char* option_dash[] = {"", "7 4", "2 3", "10 3 2 3", "4 2", "12 3"};
 inline constexpr std::size_t series_count = 6;
 
+// Fills for the segments of a stack (cost lines), alternating light and dark
+// so neighbours stay apart in grey. Index them modulo stack_count.
+inline constexpr const char* stack_fill[] = {"#08306b", "#9ecae1", "#d9822b", "#4a7fb5", "#f3c98b", "#5a9b5a",
+                                             "#c6dbef", "#7b4f9d", "#b8b8b8", "#a50f15"};
+inline constexpr std::size_t stack_count = 10;
+
 }  // namespace app::chart::palette

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <limits>
 #include <sstream>
+#include <tuple>
 
 #include "app/chart/chart.hpp"
 #include "app/chart/palette.hpp"
@@ -13,7 +14,7 @@ namespace app::chart {
 namespace {
 
 constexpr const char* font = "font-family=\"Helvetica, Arial, sans-serif\"";
-constexpr double char_width = 6.0;  // at 11 px, for laying out legends and labels
+constexpr double char_width = 6.6;  // at 11 px (DejaVu Sans, the usual fallback, is wide), for laying out legends and labels
 
 // A coordinate or size. SVG has no inf or nan, and a value far off the
 // picture would print hundreds of digits: both are drawn just off it instead
@@ -100,6 +101,18 @@ void draw_legend(HtmlStream& o, const std::vector<LegendItem>& items, const Lege
         o << "<text x=\"" << f(lx + 22) << "\" y=\"" << f(ly) << "\">" << item.label << "</text>\n";
     }
     o << "</g>\n";
+}
+
+// Nice ticks over a range of values and the axis ends they give (never an empty span).
+struct ValueScale {
+    std::vector<double> ticks;
+    double low = 0, high = 1;
+};
+ValueScale value_scale(double low, double high, int count) {
+    ValueScale v{nice_ticks(low, high, count), 0, 1};
+    v.low = v.ticks.front();
+    v.high = v.ticks.back() > v.ticks.front() ? v.ticks.back() : v.ticks.front() + 1;
+    return v;
 }
 
 // The value axis of a chart of labelled rows: a grid line and label per tick, the axis title under them.
@@ -272,7 +285,69 @@ Markup render_svg(const Chart& c, double width, double height) {
     return {buffer.str()};
 }
 
+namespace {
+
+// A tornado: each input's bar runs from the metric at its P10 to the metric at its P90, across the base.
+Markup two_sided(const DivergingBars& c, double width) {
+    std::size_t longest = 0;
+    for (const auto& bar : c.bars) longest = std::max(longest, shown_length(bar.first));
+    const double label_width = std::clamp(char_width * static_cast<double>(longest) + 16, 220.0, width / 2);
+    const double right = 80, top = 50, row = 22, bottom = 64;
+    const double height = top + row * static_cast<double>(std::max<std::size_t>(c.bars.size(), 1)) + bottom;
+    const double pw = width - label_width - right - 70;
+    const double base = *c.base;
+    Range r;
+    r.add(base);
+    for (const auto& [low, high] : c.ranges) r.add(low), r.add(high);
+    if (!(r.high > r.low)) r.high = r.low + 1;
+    const ValueScale scale = value_scale(r.low, r.high, 4);  // not a binding: clang 14 cannot capture one
+    const auto& ticks = scale.ticks;
+    const double low = scale.low, high = scale.high;
+    const auto sx = [&](double x) { return label_width + 70 + (x - low) / (high - low) * pw; };
+    const Format xf = c.x_format ? c.x_format : default_format;
+
+    std::ostringstream buffer;
+    HtmlStream o(buffer);
+    svg_open(o, c.id, c.title, width, height);
+    const double plot_bottom = top + row * static_cast<double>(c.bars.size());
+    value_axis(o, ticks, sx, xf, label_width + 70 + pw / 2, top, plot_bottom, c.x_label);
+    o << "<g font-size=\"11\" fill=\"#222\">\n";
+    for (std::size_t i = 0; i < c.bars.size() && i < c.ranges.size(); ++i) {
+        const double y = top + row * static_cast<double>(i);
+        o << "<text x=\"" << f(label_width - 8) << "\" y=\"" << f(y + 15) << "\" text-anchor=\"end\">"
+          << c.bars[i].first << "</text>";
+        const auto [at_p10, at_p90] = c.ranges[i];
+        for (const auto& [value, side, fill] : {std::tuple{at_p10, "p10", c.negative_fill}, {at_p90, "p90", c.positive_fill}}) {
+            if (!std::isfinite(value)) continue;
+            const double x0 = sx(std::min(base, value)), x1 = sx(std::max(base, value));
+            o << "<rect class=\"bar\" data-side=\"" << side << "\" x=\"" << f(x0) << "\" y=\"" << f(y + 4)
+              << "\" width=\"" << f(std::max(0.5, x1 - x0)) << "\" height=\"" << f(row - 8) << "\" fill=\"" << fill
+              << "\" stroke=\"#555\" stroke-width=\"0.5\"/>";
+        }
+        // Each end's value beside it, the lower on the left.
+        const double lo = std::min(at_p10, at_p90), hi = std::max(at_p10, at_p90);
+        if (std::isfinite(lo) && std::isfinite(hi))
+            o << "<text x=\"" << f(sx(std::min(lo, base)) - 4) << "\" y=\"" << f(y + 15)
+              << "\" text-anchor=\"end\" font-size=\"10.5\">" << xf(lo) << "</text><text x=\""
+              << f(sx(std::max(hi, base)) + 4) << "\" y=\"" << f(y + 15) << "\" font-size=\"10.5\">" << xf(hi)
+              << "</text>\n";
+    }
+    o << "<line class=\"marker\" x1=\"" << f(sx(base)) << "\" x2=\"" << f(sx(base)) << "\" y1=\"" << f(top - 6)
+      << "\" y2=\"" << f(plot_bottom) << "\" stroke=\"#000\" stroke-width=\"1.2\"/><text x=\"" << f(sx(base))
+      << "\" y=\"" << f(top - 10) << "\" text-anchor=\"middle\" font-size=\"10.5\">every input at its median: "
+      << xf(base) << "</text>\n</g>\n";
+    const std::vector<LegendItem> legend{{"input at its P10", c.negative_fill, "", ""},
+                                         {"input at its P90", c.positive_fill, "", ""}};
+    draw_legend(o, legend, lay_out_legend(legend, label_width, width - label_width), height);
+    o << "</svg>\n";
+    return {buffer.str()};
+}
+
+}  // namespace
+
 Markup render_svg(const DivergingBars& c, double width) {
+    if (c.base && std::isfinite(*c.base) && c.ranges.size() == c.bars.size() && !c.bars.empty())
+        return two_sided(c, width);
     // Room for the longest label (in code points: "·" is one), at least 250 and at most half the chart.
     std::size_t longest = 0;
     for (const auto& bar : c.bars)
@@ -343,8 +418,9 @@ Markup render_svg(const Intervals& c, double width) {
         c.marker->x <= r.high + 0.25 * (r.high - r.low))
         r.add(c.marker->x);
     if (r.empty()) r = {0, 1};
-    const auto ticks = nice_ticks(r.low, r.high, 5);
-    const double low = ticks.front(), high = ticks.back() > ticks.front() ? ticks.back() : ticks.front() + 1;
+    const ValueScale scale = value_scale(r.low, r.high, 5);  // not a binding: clang 14 cannot capture one
+    const auto& ticks = scale.ticks;
+    const double low = scale.low, high = scale.high;
     const auto sx = [&](double x) { return label_width + (x - low) / (high - low) * pw; };
     const Format xf = c.x_format ? c.x_format : default_format;
 
@@ -384,6 +460,151 @@ Markup render_svg(const Intervals& c, double width) {
     }
     o << "</g>\n<rect x=\"" << f(label_width) << "\" y=\"" << f(top) << "\" width=\"" << f(pw) << "\" height=\""
       << f(plot_bottom - top) << "\" fill=\"none\" stroke=\"" << palette::axis << "\" stroke-width=\"0.8\"/>\n";
+    draw_legend(o, legend, layout, height);
+    o << "</svg>\n";
+    return {buffer.str()};
+}
+
+namespace {
+
+// A number as data for a checker: the shortest text that reads back as the same double.
+std::string data_number(double x) {
+    if (!std::isfinite(x)) return "";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", x);
+    return buffer;
+}
+
+}  // namespace
+
+Markup render_svg(const Waterfall& c, double width) {
+    std::size_t longest = 4;
+    for (const auto& row : c.rows) longest = std::max(longest, shown_length(row.label));
+    const double label_width = std::clamp(16 + char_width * static_cast<double>(longest), 110.0, width * 0.42);
+    const double right = 64, top = 34, row_height = 21, bottom = 42;
+    const double plot_bottom = top + row_height * static_cast<double>(std::max<std::size_t>(c.rows.size(), 1));
+    const double height = plot_bottom + bottom;
+    Range r;
+    r.add(0);
+    double running = 0;
+    for (const auto& row : c.rows) {
+        if (!std::isfinite(row.value)) continue;
+        if (row.total) {
+            r.add(row.value);
+        } else {
+            r.add(running);
+            running += row.value;
+            r.add(running);
+        }
+    }
+    if (!(r.high > r.low)) r.high = r.low + 1;
+    const ValueScale scale = value_scale(r.low, r.high, 4);  // not a binding: clang 14 cannot capture one
+    const auto& ticks = scale.ticks;
+    const double low = scale.low, high = scale.high;
+    const double pw = width - label_width - right;
+    const auto sx = [&](double x) { return label_width + (x - low) / (high - low) * pw; };
+    const Format xf = c.x_format ? c.x_format : default_format;
+
+    std::ostringstream buffer;
+    HtmlStream o(buffer);
+    svg_open(o, c.id, c.title, width, height);
+    value_axis(o, ticks, sx, xf, label_width + pw / 2, top, plot_bottom, c.x_label);
+    o << "<g font-size=\"11\" fill=\"#222\">\n";
+    running = 0;
+    for (std::size_t i = 0; i < c.rows.size(); ++i) {
+        const auto& row = c.rows[i];
+        const double y = top + row_height * static_cast<double>(i);
+        o << "<text x=\"" << f(label_width - 8) << "\" y=\"" << f(y + 14) << "\" text-anchor=\"end\""
+          << (row.total ? " font-weight=\"bold\"" : "") << ">" << row.label << "</text>";
+        if (!std::isfinite(row.value)) {
+            o << "<text x=\"" << f(sx(0) + 4) << "\" y=\"" << f(y + 14) << "\" font-size=\"10.5\">n/a</text>\n";
+            continue;
+        }
+        const double from = row.total ? 0 : running, to = row.total ? row.value : running + row.value;
+        if (!row.total) running = to;
+        const double x0 = sx(std::min(from, to)), x1 = sx(std::max(from, to));
+        const std::string& fill = row.total ? c.total_fill : row.value >= 0 ? c.positive_fill : c.negative_fill;
+        o << "<rect class=\"bar\" data-kind=\"" << (row.total ? "total" : "step") << "\" data-value=\""
+          << data_number(row.value) << "\" x=\"" << f(x0) << "\" y=\"" << f(y + 3) << "\" width=\""
+          << f(std::max(0.5, x1 - x0)) << "\" height=\"" << f(row_height - 6) << "\" fill=\"" << fill
+          << "\" stroke=\"#555\" stroke-width=\"0.5\"/><text x=\"" << f(x1 + 4) << "\" y=\"" << f(y + 14)
+          << "\" font-size=\"10.5\">" << xf(row.value) << "</text>\n";
+    }
+    o << "<line x1=\"" << f(sx(0)) << "\" x2=\"" << f(sx(0)) << "\" y1=\"" << f(top) << "\" y2=\"" << f(plot_bottom)
+      << "\" stroke=\"#000\" stroke-width=\"1.2\"/>\n</g>\n</svg>\n";
+    return {buffer.str()};
+}
+
+Markup render_svg(const StackedColumns& c, double width, double height) {
+    std::vector<LegendItem> legend;
+    for (const auto& s : c.series) legend.push_back({s.label, s.fill, "", ""});
+    if (!c.mark_label.empty()) legend.push_back({c.mark_label, "", palette::dark, ""});
+    const double left = 74, right = 18, top = 40;
+    const LegendLayout layout = lay_out_legend(legend, left, width - left - 4);
+    const double bottom = 30 + layout.height();
+    const double pw = width - left - right, ph = height - top - bottom;
+    const std::size_t n = c.categories.size();
+    Range yr;
+    yr.add(0);
+    for (std::size_t k = 0; k < n; ++k) {
+        double up = 0, down = 0;
+        for (const auto& s : c.series)
+            if (k < s.values.size() && std::isfinite(s.values[k])) (s.values[k] >= 0 ? up : down) += s.values[k];
+        yr.add(up), yr.add(down);
+        for (const auto* v : {&c.mark, &c.mark_low, &c.mark_high})
+            if (k < v->size()) yr.add((*v)[k]);
+    }
+    const ValueScale scale = value_scale(yr.low, yr.high, 5);
+    const auto& yt = scale.ticks;
+    const double low = scale.low, high = scale.high;
+    const auto sy = [&](double y) { return top + ph - (y - low) / (high - low) * ph; };
+    const double slot = pw / static_cast<double>(std::max<std::size_t>(n, 1)), bar = std::min(60.0, slot * 0.6);
+    const Format yf = c.y_format ? c.y_format : default_format;
+
+    std::ostringstream buffer;
+    HtmlStream o(buffer);
+    svg_open(o, c.id, c.title, width, height);
+    o << "<g font-size=\"11\" fill=\"" << palette::axis << "\">\n";
+    for (double t : yt)
+        o << "<line x1=\"" << f(left) << "\" x2=\"" << f(left + pw) << "\" y1=\"" << f(sy(t)) << "\" y2=\"" << f(sy(t))
+          << "\" stroke=\"" << palette::grid << "\"/><text x=\"" << f(left - 6) << "\" y=\"" << f(sy(t) + 4)
+          << "\" text-anchor=\"end\">" << yf(t) << "</text>\n";
+    for (std::size_t k = 0; k < n; ++k)
+        o << "<text x=\"" << f(left + slot * (static_cast<double>(k) + 0.5)) << "\" y=\"" << f(top + ph + 16)
+          << "\" text-anchor=\"middle\">" << c.categories[k] << "</text>\n";
+    o << "<text transform=\"translate(14 " << f(top + ph / 2) << ") rotate(-90)\" text-anchor=\"middle\">"
+      << c.y_label << "</text>\n</g>\n";
+    for (std::size_t k = 0; k < n; ++k) {
+        const double x = left + slot * (static_cast<double>(k) + 0.5) - bar / 2;
+        double up = 0, down = 0;
+        for (const auto& s : c.series) {
+            if (k >= s.values.size() || !std::isfinite(s.values[k]) || s.values[k] == 0) continue;
+            const double v = s.values[k];
+            const double from = v >= 0 ? up : down, to = from + v;
+            (v >= 0 ? up : down) = to;
+            o << "<rect class=\"bar\" data-category=\"" << c.categories[k] << "\" data-series=\"" << s.label
+              << "\" data-value=\"" << data_number(v) << "\" x=\"" << f(x) << "\" y=\"" << f(sy(std::max(from, to)))
+              << "\" width=\"" << f(bar) << "\" height=\"" << f(std::max(0.5, std::abs(sy(from) - sy(to))))
+              << "\" fill=\"" << s.fill << "\" stroke=\"#fff\" stroke-width=\"0.6\"/>\n";
+        }
+        if (!c.mark_label.empty() && k < c.mark.size() && std::isfinite(c.mark[k])) {
+            const double cx = x + bar / 2;
+            if (k < c.mark_low.size() && k < c.mark_high.size() && std::isfinite(c.mark_low[k]) &&
+                std::isfinite(c.mark_high[k]))
+                o << "<path class=\"line\" fill=\"none\" stroke=\"" << palette::dark << "\" stroke-width=\"1.4\" d=\"M"
+                  << f(cx) << " " << f(sy(c.mark_low[k])) << "V" << f(sy(c.mark_high[k])) << "M" << f(cx - 6) << " "
+                  << f(sy(c.mark_low[k])) << "H" << f(cx + 6) << "M" << f(cx - 6) << " " << f(sy(c.mark_high[k])) << "H"
+                  << f(cx + 6) << "\"/>";
+            o << "<circle class=\"dot\" data-category=\"" << c.categories[k] << "\" data-value=\""
+              << data_number(c.mark[k]) << "\" cx=\"" << f(cx) << "\" cy=\"" << f(sy(c.mark[k]))
+              << "\" r=\"4\" fill=\"" << palette::dark << "\" stroke=\"#fff\"/>\n";
+        }
+    }
+    if (low < 0 && high > 0)
+        o << "<line x1=\"" << f(left) << "\" x2=\"" << f(left + pw) << "\" y1=\"" << f(sy(0)) << "\" y2=\"" << f(sy(0))
+          << "\" stroke=\"#000\" stroke-width=\"1.2\"/>\n";
+    o << "<rect x=\"" << f(left) << "\" y=\"" << f(top) << "\" width=\"" << f(pw) << "\" height=\"" << f(ph)
+      << "\" fill=\"none\" stroke=\"" << palette::axis << "\" stroke-width=\"0.8\"/>\n";
     draw_legend(o, legend, layout, height);
     o << "</svg>\n";
     return {buffer.str()};

@@ -7,6 +7,9 @@ import json
 import pathlib
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import report_format as fmt  # noqa: E402
+
 failures = []
 
 
@@ -64,6 +67,61 @@ def check_variants(rows, results):
     return len(want)
 
 
+def check_business_case(folder, results):
+    """key_figures.csv, breakdown.csv, years.csv and assumptions.csv against the results file."""
+    compared = 0
+    rows = read(folder, "key_figures.csv", ["option", "statistic", "horizon_months", "label", "value"])
+    got = {(o, s, h): (label, number(v)) for o, s, h, label, v in rows}
+    for statistic, months, label, kind, values in fmt.key_figures(results):
+        for option, value in values.items():
+            key = (option, statistic, "" if months is None else str(months))
+            check(got.get(key) == (label, value), f"key_figures.csv {key}: {got.get(key)} != {(label, value)}")
+            compared += 1
+    check(len(got) == len(rows) == compared, f"key_figures.csv: {len(rows)} rows, expected {compared}")
+
+    rows = read(folder, "breakdown.csv",
+                ["option", "horizon_months", "group", "component", "label", "soft", "statistic", "value"])
+    means = {}
+    for o, h, group, component, label, soft, statistic, v in rows:
+        if statistic == "mean":
+            means.setdefault((o, h, group), {})[component] = number(v)
+    for option, o in results["options"].items():
+        for h, m in o["horizons"].items():
+            if "breakdown" not in m:
+                continue
+            for group in ("benefits", "costs"):
+                parts = means.get((option, h, group), {})
+                # Each component as the results file has it (nested lines, savings, risks flattened to group.name).
+                want = {}
+                for key, value in m["breakdown"][group].items():
+                    if "mean" in value:
+                        want[key] = value["mean"]
+                    else:
+                        want.update({f"{key}.{name}": v["mean"] for name, v in value.items()})
+                check(parts == want, f"breakdown.csv {option} {h} {group}: {parts} != {want}")
+                total = m[group]["mean"]
+                check(abs(sum(parts.values()) - total) <= 1e-6 * max(1.0, abs(total)),
+                      f"breakdown.csv {option} {h} {group}: components add to {sum(parts.values())}, not {total}")
+                compared += len(want)
+
+    rows = read(folder, "years.csv", ["option", "period", "first_month", "last_month", "part", "statistic", "value"])
+    got = {(o, p, part, s): number(v) for o, p, first, last, part, s, v in rows}
+    for option, o in results["options"].items():
+        for y, record in enumerate(o.get("years", [])):
+            period = "initial" if y == 0 else f"year_{y}"
+            for part, q in record.items():
+                for statistic, value in q.items():
+                    check(got.get((option, period, part, statistic), "missing") == value,
+                          f"years.csv {option} {period} {part} {statistic}")
+                    compared += 1
+
+    rows = read(folder, "assumptions.csv", ["group", "address", "label", "value", "quantity", "uncertain", "mean",
+                                            "p10", "p50", "p90", "source"])
+    check([(r[1], r[2], r[3]) for r in rows] ==
+          [(a["address"], a["label"], a["value"]) for a in results.get("assumptions", [])], "assumptions.csv: entries")
+    return compared
+
+
 def main():
     results = json.load(open(sys.argv[1]))
     folder = pathlib.Path(sys.argv[2])
@@ -109,10 +167,13 @@ def main():
                   f"comparison.csv {pair} {h}")
 
     rows = read(folder, "sensitivity.csv",
-                ["option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high"])
+                ["option", "horizon_months", "metric", "method", "rank", "input", "value", "ci95_low", "ci95_high",
+                 "metric_at_p10", "metric_at_p90"])
     expected = sum(len(ranking) for o in results.get("sensitivity", {}).values() for h in o.values()
                    for m in h.values() for ranking in m.values() if isinstance(ranking, list))
     check(len(rows) == expected, f"sensitivity.csv: {len(rows)} rows, expected {expected}")
+
+    compared += check_business_case(folder, results)
 
     rows = read(folder, "inputs.csv", ["input", "distribution", "mean", "p5", "p50", "p95", "source"])
     check([r[0] for r in rows] == [i["input"] for i in results.get("inputs", [])], "inputs.csv: inputs")

@@ -12,12 +12,11 @@ import base64
 import json
 import os
 import pathlib
-import shutil
 import sys
-import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from headless_chromium import Browser, console_problems  # noqa: E402
+
 
 
 def expected_charts(results):
@@ -42,6 +41,19 @@ def expected_charts(results):
     if results.get("variants"):
         for option in results["options"]:
             ids += [f"what-if-payback-{option}", f"what-if-npv-{option}"]
+    # Page one's payback curves; where the money comes from, per option with a breakdown.
+    ids.append("page-one-payback")
+    for option, o in results["options"].items():
+        if "breakdown" in o["horizons"][str(months[0])]:
+            ids += [f"waterfall-{option}-{h}" for h in months] + [f"costs-{option}"]
+        if o.get("years"):
+            ids.append(f"years-{option}")
+    # The tornado beside a headline ranking of another method, at the longest horizon.
+    for key, s in results.get("sensitivity", {}).items():
+        metric = "npv_difference" if "_vs_" in key else "npv"
+        methods = s.get(str(months[-1]), {}).get(metric, {})
+        if "tornado" in methods and ("spearman" in methods or "src" in methods or "sobol_total" in methods):
+            ids.append(f"one-at-a-time-{key}-{months[-1]}")
     return ids
 
 
@@ -111,21 +123,10 @@ def percent(x):
 def main():
     results_path, report_path = map(pathlib.Path, sys.argv[1:3])
     results = json.loads(results_path.read_text())
-    profile = tempfile.mkdtemp(prefix="roicast-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1200,900"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     failures = []
-    try:
+    with Browser() as driver:
         driver.get(report_path.resolve().as_uri())
-        for entry in driver.get_log("browser"):
-            if entry["level"] in ("WARNING", "SEVERE"):
-                failures.append(f"console {entry['level']}: {entry['message']}")
+        failures.extend(console_problems(driver))
 
         charts = driver.execute_script("""
             const out = {};
@@ -170,12 +171,7 @@ def main():
         pdf_path = report_path.with_suffix(".pdf")
         pdf_path.write_bytes(base64.b64decode(pdf["data"]))
         print(f"screenshot {png}, A4 print {pdf_path}")
-        for entry in driver.get_log("browser"):
-            if entry["level"] in ("WARNING", "SEVERE"):
-                failures.append(f"console {entry['level']}: {entry['message']}")
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+        failures.extend(console_problems(driver))
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0

@@ -6,8 +6,13 @@ import json
 import math
 import sys
 
+import pathlib
+
 import openpyxl
 from openpyxl.chart import BarChart, LineChart
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import report_format as fmt  # noqa: E402
 
 failures = []
 
@@ -56,7 +61,7 @@ def change_value(change, months, label):
 def check_what_if(wb, results):
     """The What if sheet: per option, base and each variant side by side and
     each paired variant against base, every figure the results file's."""
-    check("What if" in wb.sheetnames and wb.sheetnames.index("What if") == 6,
+    check("What if" in wb.sheetnames and wb.sheetnames.index("What if") == wb.sheetnames.index("Assumptions") + 1,
           f"no What if sheet after Assumptions: {wb.sheetnames}")
     if "What if" not in wb.sheetnames:
         return 0
@@ -106,11 +111,123 @@ def check_what_if(wb, results):
     return compared
 
 
+def format_of(kind, cell, currency):
+    return {"money": currency in cell.number_format, "share": "%" in cell.number_format,
+            "months": cell.number_format == "0.0"}[kind]
+
+
+def chart_sources(chart):
+    return [ref for series in chart.series for ref in (series.val.numRef.f, series.cat.strRef.f if series.cat and
+                                                       series.cat.strRef else "")]
+
+
+def check_summary(wb, results):
+    """Summary: the key figures of page one, numbers with their formats, and three charts drawn from Chart data."""
+    ws = wb["Summary"]
+    rows = list(ws.iter_rows())
+    head = next((i for i, r in enumerate(rows) if r[0].value == "Key figures"), None)
+    check(head is not None, "Summary: no key figures table")
+    if head is None:
+        return 0
+    options = list(results["options"])
+    check(all(c.value for c in rows[head][1:1 + len(options)]), "Summary: a column per option")
+    compared = 0
+    last = list(results["horizons"].values())[-1]
+    for k, (statistic, months, label, kind, values) in enumerate(fmt.key_figures(results)):
+        row = rows[head + 1 + k]
+        check(row[0].value == label, f"Summary row {k}: {row[0].value!r}, expected {label!r}")
+        for i, option in enumerate(options):
+            cell, want = row[1 + i], values[option]
+            if kind == "months" and want is None:
+                check(cell.value == f"after {last}", f"Summary {label} {option}: {cell.value!r}, expected 'after {last}'")
+            else:
+                check(same(cell.value, want), f"Summary {label} {option}: {cell.value} != {want}")
+                check(want is None or format_of(kind, cell, results["currency"]),
+                      f"Summary {label}: format {cell.number_format}")
+            compared += 1
+    charts = ws._charts
+    check(len(charts) == 3 and isinstance(charts[0], LineChart) and len(charts[0].series) == len(options) and
+          all(isinstance(c, BarChart) for c in charts[1:]), f"Summary: expected payback curves and two column charts")
+    for c in charts:
+        check(all(ref.startswith("'Chart data'!") for ref in chart_sources(c) if ref),
+              f"Summary: a chart not drawn from the Chart data sheet: {chart_sources(c)}")
+    return compared
+
+
+def check_breakdown_and_years(wb, results):
+    """Breakdown: components add up to the run's mean benefits and costs per horizon (horizons as columns);
+    Years: the years as columns with their totals; both sheets' charts drawn from Chart data."""
+    compared = 0
+    months = [str(m) for m in results["horizons"].values()]
+    rows = list(wb["Breakdown"].iter_rows(values_only=True))
+    # A table per option (with a breakdown), in the results file's order, headed by its label and the horizons.
+    heads = iter([i for i, r in enumerate(rows) if r[0] and r[1] == f"{months[0]} months"])
+    for option, o in results["options"].items():
+        if "breakdown" not in o["horizons"][months[0]]:
+            continue
+        head = next(heads, None)
+        check(head is not None, f"Breakdown: no table for {option}")
+        if head is None:
+            continue
+        table = []  # in sheet order: a cost line may carry a benefit line's label
+        for r in rows[head + 1:]:
+            if not r[0]:
+                break
+            table.append(r)
+        labels = [r[0] for r in table]
+        for group, total in [("benefits", "Benefits (mean)"), ("costs", "Costs (mean)")]:
+            check(total in labels, f"Breakdown {option}: no {total} row")
+            if total not in labels:
+                continue
+            end = labels.index(total)
+            start = 0 if group == "benefits" else labels.index("Benefits (mean)") + 1
+            for k, h in enumerate(months):
+                parts = sum(r[1 + k] or 0 for r in table[start:end])
+                want = o["horizons"][h][group]["mean"]
+                check(abs(parts - want) <= 1e-6 * max(1.0, abs(want)),
+                      f"Breakdown {option} {h} {group}: components add to {parts}, the run's mean is {want}")
+                check(abs(table[end][1 + k] - want) <= 1e-6 * max(1.0, abs(want)),
+                      f"Breakdown {option} {h}: {total} {table[end][1 + k]} != {want}")
+                compared += 1
+    ws = wb["Years"]
+    rows = list(ws.iter_rows(values_only=True))
+    heads = iter([i for i, r in enumerate(rows) if r[0] and r[1] == "Initial"])
+    for option, o in results["options"].items():
+        years = o.get("years", [])
+        if not years:
+            continue
+        head = next(heads, None)
+        check(head is not None, f"Years: no table for {option}")
+        if head is None:
+            continue
+        want_head = ["Initial"] + [f"Year {y}" for y in range(1, len(years))] + ["Total"]
+        check(list(rows[head][1:1 + len(want_head)]) == want_head, f"Years {option}: columns {rows[head]}")
+        for offset, (label, part, stat) in enumerate([("Costs (mean)", "costs", "mean"), ("Benefits (mean)", "benefits", "mean"),
+                                                      ("Net (mean)", "net", "mean"), ("Net P10", "net", "p10"),
+                                                      ("Net P90", "net", "p90")]):
+            r = rows[head + 1 + offset]
+            check(r[0] == label, f"Years {option}: row {r[0]!r}, expected {label!r}")
+            for y, record in enumerate(years):
+                check(same(r[1 + y], record[part][stat]), f"Years {option} {label} {y}: {r[1 + y]}")
+                compared += 1
+            if stat == "mean":
+                total = sum(record[part]["mean"] for record in years)
+                check(abs(r[1 + len(years)] - total) <= 1e-6 * max(1.0, abs(total)), f"Years {option} {label} total")
+    for title in ("Breakdown", "Years"):
+        for c in wb[title]._charts:
+            check(all(ref.startswith("'Chart data'!") for ref in chart_sources(c) if ref),
+                  f"{title}: a chart not drawn from the Chart data sheet")
+    check(len(wb["Years"]._charts) == sum(1 for o in results["options"].values() if o.get("years")),
+          "Years: one chart per option")
+    return compared
+
+
 def main():
     results = json.load(open(sys.argv[1]))
     wb = openpyxl.load_workbook(sys.argv[2])
-    expected = ["Summary", "Horizons", "Payback", "CashFlow", "Sensitivity", "Assumptions"]
-    check(wb.sheetnames[:6] == expected, f"sheets {wb.sheetnames}, expected {expected}")
+    expected = ["Summary", "Breakdown", "Years", "Horizons", "Payback", "CashFlow", "Sensitivity", "Assumptions"]
+    check(wb.sheetnames[:8] == expected and wb.sheetnames[-1] == "Chart data",
+          f"sheets {wb.sheetnames}, expected {expected} first and Chart data last")
     options = results["options"]
     months = [str(m) for m in results["horizons"].values()]
 
@@ -148,21 +265,8 @@ def main():
                 if summary["p50"] is not None:
                     check(isinstance(p50.value, float), f"{metric} P50 stored as {type(p50.value)}")
 
-    # Summary: NPV median per option and horizon.
-    ws = wb["Summary"]
-    table = None
-    for row in ws.iter_rows(values_only=True):
-        if row[0] == "Option":
-            table = []
-            continue
-        if table is not None and row[0] and isinstance(row[1], (int, float)):
-            table.append(row)
-    for option, o in options.items():
-        for h in months:
-            match = [r for r in table if r[0].lower().replace(" ", "_") == option and str(int(r[1])) == h]
-            check(len(match) == 1, f"Summary lacks {option} {h}")
-            if match:
-                check(same(match[0][3], o["horizons"][h]["npv"]["p50"]), f"Summary NPV median {option} {h}")
+    compared += check_summary(wb, results)
+    compared += check_breakdown_and_years(wb, results)
 
     # CashFlow: the median by month.
     ws = wb["CashFlow"]
@@ -173,15 +277,10 @@ def main():
         values = [ws.cell(row=3 + t, column=col + 1).value for t in range(len(o["cumulative_cash_flow"]["p50"]))]
         check(all(same(a, b) for a, b in zip(values, o["cumulative_cash_flow"]["p50"])), f"CashFlow {label}")
 
-    # Assumptions: every input with its source.
+    # Assumptions: the register, every entry with its address.
     ws = wb["Assumptions"]
-    listed = {}
-    for r in ws.iter_rows(min_row=2, values_only=True):
-        if not r[0]:
-            break  # the inputs table ends; correlations and notes follow
-        listed[r[0]] = r
-    for i in results.get("inputs", []):
-        check(i["input"] in listed and same(listed[i["input"]][4], i["p50"]), f"Assumptions {i['input']}")
+    listed = [r[7] for r in ws.iter_rows(min_row=2, values_only=True) if r[1]][:len(results.get("assumptions", []))]
+    check(listed == [a["address"] for a in results.get("assumptions", [])], "Assumptions: not the results file's register")
 
     # Samples: the rows of the results file, numbers as numbers.
     if "samples" in results:

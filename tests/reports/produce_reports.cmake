@@ -1,12 +1,14 @@
-# Runs a scenario and every variant of it with every report, then rebuilds
+# Runs a scenario and every variant of it with every report (the terminal
+# summary kept in terminal.txt), then rebuilds
 # the HTML from the saved results file: `roicast report` must give the same
 # page byte for byte. Every path is kept as a sample, so the checks can
 # recompute statistics.
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 execute_process(
-  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 10000 --samples 10000 --sensitivity tornado,spearman,tail --variant all --quiet
+  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 10000 --samples 10000 --sensitivity tornado,spearman,tail --variant all
           --json "${OUT}/results.json" --html "${OUT}/report.html" --xlsx "${OUT}/workbook.xlsx" --csv "${OUT}/csv"
+  OUTPUT_FILE "${OUT}/terminal.txt"
   RESULT_VARIABLE run_status)
 if(NOT run_status EQUAL 0)
   message(FATAL_ERROR "roicast run failed: ${run_status}")
