@@ -196,7 +196,7 @@ Reply Api::validate(std::string_view body) const {
 }
 
 Reply Api::view(std::string_view body, const Query& query, const std::string& session) {
-    return simulate(body, query, session, [](const ResultsDocument& results) {
+    Reply reply = simulate(body, query, session, [](const ResultsDocument& results) {
         Json sections = Json::object();
         sections["summary"] = section_html(results, ReportSection::summary);
         sections["payback"] = section_html(results, ReportSection::payback);
@@ -209,6 +209,15 @@ Reply Api::view(std::string_view body, const Query& query, const std::string& se
         const Json out = {{"results", to_json(results)}, {"sections", sections}};
         return Reply{200, "application/json", out.dump(), ""};
     });
+    // The page's own call: an invalid scenario or a superseded request is an
+    // answer it expects while the user types, not a failed load (which the
+    // browser would log as an error), so it comes as 200 with the status inside.
+    if (reply.status == 400 || reply.status == 409) {
+        Json answer = Json::parse(reply.body);
+        answer["status"] = reply.status;
+        reply = {200, "application/json", answer.dump(), ""};
+    }
+    return reply;
 }
 
 Reply Api::report_html(std::string_view body, const Query& query, const std::string& session) {

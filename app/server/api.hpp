@@ -45,7 +45,9 @@ public:
     // POST /api/validate: {"errors": [{"address", "message"}, …]}, empty when valid.
     Reply validate(std::string_view body) const;
     // POST /api/view: the results document and the page's sections, rendered
-    // by the report writers: {"results": {…}, "sections": {name: html, …}}.
+    // by the report writers: {"results": {…}, "sections": {name: html, …}};
+    // an invalid scenario or a superseded request answers 200 with
+    // {"status": 400 or 409, "errors": […]}.
     Reply view(std::string_view body, const Query& query, const std::string& session);
     // POST /api/report.html and /api/report.xlsx: the reports `run --html/--xlsx` write.
     Reply report_html(std::string_view body, const Query& query, const std::string& session);

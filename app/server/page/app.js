@@ -592,10 +592,10 @@ async function recompute() {
       status(paths === FIRST_PATHS ? "Simulating 10,000 futures…" : "First answer on screen; refining with 100,000 futures…", true);
       const response = await post("/api/view?" + runQuery(paths), body, controller.signal);
       if (mine !== generation) return;
-      if (response.status === 409) return;  // a newer change replaced this one
       const answer = await response.json();
-      if (mine !== generation) return;
-      if (response.status === 400) {
+      if (mine !== generation || answer.status === 409) return;  // a newer change replaced this one
+      if (answer.status === 400) {
+        mark(mine, "error");
         showErrors(answer.errors || []);
         status("The scenario has errors: fix the marked inputs. The results shown are the last valid ones.");
         return;
@@ -606,10 +606,19 @@ async function recompute() {
       }
       clearErrors();
       showResults(answer);
+      mark(mine, paths === FIRST_PATHS ? "first" : "refined");
     }
   } catch (e) {
     if (e.name !== "AbortError" && mine === generation) status("The server could not be reached: " + e.message);
   }
+}
+
+// Which change the screen answers, and how far: for people, the status
+// line; for scripts (and the browser tests), these attributes.
+function mark(change, state) {
+  const results = document.getElementById("results");
+  results.dataset.change = change;
+  results.dataset.state = state;
 }
 
 function showResults(answer) {
