@@ -115,7 +115,10 @@ function fieldBox(address, labelText, schemaOf, control, extra) {
   box.append(label);
   const row = el("div", { class: "control" });
   row.append(control);
-  if (extra) row.append(extra);
+  if (extra) {
+    if (extra.type === "range") extra.setAttribute("aria-label", labelText);
+    row.append(extra);
+  }
   box.append(row);
   if (text) {
     box.append(el("p", { class: "hint", id: hintId, title: text, text }));
@@ -135,9 +138,10 @@ function onEdit(path, read, { structural = false, immediate = false } = {}) {
 function numberControl(path, value, range) {
   const input = el("input", { type: "text", inputmode: "decimal", value: value ?? "", autocomplete: "off", spellcheck: "false" });
   input.addEventListener("change", onEdit(path, () => parsedNumber(input.value), { immediate: true }));
-  if (range && range.low === 0 && range.high === 1) {
-    // A share or a probability: a slider beside the field, both editable.
-    const slider = el("input", { type: "range", min: 0, max: 1, step: 0.01, value: typeof value === "number" ? value : 0, "aria-label": "slider" });
+  if (range && Number.isFinite(range.low) && Number.isFinite(range.high) && range.high - range.low <= 2) {
+    // A share, a probability or a signed share: a slider beside the field, both editable.
+    const slider = el("input", { type: "range", min: range.low, max: range.high, step: 0.01,
+                                 value: typeof value === "number" ? value : 0 });
     slider.addEventListener("input", () => {
       input.value = slider.value;
       setAt(path, Number(slider.value));
