@@ -14,10 +14,8 @@ import os
 import pathlib
 import shutil
 import sys
-import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from chromium import headless_chromium
 
 
 def expected_charts(results):
@@ -111,15 +109,7 @@ def percent(x):
 def main():
     results_path, report_path = map(pathlib.Path, sys.argv[1:3])
     results = json.loads(results_path.read_text())
-    profile = tempfile.mkdtemp(prefix="roicast-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1200,900"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = headless_chromium()
     failures = []
     try:
         driver.get(report_path.resolve().as_uri())
@@ -175,7 +165,7 @@ def main():
                 failures.append(f"console {entry['level']}: {entry['message']}")
     finally:
         driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(driver.profile, ignore_errors=True)
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0

@@ -16,17 +16,19 @@ usage: check_page_browser.py ROICAST SOURCE_DIR OUTPUT_DIR
 import json
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from serve_helper import Server
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "reports"))
+from chromium import headless_chromium  # noqa: E402
 
 failures = []
 REFINED = 100000
@@ -103,16 +105,8 @@ def main():
     roicast, source, out = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
     out.mkdir(parents=True, exist_ok=True)
     scenario_file = source / "scenarios" / "custom-vs-standard.json"
-    profile = tempfile.mkdtemp(prefix="roicast-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1400,1000"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     with Server(roicast, str(scenario_file)) as server:
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver = headless_chromium("1400,1000")
         try:
             run(driver, server, roicast, scenario_file, out)
         except Exception as e:  # a timeout or a missing element is a failure with its reason
@@ -124,6 +118,7 @@ def main():
                 if entry["level"] in ("WARNING", "SEVERE"):
                     check(False, f"console {entry['level']}: {entry['message']}")
             driver.quit()
+            shutil.rmtree(driver.profile, ignore_errors=True)
     print(f"screenshot: {out / 'page.png'}")
     if failures:
         print(f"{len(failures)} failure(s)")
