@@ -56,6 +56,15 @@ def main():
                   f"/api/run {query} differs from roicast run --json {' '.join(flags)}")
             check('"elapsed_seconds"' in body.decode(), "the answer has elapsed_seconds")
 
+        # The reports, from the same writers as `roicast run --html/--xlsx`, as downloads.
+        status, headers, body = server.request("POST", "/api/report.html?paths=1000", scenario)
+        check(status == 200 and headers.get("Content-Type", "").startswith("text/html")
+              and b'<section id="summary">' in body and "attachment" in headers.get("Content-Disposition", ""),
+              f"/api/report.html: {status} {headers.get('Content-Type')} {headers.get('Content-Disposition')}")
+        status, headers, body = server.request("POST", "/api/report.xlsx?paths=1000", scenario)
+        check(status == 200 and body[:2] == b"PK" and b"xl/workbook.xml" in body,
+              f"/api/report.xlsx: {status}, {len(body)} bytes")
+
         # Who may ask.
         status, headers, body = server.request("GET", "/", headers={"Host": "attacker.example:80"})
         check(status == 403, f"wrong Host: {status}")
