@@ -2,10 +2,6 @@
 
 namespace app::server {
 
-SimulationSlots::Ticket::~Ticket() {
-    if (slots_) slots_->release(session_, entry_, running_);
-}
-
 SimulationSlots::Grant SimulationSlots::acquire(const std::string& session) {
     auto entry = std::make_shared<Entry>();
     std::unique_lock lock(mutex_);
@@ -16,30 +12,32 @@ SimulationSlots::Grant SimulationSlots::acquire(const std::string& session) {
     }
     freed_.notify_all();  // a superseded waiter leaves the queue now
     if (waiting_ >= waiting_limit_ && running_ >= running_limit_) {
-        if (!session.empty() && latest_[session] == entry) latest_.erase(session);
+        forget(session, entry);
         return {Outcome::busy, nullptr};
     }
     ++waiting_;
     freed_.wait(lock, [&] { return stopping_ || entry->cancel.load() || running_ < running_limit_; });
     --waiting_;
     if (stopping_ || entry->cancel.load()) {
-        if (!session.empty() && latest_[session] == entry) latest_.erase(session);
+        forget(session, entry);
         return {Outcome::superseded, nullptr};
     }
     ++running_;
-    return {Outcome::granted, std::unique_ptr<Ticket>(new Ticket(this, session, entry, true))};
+    return {Outcome::granted, std::unique_ptr<Ticket>(new Ticket(*this, session, entry))};
 }
 
-void SimulationSlots::release(const std::string& session, const std::shared_ptr<Entry>& entry, bool running) {
+void SimulationSlots::release(const std::string& session, const std::shared_ptr<Entry>& entry) {
     {
         std::lock_guard lock(mutex_);
-        if (running) --running_;
-        if (!session.empty()) {
-            const auto it = latest_.find(session);
-            if (it != latest_.end() && it->second == entry) latest_.erase(it);
-        }
+        --running_;
+        forget(session, entry);
     }
     freed_.notify_all();
+}
+
+void SimulationSlots::forget(const std::string& session, const std::shared_ptr<Entry>& entry) {
+    const auto it = latest_.find(session);
+    if (it != latest_.end() && it->second == entry) latest_.erase(it);
 }
 
 void SimulationSlots::cancel_all() {

@@ -23,27 +23,23 @@ public:
         std::atomic<bool> cancel{false};
     };
 
-    // Holds a running slot until destroyed.
+    // Holds a running slot until destroyed (not movable: the Grant owns it).
     class Ticket {
     public:
-        Ticket(Ticket&& other) noexcept : slots_(other.slots_), session_(std::move(other.session_)), entry_(std::move(other.entry_)), running_(other.running_) {
-            other.slots_ = nullptr;
-        }
         Ticket(const Ticket&) = delete;
         Ticket& operator=(const Ticket&) = delete;
-        ~Ticket();
+        ~Ticket() { slots_.release(session_, entry_); }
         // Set when a newer request of the same session arrived (or the server stops).
         const std::atomic<bool>& cancel() const { return entry_->cancel; }
         bool cancelled() const { return entry_->cancel.load(); }
 
     private:
         friend class SimulationSlots;
-        Ticket(SimulationSlots* slots, std::string session, std::shared_ptr<Entry> entry, bool running)
-            : slots_(slots), session_(std::move(session)), entry_(std::move(entry)), running_(running) {}
-        SimulationSlots* slots_;
+        Ticket(SimulationSlots& slots, std::string session, std::shared_ptr<Entry> entry)
+            : slots_(slots), session_(std::move(session)), entry_(std::move(entry)) {}
+        SimulationSlots& slots_;
         std::string session_;
         std::shared_ptr<Entry> entry_;
-        bool running_;
     };
 
     enum class Outcome { granted, superseded, busy };
@@ -62,7 +58,9 @@ public:
     std::size_t running() const;
 
 private:
-    void release(const std::string& session, const std::shared_ptr<Entry>& entry, bool running);
+    void release(const std::string& session, const std::shared_ptr<Entry>& entry);
+    // Drops the session's record if `entry` is still its newest (lock held).
+    void forget(const std::string& session, const std::shared_ptr<Entry>& entry);
 
     mutable std::mutex mutex_;
     std::condition_variable freed_;
