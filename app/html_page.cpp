@@ -69,6 +69,8 @@ void open_html_page(HtmlStream& out, const std::string& title) {
         << "<title>" << title << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
 }
 
+const char* html_page_style() { return style; }
+
 void close_html_page(HtmlStream& out, const std::string& footer) {
     out << "<footer>" << footer << "</footer>\n</body>\n</html>\n";
 }

@@ -13,6 +13,9 @@ namespace app {
 // it shows is escaped (app/escaped_stream.hpp).
 void open_html_page(HtmlStream& out, const std::string& title);
 
+// The pages' style sheet, for a page that serves it as a file (`roicast serve`).
+const char* html_page_style();
+
 // The footer line and the end of the document.
 void close_html_page(HtmlStream& out, const std::string& footer);
 

@@ -744,4 +744,18 @@ void write_html_report(std::ostream& out, const ResultsDocument& report) {
     page.method_notes();
 }
 
+void write_html_section(std::ostream& out, const ResultsDocument& report, ReportSection section) {
+    Page page{HtmlStream(out), report};
+    switch (section) {
+        case ReportSection::summary: return page.executive_summary();
+        case ReportSection::roi: return page.roi_distributions();
+        case ReportSection::cash_flow: return page.cash_flow();
+        case ReportSection::payback: return page.payback();
+        case ReportSection::sensitivity: return page.sensitivity();
+        case ReportSection::comparison: return page.comparison();
+        case ReportSection::what_if: return page.what_if();
+        case ReportSection::assumptions: return page.assumptions();
+    }
+}
+
 }  // namespace app

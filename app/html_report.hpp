@@ -12,4 +12,9 @@ namespace app {
 // notes. Printable on A4.
 void write_html_report(std::ostream& out, const ResultsDocument& report);
 
+// The report's sections one at a time, for a page that shows them apart
+// (`roicast serve`): the same markup the report holds, without the page frame.
+enum class ReportSection { summary, roi, cash_flow, payback, sensitivity, comparison, what_if, assumptions };
+void write_html_section(std::ostream& out, const ResultsDocument& report, ReportSection section);
+
 }  // namespace app

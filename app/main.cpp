@@ -22,6 +22,9 @@
 #include "app/progress_bar.hpp"
 #include "app/report_outputs.hpp"
 #include "app/results_from_forecast.hpp"
+#include "app/scenario_run.hpp"
+#include "app/server/http_server.hpp"
+#include "app/server/request_guard.hpp"
 #include "app/sweep.hpp"
 #include "app/sweep_html.hpp"
 #include "app/sweep_report.hpp"
@@ -185,27 +188,13 @@ models::ForecastSettings forecast_settings(const RunArguments& args) {
     return settings;
 }
 
-// The same seed, paths and sampling as the base run, so that a variant's
-// difference to base is its change, path by path, and not noise.
-models::ForecastSettings variant_settings(models::ForecastSettings settings, const models::Forecast& base) {
-    settings.paths = base.run.paths;
-    settings.seed = base.run.seed;
-    settings.sampling = base.run.sampling;
-    settings.convergence.reset();
-    settings.stream = base.streaming.has_value();
-    return settings;
-}
-
 int run(const RunArguments& args) {
     const ScenarioSource source = read_source(args.scenario);
-    const std::vector<models::Edit> sets = parse_sets(args.sets);
-    const models::Scenario s = scenario_of(source, nullptr, sets);
-    const std::vector<const models::Variant*> chosen = models::select_variants(s, args.variants);
-    std::vector<models::Scenario> variants;
-    for (const auto* v : chosen) variants.push_back(scenario_of(source, v, sets));
+    const app::ScenarioRuns runs = app::scenario_runs(source.document, source.name, parse_sets(args.sets), args.variants);
+    const models::Scenario& s = runs.base;
 
     models::ForecastSettings settings = forecast_settings(args);
-    settings.keep_key_paths = !chosen.empty();
+    settings.keep_key_paths = !runs.chosen.empty();
     // The terminal summary shows neither the IRR nor the fan chart; a file does.
     settings.irr = settings.fan_chart = !args.json.empty() || args.reports.any();
     sim::InverseCdfCache tables;  // a variant draws most inputs from the base's distributions
@@ -230,26 +219,17 @@ int run(const RunArguments& args) {
     app::print_repairs(std::cerr, source.label, s, models::make_copula(s).repairs());
     std::atomic<std::uint64_t> done{0};
     settings.progress = &done;
-    std::optional<models::Forecast> base;
-    std::vector<models::Forecast> runs;
+    std::optional<app::ResultsDocument> results;
     {
-        app::ProgressBar bar(done, plan.progress_total * (1 + chosen.size()), !args.quiet);
-        base.emplace(models::forecast(s, settings));
-        for (const auto& vs : variants) runs.push_back(models::forecast(vs, variant_settings(settings, *base)));
-    }
-    app::ResultsDocument results = app::results_document(s, *base);
-    results.set = app::set_record(sets);
-    if (!chosen.empty()) {
-        results.variants.emplace();
-        for (std::size_t i = 0; i < chosen.size(); ++i)
-            results.variants->push_back(app::variant_result(*chosen[i], sets, variants[i], runs[i], *base));
+        app::ProgressBar bar(done, plan.progress_total * (1 + runs.chosen.size()), !args.quiet);
+        results.emplace(app::run_scenarios(runs, settings));
     }
     app::OutputSet outputs;
     if (!args.json.empty())
-        outputs.add(args.json, [&](std::ostream& out) { out << app::to_json(results).dump(2) << "\n"; });
-    app::add_reports(outputs, args.reports, results);
+        outputs.add(args.json, [&](std::ostream& out) { out << app::results_json_text(*results); });
+    app::add_reports(outputs, args.reports, *results);
     commit(outputs);
-    if (!args.quiet) app::print_summary(std::cout, results);
+    if (!args.quiet) app::print_summary(std::cout, *results);
     return exit_ok;
 }
 
@@ -432,6 +412,27 @@ int run_solve(const SweepArguments& args) {
     return exit_ok;
 }
 
+struct ServeArguments {
+    std::string scenario = default_scenario;
+    app::server::ServeOptions options;
+};
+
+// The page and the HTTP API until Ctrl-C. The scenario must be valid: the page opens on it.
+int serve(const ServeArguments& args) {
+    const ScenarioSource source = read_source(args.scenario);
+    app::scenario_runs(source.document, source.name, {}, {});
+    if (!app::server::is_loopback(args.options.host))
+        app::TerminalStream(std::cerr)
+            << "warning: serving on " << args.options.host
+            << ", not loopback: anyone who can reach this address can run simulations on this machine. The server "
+               "has no login and speaks plain HTTP; use it on a network you trust.\n";
+    if (!app::server::serve(args.options, source.document.dump(2), interrupted, std::cout))
+        throw InvalidUsage{"--port", "cannot listen on " + args.options.host + ":" + std::to_string(args.options.port) +
+                                         " (in use, or not an address of this machine)"};
+    std::cout << "roicast serve: stopped\n";
+    return exit_ok;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -530,14 +531,28 @@ int main(int argc, char** argv) {
     auto* init_cmd = cli.add_subcommand("init", "Print a starter scenario to stdout");
     init_cmd->add_option("--template", template_name, "Shipped scenario to start from");
 
+    ServeArguments serve_args;
+    auto* serve_cmd = cli.add_subcommand(
+        "serve", "Open the scenario as a live calculator in the browser (a local web page and an HTTP API)");
+    serve_cmd->add_option("scenario", serve_args.scenario,
+                          "Scenario file or shipped scenario name the page opens with (default: custom-vs-standard)");
+    serve_cmd->add_option("--port", serve_args.options.port, "TCP port (default 8080; 0: any free port, printed)")
+        ->check(CLI::Range(0, 65535));
+    serve_cmd->add_option("--host", serve_args.options.host,
+                          "Address to listen on (default 127.0.0.1, this machine only); another address opens the "
+                          "server to the network and prints a warning");
+    serve_cmd->add_option("--allow-host", serve_args.options.allow_hosts,
+                          "Another name the browser may use for this server in its Host header (repeatable; e.g. "
+                          "the machine's name with --host 0.0.0.0)");
+
     auto* schema_cmd = cli.add_subcommand(
         "schema", "Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)");
 
     const std::string first = argc > 1 ? argv[1] : "";
     if (!first.empty() && first[0] != '-' && first != "run" && first != "validate" && first != "init" &&
-        first != "report" && first != "schema" && first != "sweep" && first != "solve") {
+        first != "report" && first != "schema" && first != "sweep" && first != "solve" && first != "serve") {
         app::TerminalStream(std::cerr) << "error: unknown command \"" << first
-                                       << "\"; commands: run, report, validate, init, schema, sweep, solve\n"
+                                       << "\"; commands: run, report, validate, init, schema, sweep, solve, serve\n"
                                        << "run 'roicast --help' for usage\n";
         return exit_invalid;
     }
@@ -563,6 +578,7 @@ int main(int argc, char** argv) {
         if (*solve_cmd) return run_solve(solve_args);
         if (*init_cmd) return init(template_name);
         if (*report_cmd) return report(report_file, report_outputs);
+        if (*serve_cmd) return serve(serve_args);
         if (*schema_cmd) {
             std::cout << models::fields::scenario_schema().dump(2) << "\n";
             return 0;
@@ -571,6 +587,7 @@ int main(int argc, char** argv) {
         return report_scenario_error(*run_cmd     ? run_args.scenario
                                      : *sweep_cmd ? sweep_args.scenario
                                      : *solve_cmd ? solve_args.scenario
+                                     : *serve_cmd ? serve_args.scenario
                                                   : validate_scenario,
                                      e);
     } catch (const InvalidUsage& e) {

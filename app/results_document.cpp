@@ -518,6 +518,8 @@ Json to_json(const ResultsDocument& document) {
     return write(document);
 }
 
+std::string results_json_text(const ResultsDocument& document) { return write(document).dump(2) + "\n"; }
+
 ResultsDocument results_document_from_json(const Json& json) {
     check_texts(json, "");
     ResultsDocument d;

@@ -657,6 +657,8 @@ struct VariantResult {
 
 // The document as JSON, keys in the documented order.
 nlohmann::ordered_json to_json(const ResultsDocument& document);
+// The results file's text, as `run --json` writes it and the server answers it.
+std::string results_json_text(const ResultsDocument& document);
 
 // A results file read back; throws ResultsFileError naming the first bad
 // value's address (missing keys, wrong types, numbers out of range, lengths

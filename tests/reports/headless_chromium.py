@@ -1,4 +1,4 @@
-"""Headless Chromium for the report checks: one way to start it, and the
+"""Headless Chromium for the report checks and the page of `roicast serve`: one way to start it, and the
 console messages a page must not produce."""
 import shutil
 import tempfile
@@ -10,13 +10,16 @@ from selenium.webdriver.chrome.service import Service
 class Browser:
     """A headless Chromium with its own throw-away profile, logging the console; use with `with`."""
 
+    def __init__(self, window_size="1200,900"):
+        self.window_size = window_size
+
     def __enter__(self):
         self.profile = tempfile.mkdtemp(prefix="roicast-chromium-")
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
         for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--disable-dev-shm-usage", f"--user-data-dir={self.profile}", "--window-size=1200,900"]:
+                     "--disable-dev-shm-usage", f"--user-data-dir={self.profile}", f"--window-size={self.window_size}"]:
             options.add_argument(flag)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
