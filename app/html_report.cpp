@@ -747,7 +747,8 @@ void write_html_report(std::ostream& out, const ResultsDocument& report) {
 void write_html_section(std::ostream& out, const ResultsDocument& report, ReportSection section) {
     Page page{HtmlStream(out), report};
     switch (section) {
-        case ReportSection::summary: return page.executive_summary();
+        case ReportSection::summary: return page.page_one();
+        case ReportSection::money: return page.where_the_money_comes_from();
         case ReportSection::roi: return page.roi_distributions();
         case ReportSection::cash_flow: return page.cash_flow();
         case ReportSection::payback: return page.payback();

@@ -371,7 +371,10 @@ void breakdown_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& 
             };
             double running = 0;
             for (const auto& c : benefits)
-                if (const Quantiles* q = c.pick(b); q && q->mean != 0) bar(c.label, running, running += q->mean);
+                if (const Quantiles* q = c.pick(b); q && q->mean != 0) {
+                    bar(c.label, running, running + q->mean);
+                    running += q->mean;
+                }
             bar("Benefits", 0, b.benefits_mean());
             bar("Costs", b.benefits_mean(), b.benefits_mean() - b.costs_mean());
             bar("Net", 0, b.benefits_mean() - b.costs_mean());

@@ -11,7 +11,6 @@
 
 #include "app/html_report.hpp"
 #include "app/scenario_run.hpp"
-#include "app/server/money_sources.hpp"
 #include "app/xlsx_report.hpp"
 #include "models/scenario_loader.hpp"
 #include "models/scenario_error.hpp"
@@ -202,7 +201,7 @@ Reply Api::view(std::string_view body, const Query& query, const std::string& se
         sections["payback"] = section_html(results, ReportSection::payback);
         sections["roi"] = section_html(results, ReportSection::roi);
         sections["cash_flow"] = section_html(results, ReportSection::cash_flow);
-        sections["money"] = money_sources_html(results);
+        sections["money"] = section_html(results, ReportSection::money);
         sections["comparison"] = section_html(results, ReportSection::comparison);
         sections["sensitivity"] = section_html(results, ReportSection::sensitivity);
         sections["what_if"] = section_html(results, ReportSection::what_if);

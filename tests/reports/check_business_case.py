@@ -20,7 +20,6 @@ usage: check_business_case.py RESULTS.json REPORT.html SCENARIO.json
 """
 import base64
 import json
-import math
 import pathlib
 import re
 import sys

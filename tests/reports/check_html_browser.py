@@ -10,7 +10,6 @@ usage: check_html_browser.py RESULTS.json REPORT.html
 """
 import base64
 import json
-import os
 import pathlib
 import sys
 
