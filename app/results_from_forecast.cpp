@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "models/breakdown.hpp"
+#include "models/plausibility.hpp"
 #include "sim/distribution.hpp"
 
 namespace app {
@@ -231,6 +232,7 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
     if (f.sensitivity) d.sensitivity = sensitivity(*f.sensitivity, s);
     d.value_of_information = value_of_information(f.value_of_information, s);
     d.inputs = input_summaries(s);
+    for (auto& w : models::implausible_values(s)) d.warnings.push_back({std::move(w.address), std::move(w.message)});
     for (const auto& c : s.correlations)
         d.correlations.requested.push_back({{s.inputs[c.first].address, s.inputs[c.second].address}, c.rank});
     for (const auto& r : f.repairs)

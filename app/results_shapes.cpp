@@ -13,7 +13,7 @@ namespace {
 namespace limits = results_limits;
 
 std::string index(const std::string& at, std::size_t i) { return at + "[" + std::to_string(i) + "]"; }
-std::string count(std::uint64_t n) { return std::to_string(n); }
+std::string count(std::uint64_t n) { return sim::format_whole(n); }
 
 void check_length(std::size_t size, std::size_t expected, const std::string& at, const char* per) {
     if (size != expected)
@@ -54,6 +54,7 @@ public:
         if (d_.options.empty()) throw ResultsFileError("options", "expected at least one option");
         at_most(d_.options.size(), limits::options, "options", "options");
         at_most(d_.inputs.size(), limits::inputs, "inputs", "inputs");
+        at_most(d_.warnings.size(), limits::inputs, "warnings", "warnings");
         for (auto& o : d_.options) option(o, "options." + o.name);
         for (auto& c : d_.comparisons) comparison(c, "comparison." + c.key());
         if (const auto& c = d_.convergence) {

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "models/path_store.hpp"
+#include "sim/format_number.hpp"
 
 namespace models {
 
@@ -22,7 +23,7 @@ void check_cancel(const std::atomic<bool>* cancel) {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled{};
 }
 
-std::string mib(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+std::string mib(std::uint64_t bytes) { return sim::format_whole(bytes >> 20) + " MiB"; }
 
 PathSamples keep_samples(const Scenario& s, const PathStore& store, std::uint64_t n) {
     PathSamples samples;
@@ -137,9 +138,9 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
     plan.bytes_needed = main_need + sobol_need;
     if (have && plan.bytes_needed > have / 10 * 8) {
         const bool sobol_is_why = sobol_need > main_need;
-        const std::string what = sobol_is_why ? std::to_string(sobol_rows) + " base rows (" +
-                                                    std::to_string(sobol_runs) + " Sobol runs)"
-                                              : std::to_string(plan.most_paths) + " paths";
+        const std::string what = sobol_is_why ? sim::format_whole(sobol_rows) + " base rows (" +
+                                                    sim::format_whole(sobol_runs) + " Sobol runs)"
+                                              : sim::format_whole(plan.most_paths) + " paths";
         throw ForecastRefused(sobol_is_why ? "sobol_samples" : (plan.convergence ? "max_paths" : "paths"),
                               what + " would need about " + mib(plan.bytes_needed) + ", more than the " + mib(have) +
                                   " available; use fewer " + (sobol_is_why ? "base rows" : "paths"));
