@@ -551,7 +551,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
     run_cmd->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
     run_cmd->add_option("--samples", run_args.samples,
-                        "Keep NPV, ROI and payback of the first N paths in the results file, the workbook's Samples "
+                        "Keep NPV, ROI and payback of the first N paths, and what every uncertain input drew on them, in the results file, the workbook's Samples "
                         "sheet and samples.csv (at most 100,000)")
         ->check(CLI::Range(std::uint64_t{0}, models::max_samples));
     run_cmd->add_flag("--stream", run_args.stream,

@@ -228,7 +228,8 @@ private:
 
     // The first paths of the run, a row per path and option, a value per column.
     void samples(const Samples& s) const {
-        const std::size_t most_columns = 3 + 2 * d_.horizons.size();  // path, option, NPV and ROI per horizon, payback
+        // path, option, NPV and ROI per horizon, payback, then each uncertain input's draw
+        const std::size_t most_columns = 3 + 2 * d_.horizons.size() + d_.inputs.size();
         if (s.columns.size() < 3 || s.columns.size() > most_columns || s.columns[0] != "path" ||
             s.columns[1] != "option")
             throw ResultsFileError("samples.columns", "expected path, option and 1 to " +

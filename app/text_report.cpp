@@ -151,6 +151,22 @@ void print_breakdown(TerminalStream& out, const ResultsDocument& r, const Option
     out << "\n";
 }
 
+// IRR per horizon: its median and P10–P90 where it exists on most paths; where
+// it is undefined on more than 10 % of them (no sign change of the cash flow
+// yet), that share instead, since a median of the rest is not typical.
+void print_irr(TerminalStream& out, const ResultsDocument& r, const OptionResult& o) {
+    out << "  IRR a year:";
+    for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+        const auto& irr = o.horizons[h][models::Metric::irr];
+        out << (h ? "; " : " ") << r.horizons[h].months << " mo ";
+        if (irr.undefined > 0.1 || !std::isfinite(irr.p50))
+            out << "undefined on " << percent(irr.undefined, 0) << " of paths, no typical value";
+        else
+            out << "median " << percent(irr.p50) << " (P10 " << percent(irr.p10) << ", P90 " << percent(irr.p90) << ")";
+    }
+    out << "\n";
+}
+
 // The year table: month 0 ("initial"), then each year; means, and the net's P10 to P90.
 void print_years(TerminalStream& out, const ResultsDocument& r, const OptionResult& o) {
     if (o.years.empty()) return;
@@ -284,6 +300,7 @@ void print_summary(std::ostream& terminal, const ResultsDocument& r) {
         for (std::size_t h = 0; h < r.horizons.size(); ++h)
             out << (h ? ", " : " ") << r.horizons[h].months << " mo " << percent(p.prob_within[h].value, 0);
         out << "\n";
+        print_irr(out, r, o);
         const auto& d = o.discounted_payback;
         out << "  discounted payback:   P10 " << months(d.p10) << ", P50 " << months(d.p50) << ", P90 " << months(d.p90)
             << " months\n";
@@ -298,8 +315,9 @@ void print_summary(std::ostream& terminal, const ResultsDocument& r) {
         out << "\n" << c.a << " vs " << c.b << " (same draws of the shared inputs)\n";
         for (std::size_t h = 0; h < r.horizons.size(); ++h) {
             const auto& d = c.horizons[h].npv_difference.statistics;
-            out << "  " << pad(horizon_label(r.horizons[h]), 18) << "NPV difference " << money(d.mean, r.currency)
-                << " (P10 " << money(d.p10, r.currency) << ", P90 " << money(d.p90, r.currency) << "); " << c.a
+            out << "  " << pad(horizon_label(r.horizons[h]), 18) << "NPV difference: mean " << money(d.mean, r.currency)
+                << ", median " << money(d.p50, r.currency) << " (P10 " << money(d.p10, r.currency) << ", P90 "
+                << money(d.p90, r.currency) << "); " << c.a
                 << " better with probability " << percent(c.horizons[h].prob_a_better, 0) << "\n";
         }
         const auto& t = c.overtake;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Eigen/Core>
+
 #include <atomic>
 #include <cstdint>
 #include <optional>
@@ -80,6 +82,9 @@ struct PathSamples {
     std::uint64_t of_paths = 0;  // paths in the run they were taken from
     std::uint64_t cap = 0;       // most paths a run keeps
     std::vector<Row> rows;       // path-major, then option
+    // The uncertain inputs' draws on the same paths: a row per path, a column
+    // per dimension (Scenario::inputs.of_dimension), shared by every option.
+    Eigen::MatrixXd inputs;
 };
 
 // One finished forecast: everything every output shows.
@@ -99,6 +104,9 @@ struct Forecast {
 
 // Most paths whose key metrics a forecast keeps (ForecastSettings::samples).
 inline constexpr std::uint64_t max_samples = 100'000;
+// Most numbers the samples table holds (rows × values), fewer paths when a
+// scenario has many options and inputs.
+inline constexpr std::uint64_t max_sample_values = 8'000'000;
 
 // Bytes of memory the machine has free now (0: unknown).
 std::uint64_t free_memory();
