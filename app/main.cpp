@@ -223,6 +223,7 @@ int run(const RunArguments& args) {
 
     models::ForecastSettings settings = forecast_settings(args);
     settings.keep_key_paths = !chosen.empty();
+    settings.sample_values = models::max_sample_values / (1 + chosen.size());  // base and each variant keep samples
     sim::InverseCdfCache tables;  // a variant draws most inputs from the base's distributions
     settings.tables = &tables;
     models::ForecastPlan plan;

@@ -106,15 +106,22 @@ TEST(Samples, DrawsAreTheOnesTheRunUsed) {
     }
 }
 
-TEST(Samples, ManyOptionsAndInputsKeepFewerPaths) {
+TEST(Samples, ATableBeyondItsBudgetKeepsFewerPaths) {
     const models::Scenario s = test::scenario(three_inputs);
     models::ForecastSettings settings;
-    settings.paths = 100;
-    settings.samples = 100;
-    const models::Forecast f = models::forecast(s, settings);
-    // One option, three horizons, three inputs: 10 numbers a path, far below the cap.
-    EXPECT_EQ(f.samples->cap, models::max_samples);
-    EXPECT_EQ(f.samples->inputs.rows(), 100);
+    settings.paths = 500;
+    settings.samples = 500;
+    // One option: NPV and ROI at three horizons, payback and three inputs are 10 numbers a path.
+    settings.sample_values = 1000;
+    const models::Forecast capped = models::forecast(s, settings);
+    EXPECT_EQ(capped.samples->cap, 100u);
+    EXPECT_EQ(capped.samples->rows.size(), 100u);
+    EXPECT_EQ(capped.samples->inputs.rows(), 100);
+    settings.sample_values = models::max_sample_values;
+    const models::Forecast whole = models::forecast(s, settings);
+    EXPECT_EQ(whole.samples->rows.size(), 500u);
+    // The capped table is the whole one's first 100 paths.
+    EXPECT_TRUE(capped.samples->inputs == whole.samples->inputs.topRows(100));
 }
 
 }  // namespace
