@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <span>
@@ -30,6 +31,7 @@
 #include "app/sweep_report.hpp"
 #include "app/text_report.hpp"
 #include "models/forecast.hpp"
+#include "models/plausibility.hpp"
 #include "models/scenario_fields.hpp"
 #include "models/scenario_loader.hpp"
 #include "models/variants.hpp"
@@ -137,6 +139,21 @@ std::vector<models::Edit> parse_sets(const std::vector<std::string>& arguments) 
     return edits;
 }
 
+// The implausible values of the base scenario, then those only a variant has,
+// under the variant's name as its errors are.
+std::vector<models::Issue> value_warnings(const models::Scenario& base, const std::vector<const models::Variant*>& which,
+                                          const std::vector<models::Scenario>& variants) {
+    std::vector<models::Issue> all = models::implausible_values(base);
+    const std::size_t of_base = all.size();
+    for (std::size_t k = 0; k < variants.size(); ++k)
+        for (auto& w : models::implausible_values(variants[k])) {
+            const auto same = [&](const models::Issue& b) { return b.address == w.address && b.message == w.message; };
+            if (std::none_of(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(of_base), same))
+                all.push_back({"variants." + which[k]->name, w.address + ": " + w.message});
+        }
+    return all;
+}
+
 int report_scenario_error(const std::string& label, const models::ScenarioError& e) {
     app::print_scenario_error(std::cerr, label, e);
     return exit_invalid;
@@ -197,6 +214,7 @@ int run(const RunArguments& args) {
     settings.keep_key_paths = !runs.chosen.empty();
     // The terminal summary shows neither the IRR nor the fan chart; a file does.
     settings.irr = settings.fan_chart = !args.json.empty() || args.reports.any();
+    settings.sample_values = models::max_sample_values / (1 + runs.chosen.size());  // base and each variant keep samples
     sim::InverseCdfCache tables;  // a variant draws most inputs from the base's distributions
     settings.tables = &tables;
     models::ForecastPlan plan;
@@ -217,6 +235,7 @@ int run(const RunArguments& args) {
         throw InvalidUsage{twice, "named for two outputs; give each output its own file"};
 
     app::print_repairs(std::cerr, source.label, s, models::make_copula(s).repairs());
+    app::print_warnings(std::cerr, source.label, value_warnings(s, runs.chosen, runs.variants));
     std::atomic<std::uint64_t> done{0};
     settings.progress = &done;
     std::optional<app::ResultsDocument> results;
@@ -275,9 +294,15 @@ int validate(const std::string& scenario, const std::vector<std::string>& set_ar
     const std::vector<models::Edit> sets = parse_sets(set_arguments);
     const models::Scenario s = scenario_of(source, nullptr, sets);
     // Each variant with --set on top, as `run --variant` would build it.
-    for (const auto& v : s.variants) scenario_of(source, &v, sets);
+    std::vector<const models::Variant*> which;
+    std::vector<models::Scenario> variants;
+    for (const auto& v : s.variants) {
+        which.push_back(&v);
+        variants.push_back(scenario_of(source, &v, sets));
+    }
     app::print_inputs(std::cout, s);
     app::print_repairs(std::cerr, source.label, s, models::make_copula(s).repairs());
+    app::print_warnings(std::cerr, source.label, value_warnings(s, which, variants));
     app::TerminalStream out(std::cout);
     if (!s.variants.empty()) {
         out << "\nvariants (roicast run --variant NAME, or --variant all):\n";
@@ -287,12 +312,73 @@ int validate(const std::string& scenario, const std::vector<std::string>& set_ar
     return exit_ok;
 }
 
-int init(const std::string& name) {
-    const auto shipped = app::find_embedded(name);
+struct InitArguments {
+    std::string template_name = default_scenario;
+    std::string file;  // empty: print to stdout
+    bool force = false;
+};
+
+// The starter's "$schema" names a file beside it; `init FILE` writes the two.
+constexpr const char* schema_file_name = "scenario.schema.json";
+
+std::string schema_text() { return models::fields::scenario_schema().dump(2) + "\n"; }
+
+std::string read_whole(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+int init(const InitArguments& args) {
+    const auto shipped = app::find_embedded(args.template_name);
     if (!shipped)
-        throw InvalidUsage{"--template", "unknown template \"" + name + "\"; available: " + shipped_names(", ")};
-    std::cout << shipped->text;
+        throw InvalidUsage{"--template",
+                           "unknown template \"" + args.template_name + "\"; available: " + shipped_names(", ")};
+    if (args.file.empty()) {
+        std::cout << shipped->text;
+        app::TerminalStream(std::cerr) << "note: the starter's \"$schema\" is ./" << schema_file_name
+                                       << "; 'roicast init FILE' writes both, or 'roicast schema > "
+                                       << schema_file_name << "' writes the schema\n";
+        return exit_ok;
+    }
+    const std::filesystem::path file = args.file;
+    const std::filesystem::path schema = file.parent_path() / schema_file_name;
+    if (const std::string twice = app::repeated_output({file, schema}); !twice.empty())
+        throw InvalidUsage{args.file, "is the schema's own name; give the scenario another name"};
+    for (const auto& target : {file, schema})
+        if (const std::string why = app::check_writable(target); !why.empty()) throw InvalidUsage{target.string(), why};
+    std::error_code ec;
+    if (!args.force && std::filesystem::exists(file, ec))
+        throw InvalidUsage{args.file, "exists already; give another name, or --force to replace it"};
+    // A schema file of an earlier version is replaced; one that is not a roicast schema is left alone.
+    if (!args.force && std::filesystem::exists(schema, ec) &&
+        read_whole(schema).find("\"title\": \"roicast scenario\"") == std::string::npos)
+        throw InvalidUsage{schema.string(), "exists and is not a roicast scenario schema; --force replaces it"};
+    const std::string schema_json = schema_text();
+    app::OutputSet outputs;
+    outputs.add(file, [&](std::ostream& out) { out << shipped->text; });
+    outputs.add(schema, [&](std::ostream& out) { out << schema_json; });
+    commit(outputs);
+    app::TerminalStream(std::cout) << "wrote " << args.file << " (from the " << args.template_name
+                                   << " template) and the JSON Schema it refers to, " << schema.string()
+                                   << "\nnext: edit it, then 'roicast validate " << args.file << "' and 'roicast run "
+                                   << args.file << "'\n";
     return exit_ok;
+}
+
+// "  custom-vs-standard   Custom vs standard CRM, …": each template with the name it gives its scenario.
+std::string template_list() {
+    std::size_t width = 0;
+    for (const auto& e : app::embedded_scenarios()) width = std::max(width, e.name.size());
+    std::string list = "Templates (--template NAME; default " + std::string(default_scenario) + "):\n";
+    for (const auto& e : app::embedded_scenarios()) {
+        std::string title;
+        try {
+            title = models::parse_scenario_document(e.text).value("name", "");
+        } catch (const models::ScenarioError&) {
+        }
+        list += "  " + std::string(e.name) + std::string(width + 3 - e.name.size(), ' ') + title + "\n";
+    }
+    return list;
 }
 
 // What sweep and solve share: the scenario, --set, the run's settings and outputs.
@@ -349,6 +435,7 @@ PointRunner point_runner(const SweepArguments& args, const std::string& path) {
     // The scenario with --set must be valid, and the varied path lead
     // somewhere editable, before any point runs.
     const models::Scenario base = scenario_of(runner.source, nullptr, runner.sets);
+    app::print_warnings(std::cerr, runner.source.label, models::implausible_values(base));
     runner.paths_per_point = args.paths.value_or(base.simulation.paths);
     nlohmann::ordered_json probe = runner.source.document;
     models::apply_edit(probe, {path, 0.0}, "--vary");
@@ -468,7 +555,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
     run_cmd->add_flag("--quiet,-q", run_args.quiet, "Print nothing but errors");
     run_cmd->add_option("--samples", run_args.samples,
-                        "Keep NPV, ROI and payback of the first N paths in the results file, the workbook's Samples "
+                        "Keep NPV, ROI and payback of the first N paths, and what every uncertain input drew on them, in the results file, the workbook's Samples "
                         "sheet and samples.csv (at most 100,000)")
         ->check(CLI::Range(std::uint64_t{0}, models::max_samples));
     run_cmd->add_flag("--stream", run_args.stream,
@@ -527,9 +614,14 @@ int main(int argc, char** argv) {
                           "Stop when the bracket is no wider than this (default 0.001 x |TO - FROM|)")
         ->check(finite_in(std::numeric_limits<double>::min(), std::numeric_limits<double>::max()));
 
-    std::string template_name = default_scenario;
-    auto* init_cmd = cli.add_subcommand("init", "Print a starter scenario to stdout");
-    init_cmd->add_option("--template", template_name, "Shipped scenario to start from");
+    InitArguments init_args;
+    auto* init_cmd = cli.add_subcommand(
+        "init", "Start a scenario from a template: write FILE and the JSON Schema it refers to (" +
+                    std::string(schema_file_name) + ") beside it, or print the template to stdout");
+    init_cmd->add_option("file", init_args.file, "Scenario file to write (default: print to stdout)")->check(file_name());
+    init_cmd->add_option("--template", init_args.template_name, "Template to start from: " + shipped_names(", "));
+    init_cmd->add_flag("--force", init_args.force, "Replace FILE (and a schema file that is not roicast's) if it exists");
+    init_cmd->footer(template_list());
 
     ServeArguments serve_args;
     auto* serve_cmd = cli.add_subcommand(
@@ -576,12 +668,12 @@ int main(int argc, char** argv) {
         if (*validate_cmd) return validate(validate_scenario, validate_sets);
         if (*sweep_cmd) return run_sweep(sweep_args);
         if (*solve_cmd) return run_solve(solve_args);
-        if (*init_cmd) return init(template_name);
+        if (*init_cmd) return init(init_args);
         if (*report_cmd) return report(report_file, report_outputs);
         if (*serve_cmd) return serve(serve_args);
         if (*schema_cmd) {
-            std::cout << models::fields::scenario_schema().dump(2) << "\n";
-            return 0;
+            std::cout << schema_text();
+            return exit_ok;
         }
     } catch (const models::ScenarioError& e) {
         return report_scenario_error(*run_cmd     ? run_args.scenario

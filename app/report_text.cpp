@@ -195,6 +195,13 @@ std::vector<std::string> method_notes(const ResultsDocument& r) {
     if (r.sensitivity_notes) notes.insert(notes.end(), r.sensitivity_notes->begin(), r.sensitivity_notes->end());
     if (r.streaming) notes.push_back(r.streaming->note);
     if (r.convergence) notes.insert(notes.end(), r.convergence->notes.begin(), r.convergence->notes.end());
+    // Valid values that look like a slip (a rate written as a percentage): the
+    // run used them as written; the reader should know what was queried.
+    for (const auto& w : r.warnings) {
+        const bool ends = !w.message.empty() && (w.message.back() == '?' || w.message.back() == '.');
+        notes.push_back("Check this input: " + input_label_with_option(w.address) + " (" + w.address + "): " +
+                        w.message + (ends ? "" : "."));
+    }
     return notes;
 }
 

@@ -73,7 +73,8 @@ struct CorrelationLine {
 std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r);
 
 // What the reader should know about how the figures were made: the
-// convergence outcome, each sensitivity method's assumptions, streaming.
+// convergence outcome, each sensitivity method's assumptions, streaming, and
+// the scenario's implausible values (ResultsDocument::warnings).
 std::vector<std::string> method_notes(const ResultsDocument& r);
 
 }  // namespace app

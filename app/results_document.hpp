@@ -469,6 +469,17 @@ struct Assumption {
     }
 };
 
+// A valid but implausible value of the scenario, at its address, with the
+// value probably meant (models/plausibility.hpp).
+struct ValueWarning {
+    std::string address, message;
+
+    template <class V>
+    void visit(V& v) {
+        v("address", address), v("message", message);
+    }
+};
+
 struct RequestedCorrelation {
     std::array<std::string, 2> between;
     double rank = 0;
@@ -594,6 +605,7 @@ struct ResultsDocument {
     std::optional<ValueOfInformationRecord> value_of_information;
     std::vector<InputSummary> inputs;
     std::vector<Assumption> assumptions;
+    std::vector<ValueWarning> warnings;
     Correlations correlations;
     std::vector<std::string> notes;
     std::optional<std::vector<std::string>> sensitivity_notes;
@@ -620,6 +632,7 @@ struct ResultsDocument {
         v.optional("streaming", streaming), v.optional_keyed("sensitivity", sensitivity);
         v.optional("value_of_information", value_of_information), v.defaulted("inputs", inputs);
         v.defaulted("assumptions", assumptions);
+        v.defaulted("warnings", warnings);
         v.defaulted("correlations", correlations), v.defaulted("notes", notes);
         v.optional("sensitivity_notes", sensitivity_notes);
         v.optional("sensitivity_sobol_paths", sensitivity_sobol_paths), v.optional("samples", samples);

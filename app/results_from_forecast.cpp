@@ -5,6 +5,7 @@
 
 #include "app/assumption_register.hpp"
 #include "models/breakdown.hpp"
+#include "models/plausibility.hpp"
 #include "sim/distribution.hpp"
 
 namespace app {
@@ -143,6 +144,8 @@ Samples samples(const models::PathSamples& kept, const models::Scenario& s) {
         out.columns.push_back("roi_" + std::to_string(h.months));
     }
     out.columns.push_back("payback_months");
+    // Then every uncertain input by its address: what the path drew, the same on each option's row.
+    for (std::size_t d = 0; d < s.inputs.dimensions(); ++d) out.columns.push_back(s.inputs.of_dimension(d).address);
     for (const auto& r : kept.rows) {
         Samples::Row row{r.path, s.options[r.option].name, {}};
         for (std::size_t h = 0; h < r.npv.size(); ++h) {
@@ -150,13 +153,16 @@ Samples samples(const models::PathSamples& kept, const models::Scenario& s) {
             row.values.push_back(r.roi[h]);
         }
         row.values.push_back(r.payback);
+        const auto draws = kept.inputs.row(static_cast<Eigen::Index>(r.path));
+        row.values.insert(row.values.end(), draws.begin(), draws.end());
         out.rows.push_back(std::move(row));
     }
     out.paths = kept.rows.empty() ? 0 : kept.rows.back().path + 1;
     out.note = "The first " + std::to_string(out.paths) + " of " + std::to_string(kept.of_paths) +
                " paths, one row per path and option";
     if (out.paths == kept.cap && kept.of_paths > kept.cap) out.note += " (capped at " + std::to_string(kept.cap) + " paths)";
-    out.note += "; payback_months empty where the path does not pay back within the run.";
+    out.note += "; payback_months empty where the path does not pay back within the run; then each uncertain "
+                "input's draw on the path, by its address.";
     return out;
 }
 
@@ -239,6 +245,7 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
     d.value_of_information = value_of_information(f.value_of_information, s);
     d.inputs = input_summaries(s);
     d.assumptions = assumption_register(s);
+    for (auto& w : models::implausible_values(s)) d.warnings.push_back({std::move(w.address), std::move(w.message)});
     for (const auto& c : s.correlations)
         d.correlations.requested.push_back({{s.inputs[c.first].address, s.inputs[c.second].address}, c.rank});
     for (const auto& r : f.repairs)

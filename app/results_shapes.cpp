@@ -13,7 +13,7 @@ namespace {
 namespace limits = results_limits;
 
 std::string index(const std::string& at, std::size_t i) { return at + "[" + std::to_string(i) + "]"; }
-std::string count(std::uint64_t n) { return std::to_string(n); }
+std::string count(std::uint64_t n) { return sim::format_whole(n); }
 
 void check_length(std::size_t size, std::size_t expected, const std::string& at, const char* per) {
     if (size != expected)
@@ -55,6 +55,7 @@ public:
         at_most(d_.options.size(), limits::options, "options", "options");
         at_most(d_.inputs.size(), limits::inputs, "inputs", "inputs");
         at_most(d_.assumptions.size(), limits::inputs, "assumptions", "entries");
+        at_most(d_.warnings.size(), limits::inputs, "warnings", "warnings");
         for (auto& o : d_.options) option(o, "options." + o.name);
         for (auto& c : d_.comparisons) comparison(c, "comparison." + c.key());
         if (const auto& c = d_.convergence) {
@@ -228,7 +229,8 @@ private:
 
     // The first paths of the run, a row per path and option, a value per column.
     void samples(const Samples& s) const {
-        const std::size_t most_columns = 3 + 2 * d_.horizons.size();  // path, option, NPV and ROI per horizon, payback
+        // path, option, NPV and ROI per horizon, payback, then each uncertain input's draw
+        const std::size_t most_columns = 3 + 2 * d_.horizons.size() + d_.inputs.size();
         if (s.columns.size() < 3 || s.columns.size() > most_columns || s.columns[0] != "path" ||
             s.columns[1] != "option")
             throw ResultsFileError("samples.columns", "expected path, option and 1 to " +

@@ -10,6 +10,7 @@
 #include "app/format.hpp"
 #include "app/key_figures.hpp"
 #include "app/money_breakdown.hpp"
+#include "app/quantity_text.hpp"
 #include "app/report_text.hpp"
 #include "app/what_if_table.hpp"
 #include "sim/distribution.hpp"
@@ -251,6 +252,7 @@ void print_summary(std::ostream& terminal, const ResultsDocument& r) {
         }
     }
     print_decision(out, r);
+    const bool irr_computed = std::ranges::find(r.not_computed, "irr") == r.not_computed.end();
     for (const auto& o : r.options) {
         out << "\n" << o.name << "\n";
         out << "  " << pad("horizon", 18) << pad("ROI P10", 10, true) << pad("median", 10, true) << pad("P90", 10, true)
@@ -265,7 +267,8 @@ void print_summary(std::ostream& terminal, const ResultsDocument& r) {
                        34)
                 << pad(percent(npv.prob_positive), 10, true) << "\n";
             if (roi.undefined > 0) out << "    ROI undefined on " << percent(roi.undefined) << " of paths (no cost yet)\n";
-            if (const auto& irr = o.horizons[h][models::Metric::irr]; !irr_is_typical(irr))
+            // A terminal-only run leaves the IRR out (see not_computed).
+            if (const auto& irr = o.horizons[h][models::Metric::irr]; irr_computed && !irr_is_typical(irr))
                 out << "    IRR " << irr_median_text(irr) << " (cash flows without a change of sign by then): no median shown\n";
         }
         const auto& p = o.payback;
@@ -323,6 +326,11 @@ void print_repairs(std::ostream& terminal, const std::string& label, const model
             << ": the requested ranks together are not a valid correlation matrix (nearest valid one used, Higham 2002)\n";
 }
 
+void print_warnings(std::ostream& terminal, const std::string& label, const std::vector<models::Issue>& warnings) {
+    TerminalStream err(terminal);
+    for (const auto& w : warnings) err << "warning: " << label << ": " << w.address << ": " << w.message << "\n";
+}
+
 void print_inputs(std::ostream& terminal, const models::Scenario& s) {
     TerminalStream out(terminal);
     out << s.name << ": " << s.inputs.dimensions() << " uncertain inputs, " << s.options.size() << " option"
@@ -334,22 +342,21 @@ void print_inputs(std::ostream& terminal, const models::Scenario& s) {
         if (in.dimension) width = std::max(width, in.address.size());
     out << pad("input", width + 2) << pad("distribution", 44) << pad("mean", 12, true) << pad("P5", 12, true)
         << pad("P95", 12, true) << "  source\n";
-    char buffer[32];
-    const auto num = [&](double x) {
-        std::snprintf(buffer, sizeof buffer, "%.4g", x);
-        return std::string(buffer);
-    };
-    for (const auto& in : s.inputs.all()) {
+    const std::vector<models::Quantity> quantities = models::input_quantities(s);
+    for (models::InputId id = 0; id < s.inputs.size(); ++id) {
+        const auto& in = s.inputs[id];
         if (!in.dimension) continue;
         const auto& d = in.distribution;
-        out << pad(in.address, width + 2) << pad(sim::describe(d), 44) << pad(num(sim::mean(d)), 12, true)
-            << pad(num(sim::quantile(d, 0.05)), 12, true) << pad(num(sim::quantile(d, 0.95)), 12, true) << "  "
+        const auto shown = [&](double x) { return quantity_text(x, quantities[id], s.currency); };
+        out << pad(in.address, width + 2) << pad(sim::describe(d), 44) << pad(shown(sim::mean(d)), 12, true)
+            << pad(shown(sim::quantile(d, 0.05)), 12, true) << pad(shown(sim::quantile(d, 0.95)), 12, true) << "  "
             << in.source << "\n";
     }
     if (!s.correlations.empty()) {
         out << "\ncorrelations (Spearman rank):\n";
         for (const auto& c : s.correlations)
-            out << "  " << s.inputs[c.first].address << " ~ " << s.inputs[c.second].address << ": " << c.rank << "\n";
+            out << "  " << s.inputs[c.first].address << " ~ " << s.inputs[c.second].address << ": "
+                << sim::format_number(c.rank) << "\n";
     }
 }
 

@@ -23,6 +23,9 @@ void print_scenario_error(std::ostream& err, const std::string& label, const mod
 void print_repairs(std::ostream& err, const std::string& label, const models::Scenario& s,
                    const std::vector<sim::CorrelationRepair>& repairs);
 
+// "warning: FILE: ADDRESS: message", a line per implausible value (models/plausibility.hpp).
+void print_warnings(std::ostream& err, const std::string& label, const std::vector<models::Issue>& warnings);
+
 // The table `roicast validate` prints: every uncertain input with its
 // distribution, mean and P5–P95.
 void print_inputs(std::ostream& out, const models::Scenario& s);

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "models/path_store.hpp"
+#include "sim/format_number.hpp"
 
 namespace models {
 
@@ -22,13 +23,21 @@ void check_cancel(const std::atomic<bool>* cancel) {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled{};
 }
 
-std::string mib(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+std::string mib(std::uint64_t bytes) { return sim::format_whole(bytes >> 20) + " MiB"; }
 
-PathSamples keep_samples(const Scenario& s, const PathStore& store, std::uint64_t n) {
+// The first n paths' metrics and input draws. The draws come from the store
+// when it kept them (sensitivity), else are drawn again for those paths alone.
+PathSamples keep_samples(const Scenario& s, const RunSettings& run, const PathStore& store, std::uint64_t n,
+                         std::uint64_t most_values) {
     PathSamples samples;
     samples.of_paths = store.paths();
-    samples.cap = max_samples;
-    n = std::min({n, store.paths(), max_samples});
+    // Every option's row holds its metrics and the path's input draws; the
+    // whole table stays within most_values numbers.
+    const std::uint64_t per_path = s.options.size() * (2 * s.horizons.size() + 1 + s.inputs.dimensions());
+    samples.cap = std::clamp<std::uint64_t>(most_values / std::max<std::uint64_t>(per_path, 1), 1, max_samples);
+    n = std::min({n, store.paths(), samples.cap});
+    samples.inputs = store.shape().inputs ? Eigen::MatrixXd(store.inputs().topRows(static_cast<Eigen::Index>(n)))
+                                          : input_draws(s, run, n);
     for (std::uint64_t i = 0; i < n; ++i)
         for (std::size_t o = 0; o < s.options.size(); ++o) {
             PathSamples::Row row{i, o, {}, {}, store.payback(o, false)[i]};
@@ -139,9 +148,9 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
     plan.bytes_needed = main_need + sobol_need;
     if (have && plan.bytes_needed > have / 10 * 8) {
         const bool sobol_is_why = sobol_need > main_need;
-        const std::string what = sobol_is_why ? std::to_string(sobol_rows) + " base rows (" +
-                                                    std::to_string(sobol_runs) + " Sobol runs)"
-                                              : std::to_string(plan.most_paths) + " paths";
+        const std::string what = sobol_is_why ? sim::format_whole(sobol_rows) + " base rows (" +
+                                                    sim::format_whole(sobol_runs) + " Sobol runs)"
+                                              : sim::format_whole(plan.most_paths) + " paths";
         throw ForecastRefused(sobol_is_why ? "sobol_samples" : (plan.convergence ? "max_paths" : "paths"),
                               what + " would need about " + mib(plan.bytes_needed) + ", more than the " + mib(have) +
                                   " available; use fewer " + (sobol_is_why ? "base rows" : "paths"));
@@ -186,7 +195,7 @@ Forecast forecast(const Scenario& s, const ForecastSettings& settings) {
     f.value_of_information =
         value_of_information(s, *store, asks_for(settings.sensitivity, SensitivityMethod::voi), run.cancel);
     check_cancel(run.cancel);
-    if (settings.samples) f.samples = keep_samples(s, *store, settings.samples);
+    if (settings.samples) f.samples = keep_samples(s, kept, *store, settings.samples, settings.sample_values);
     if (settings.keep_key_paths) f.key_paths = key_paths(*store);
     f.run = run;
     f.run.progress = nullptr;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Eigen/Core>
+
 #include <atomic>
 #include <cstdint>
 #include <optional>
@@ -25,6 +27,13 @@ struct ConvergenceTarget {
     std::uint64_t max_paths = 1'000'000;
 };
 
+// Most paths whose key metrics a forecast keeps (ForecastSettings::samples).
+inline constexpr std::uint64_t max_samples = 100'000;
+// Most numbers the samples tables of one command hold (rows × values), fewer
+// paths when a scenario has many options and inputs: at about 30 bytes a
+// number in JSON, a results file well under the 256 MiB `report` reads.
+inline constexpr std::uint64_t max_sample_values = 4'000'000;
+
 // How to run a forecast; unset values come from the scenario's `simulation`.
 struct ForecastSettings {
     std::optional<std::uint64_t> paths, seed;
@@ -41,6 +50,8 @@ struct ForecastSettings {
     // Bytes the run may hold; nullopt: the machine's free memory (free_memory()).
     std::optional<std::uint64_t> memory_limit;
     std::uint64_t samples = 0;  // keep the key metrics of the first N paths
+    // Most numbers the samples table may hold (a run with variants shares max_sample_values among its runs).
+    std::uint64_t sample_values = max_sample_values;
     // Keep NPV and payback of every path (of the pilot, when streamed), to
     // pair this run with another on the same paths (variants against base).
     bool keep_key_paths = false;
@@ -85,6 +96,9 @@ struct PathSamples {
     std::uint64_t of_paths = 0;  // paths in the run they were taken from
     std::uint64_t cap = 0;       // most paths a run keeps
     std::vector<Row> rows;       // path-major, then option
+    // The uncertain inputs' draws on the same paths: a row per path, a column
+    // per dimension (Scenario::inputs.of_dimension), shared by every option.
+    Eigen::MatrixXd inputs;
 };
 
 // One finished forecast: everything every output shows.
@@ -102,8 +116,6 @@ struct Forecast {
     std::optional<KeyPaths> key_paths;
 };
 
-// Most paths whose key metrics a forecast keeps (ForecastSettings::samples).
-inline constexpr std::uint64_t max_samples = 100'000;
 
 // Bytes of memory the machine has free now (0: unknown).
 std::uint64_t free_memory();

@@ -29,12 +29,21 @@ using fields::largest;
 using fields::max_month;
 
 std::string describe_range(const Range& r) {
+    const std::string cap = "10^15";  // fields::largest
     if (r.high == inf) return std::string(r.low_open ? "> " : ">= ") + sim::format_number(r.low);
-    if (r.high == largest && r.low == -largest) return "at most 1e+15 in magnitude";
-    if (r.high == largest)
-        return std::string(r.low_open ? "> " : ">= ") + sim::format_number(r.low) + " and at most 1e+15";
+    if (r.high == largest && r.low == -largest) return "at most " + cap + " in magnitude";
+    if (r.high == largest) return std::string(r.low_open ? "> " : ">= ") + sim::format_number(r.low) + " and at most " + cap;
     return std::string(r.low_open ? "in (" : "in [") + sim::format_number(r.low) + ", " +
            sim::format_number(r.high) + "]";
+}
+
+// A share or a yearly rate (a range ending at 1 or 10) written as a
+// percentage, "5" for 5 %: the value the user most likely meant, as a hint
+// after the error.
+std::string percent_hint(double x, const Range& r) {
+    if (!(r.high > 0 && r.high <= 10 && x > r.high && x <= 100)) return "";
+    return "; shares and rates are written as fractions (0.05 = 5 %): did you mean " + sim::format_number(x / 100) + " (" +
+           sim::format_number(x) + " %)?";
 }
 
 std::string type_name(const Json& j) { return json_type_name(j); }
@@ -142,7 +151,7 @@ private:
         }
         const double x = j.get<double>();
         if (!in_range(x, x, range)) {
-            issue(where, "must be " + describe_range(range) + ", got " + sim::format_number(x));
+            issue(where, "must be " + describe_range(range) + ", got " + sim::format_number(x) + percent_hint(x, range));
             return std::nullopt;
         }
         return x;
@@ -162,7 +171,7 @@ private:
                            ? high + 1
                            : (j.is_number_float() ? static_cast<std::int64_t>(j.get<double>()) : j.get<std::int64_t>());
         if (v < low || v > high) {
-            issue(where, "must be from " + std::to_string(low) + " to " + std::to_string(high) +
+            issue(where, "must be from " + sim::format_whole(low) + " to " + sim::format_whole(high) +
                              ", got " + shown(j));
             return std::nullopt;
         }
@@ -228,7 +237,8 @@ private:
             const bool constant_value = sim::is_constant(*d);
             const double bad = !(range.low_open ? sup.low > range.low : sup.low >= range.low) ? sup.low : sup.high;
             if (constant_value)
-                issue(where, "must be " + describe_range(range) + ", got " + sim::format_number(bad));
+                issue(where, "must be " + describe_range(range) + ", got " + sim::format_number(bad) +
+                                 percent_hint(bad, range));
             else
                 issue(where, "must be " + describe_range(range) + ", but " + sim::describe(*d) +
                                  " reaches " + sim::format_number(bad) +
@@ -548,7 +558,7 @@ private:
         // Every pair of options is compared path by path: 20 options are 190 pairs.
         if (opts.size() > fields::max_options)
             issue("options", "at most " + std::to_string(fields::max_options) + " options (every pair is compared), got " +
-                                 std::to_string(opts.size()));
+                                 sim::format_whole(std::uint64_t{opts.size()}));
         for (const auto& [name, o] : opts.items()) {
             if (!valid_name(name, "options." + name)) continue;
             if (name.find("_vs_") != std::string::npos) {

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "sim/block_runner.hpp"
+#include "sim/format_number.hpp"
 #include "sim/sensitivity/correlation_measures.hpp"
 #include "sim/sensitivity/saltelli_design.hpp"
 #include "sim/sensitivity/sobol_indices.hpp"
@@ -141,7 +142,7 @@ Sensitivity analyse_sensitivity(const Scenario& s, const RunSettings& run, const
         out.sobol_paths = design.paths();
         out.notes.push_back(
             "sobol: first-order (Saltelli 2010) and total (Jansen 1999) indices from a Saltelli design of " +
-            std::to_string(design.paths()) + " runs (N = " + std::to_string(settings.sobol_base_rows) +
+            sim::format_whole(std::uint64_t{design.paths()}) + " runs (N = " + sim::format_whole(std::uint64_t{settings.sobol_base_rows}) +
             "), 95 % intervals by bootstrap." +
             (s.correlations.empty() ? std::string()
                                     : " The design draws the inputs independently, so the indices ignore the "

@@ -47,6 +47,16 @@ UniformSource design_source(const sim::UniformDesign& design, const sim::Gaussia
     };
 }
 
+// One uncertain input's values for a block from its uniforms. A stressed
+// input keeps its own uniform (and so its rank among the paths), squeezed
+// into its band; correlated partners keep theirs. (Rounding must not carry u
+// to 1, where an unbounded tail is infinite.)
+void draw_input(const Input& in, const sim::InverseCdf& draw, Eigen::Ref<Eigen::VectorXd> u,
+                Eigen::Ref<Eigen::VectorXd> out) {
+    if (in.stress) u = (in.stress->low + (in.stress->high - in.stress->low) * u.array()).min(1.0 - 0x1p-53).matrix();
+    draw({u.data(), static_cast<std::size_t>(u.size())}, {out.data(), static_cast<std::size_t>(out.size())});
+}
+
 // Each breakdown component's sum over months 0 … h, for every horizon h.
 void store_breakdown(PathStore& store, std::size_t o, std::size_t path, std::span<const double> parts,
                      std::span<const int> horizon_months) {
@@ -133,13 +143,7 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
             const Input& in = s.inputs[id];
             auto column = sc.values.col(static_cast<Eigen::Index>(id));
             if (in.dimension) {
-                auto u = sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension));
-                // A stressed input keeps its own uniform (and so its rank among
-                // the paths), squeezed into its band; correlated partners keep theirs.
-                // (Rounding must not carry u to 1, where an unbounded tail is infinite.)
-                if (in.stress)
-                    u = (in.stress->low + (in.stress->high - in.stress->low) * u.array()).min(1.0 - 0x1p-53).matrix();
-                (*draw[*in.dimension])({u.data(), block.size}, {column.data(), block.size});
+                draw_input(in, *draw[*in.dimension], sc.uniforms.col(static_cast<Eigen::Index>(*in.dimension)), column);
                 if (settings.keep_inputs)
                     store.inputs().block(static_cast<Eigen::Index>(offset), static_cast<Eigen::Index>(*in.dimension),
                                          static_cast<Eigen::Index>(block.size), 1) = column;
@@ -218,6 +222,22 @@ void simulate_into(const Scenario& s, const RunSettings& settings, PathStore& st
     const sim::UniformDesign design = uniform_design(s, settings);
     const sim::GaussianCopula copula = make_copula(s);
     simulate_paths(s, settings, design_source(design, copula), &store, nullptr);
+}
+
+Eigen::MatrixXd input_draws(const Scenario& s, const RunSettings& settings, std::uint64_t n) {
+    const sim::UniformDesign design = uniform_design(s, settings);
+    const sim::GaussianCopula copula = make_copula(s);
+    sim::BlockMatrix u(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(s.inputs.dimensions()));
+    design_source(design, copula)({settings.first_path, static_cast<std::size_t>(n)}, u);
+    Eigen::MatrixXd values(u.rows(), u.cols());
+    for (std::size_t d = 0; d < s.inputs.dimensions(); ++d) {
+        const Input& in = s.inputs.of_dimension(d);
+        const auto table = settings.tables ? settings.tables->get(in.distribution)
+                                           : std::make_shared<const sim::InverseCdf>(in.distribution);
+        const auto k = static_cast<Eigen::Index>(d);
+        draw_input(in, *table, u.col(k), values.col(k));
+    }
+    return values;
 }
 
 void simulate_blocks(const Scenario& s, const RunSettings& settings, const BlockConsumer& consumer) {

@@ -81,6 +81,11 @@ PathStore simulate(const Scenario& s, const RunSettings& settings, const Uniform
 // the same index of `store`, which must have room for them.
 void simulate_into(const Scenario& s, const RunSettings& settings, PathStore& store);
 
+// The drawn values of the uncertain inputs (a column per dimension) on the
+// run's paths settings.first_path … + n − 1: the numbers simulate() gives
+// the model on those paths, computed again without simulating them.
+Eigen::MatrixXd input_draws(const Scenario& s, const RunSettings& settings, std::uint64_t n);
+
 // Receives one finished block of paths: outputs holds them in rows 0 …
 // block.size − 1 (a per-thread store, reused for the thread's next block).
 // Called concurrently from worker threads, one block at a time each.

@@ -1,8 +1,9 @@
 #pragma once
 
-#include <charconv>
 #include <stdexcept>
 #include <string>
+
+#include "sim/format_number.hpp"
 
 namespace sim {
 
@@ -19,18 +20,5 @@ public:
 private:
     std::string parameter_;
 };
-
-// Shortest form that reads back as the same double ("20000", "0.1", "1e+20"),
-// so a message shows the value the user wrote.
-inline std::string format_number(double x) {
-    // Plain digits for the magnitudes people write (300000, not 3e+05), the
-    // shortest text that reads back as the same double either way.
-    char buffer[64];
-    const double magnitude = x < 0 ? -x : x;
-    const bool plain = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
-    const auto result = plain ? std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed)
-                              : std::to_chars(buffer, buffer + sizeof buffer, x);
-    return std::string(buffer, result.ptr);
-}
 
 }  // namespace sim

@@ -67,7 +67,8 @@ std::string Discrete::describe() const {
     std::string s = "discrete(";
     for (std::size_t i = 0; i < values_.size(); ++i) {
         if (i) s += ", ";
-        s += format_number(values_[i]) + ":" + format_number(probabilities_[i]);
+        // A probability is the weight normalised (1/3 from weights 1 and 2): rounded, not 0.333333333333.
+        s += format_number(values_[i]) + ":" + format_rounded(probabilities_[i], 4);
     }
     return s + ")";
 }

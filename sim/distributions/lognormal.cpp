@@ -21,7 +21,9 @@ boost::math::lognormal_distribution<double, detail::BoostPolicy> boost_lognormal
 }
 }  // namespace
 
-Lognormal::Lognormal(double mu, double sigma) : mu_(mu), sigma_(sigma) {
+Lognormal::Lognormal(double mu, double sigma) : Lognormal(mu, sigma, Given{"mu", "sigma", mu, sigma}) {}
+
+Lognormal::Lognormal(double mu, double sigma, Given given) : mu_(mu), sigma_(sigma), given_(given) {
     detail::require_finite("lognormal", "mu", mu);
     detail::require_positive("lognormal", "sigma", sigma);
 }
@@ -29,21 +31,22 @@ Lognormal::Lognormal(double mu, double sigma) : mu_(mu), sigma_(sigma) {
 Lognormal Lognormal::from_median_p90(double median, double p90) {
     detail::require_positive("lognormal", "median", median);
     detail::require_less("lognormal", "median", median, "p90", p90);
-    return {std::log(median), (std::log(p90) - std::log(median)) / standard_normal_quantile(0.9)};
+    return {std::log(median), (std::log(p90) - std::log(median)) / standard_normal_quantile(0.9),
+            Given{"median", "p90", median, p90}};
 }
 
 Lognormal Lognormal::from_percentiles(double p5, double p95) {
     detail::require_positive("lognormal", "p5", p5);
     detail::require_less("lognormal", "p5", p5, "p95", p95);
     const double lo = std::log(p5), hi = std::log(p95);
-    return {0.5 * (lo + hi), (hi - lo) / (2.0 * standard_normal_quantile(0.95))};
+    return {0.5 * (lo + hi), (hi - lo) / (2.0 * standard_normal_quantile(0.95)), Given{"p5", "p95", p5, p95}};
 }
 
 Lognormal Lognormal::from_mean_sd(double mean, double sd) {
     detail::require_positive("lognormal", "mean", mean);
     detail::require_positive("lognormal", "sd", sd);
     const double s2 = std::log1p(sd * sd / (mean * mean));
-    return {std::log(mean) - 0.5 * s2, std::sqrt(s2)};
+    return {std::log(mean) - 0.5 * s2, std::sqrt(s2), Given{"mean", "sd", mean, sd}};
 }
 
 double Lognormal::quantile(double u) const {
@@ -91,8 +94,7 @@ double Lognormal::variance() const noexcept {
 }
 
 std::string Lognormal::describe() const {
-    return detail::describe("lognormal", {{"median", std::exp(mu_)},
-                                          {"p90", std::exp(mu_ + sigma_ * standard_normal_quantile(0.9))}});
+    return detail::describe("lognormal", {{given_.first, given_.a}, {given_.second, given_.b}});
 }
 
 }  // namespace sim

@@ -11,8 +11,9 @@ namespace sim {
 // 90 % interval, so those parameterisations come first.
 class Lognormal {
 public:
-    // Equal parameters: the same distribution (a run's tables are shared by it).
-    bool operator==(const Lognormal&) const = default;
+    // Equal parameters: the same distribution (a run's tables are shared by
+    // it), however it was given.
+    bool operator==(const Lognormal& o) const noexcept { return mu_ == o.mu_ && sigma_ == o.sigma_; }
     Lognormal(double mu, double sigma);  // of ln X; sigma > 0
 
     static Lognormal from_median_p90(double median, double p90);
@@ -37,7 +38,16 @@ public:
     std::string describe() const;
 
 private:
+    // The two numbers the distribution was given by, so that describe() shows
+    // what the user wrote (mean=1.1, sd=0.2), not values derived from it.
+    struct Given {
+        const char *first = "mu", *second = "sigma";
+        double a = 0, b = 0;
+    };
+    Lognormal(double mu, double sigma, Given given);
+
     double mu_, sigma_;
+    Given given_;
 };
 
 }  // namespace sim

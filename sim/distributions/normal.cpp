@@ -47,7 +47,9 @@ Normal Normal::from_percentiles(double p5, double p95, std::optional<double> low
                                 std::optional<double> upper) {
     detail::require_less("normal", "p5", p5, "p95", p95);
     const double z95 = boost::math::quantile(StdNormal{}, 0.95);
-    return Normal(0.5 * (p5 + p95), (p95 - p5) / (2.0 * z95), lower, upper);
+    Normal n(0.5 * (p5 + p95), (p95 - p5) / (2.0 * z95), lower, upper);
+    n.percentiles_ = std::pair{p5, p95};
+    return n;
 }
 
 double Normal::quantile(double u) const {
@@ -90,7 +92,8 @@ double Normal::variance() const {
 }
 
 std::string Normal::describe() const {
-    std::string s = detail::describe("normal", {{"mean", mu_}, {"sd", sigma_}});
+    std::string s = percentiles_ ? detail::describe("normal", {{"p5", percentiles_->first}, {"p95", percentiles_->second}})
+                                 : detail::describe("normal", {{"mean", mu_}, {"sd", sigma_}});
     if (truncated()) {
         s.pop_back();
         if (lower_) s += ", min=" + format_number(*lower_);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <cmath>
 #include <string>
 
@@ -13,8 +14,11 @@ namespace sim {
 // X = μ + σ Φ⁻¹(Φ(a) + U (Φ(b) − Φ(a))), a and b the standardised bounds.
 class Normal {
 public:
-    // Equal parameters: the same distribution (a run's tables are shared by it).
-    bool operator==(const Normal&) const = default;
+    // Equal parameters: the same distribution (a run's tables are shared by
+    // it), however it was given.
+    bool operator==(const Normal& o) const noexcept {
+        return mu_ == o.mu_ && sigma_ == o.sigma_ && lower_ == o.lower_ && upper_ == o.upper_;
+    }
     Normal(double mean, double sd, std::optional<double> lower = std::nullopt,
            std::optional<double> upper = std::nullopt);
 
@@ -46,6 +50,8 @@ private:
     // and their difference to 0, so we work with survival values there.
     bool upper_tail_;
     double pa_, pb_;
+    // p5 and p95 when given so: describe() shows them rather than a derived sd.
+    std::optional<std::pair<double, double>> percentiles_;
 };
 
 }  // namespace sim

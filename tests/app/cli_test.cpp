@@ -173,7 +173,7 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCommand{"paths_beyond_memory", "run --paths 1000 --target-ci 0.001 --max-paths 500000000",
                                "paths would need about"},
                     BadCommand{"sobol_beyond_memory", "run --paths 100 --sensitivity sobol --sobol-samples 4194304",
-                               "--sobol-samples: 4194304 base rows"},
+                               "--sobol-samples: 4,194,304 base rows"},
                     BadCommand{"threads_zero", "run --threads 0", "--threads"},
                     BadCommand{"sampling_unknown", "run --sampling random", "--sampling"},
                     BadCommand{"unknown_flag", "run --pahts 10", "--pahts"},

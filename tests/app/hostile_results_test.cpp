@@ -127,8 +127,8 @@ TEST(HostileResults, AnArrayOfMillionsIsRefusedByItsLength) {
     std::ofstream(dir / "r.json") << text;
     const app::ResultsFileError e = refusal(test::slurp(dir / "r.json"));
     EXPECT_EQ(e.address(), "options.saas.payback_months.cdf");
-    EXPECT_NE(e.message().find("got 3000000"), std::string::npos) << e.what();
-    expect_refused(report(dir / "r.json", "array"), dir / "r.json", "options.saas.payback_months.cdf", "got 3000000");
+    EXPECT_NE(e.message().find("got 3,000,000"), std::string::npos) << e.what();
+    expect_refused(report(dir / "r.json", "array"), dir / "r.json", "options.saas.payback_months.cdf", "got 3,000,000");
     std::filesystem::remove_all(dir);
 }
 

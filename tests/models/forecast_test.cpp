@@ -60,7 +60,7 @@ TEST(Forecast, RefusesARunThatWouldNotFitBeforeAllocating) {
         FAIL() << "planned a million paths in 64 MiB";
     } catch (const models::ForecastRefused& e) {
         EXPECT_EQ(e.setting, "paths");
-        EXPECT_NE(e.message.find("1000000 paths would need about"), std::string::npos) << e.message;
+        EXPECT_NE(e.message.find("1,000,000 paths would need about"), std::string::npos) << e.message;
     }
     settings.paths = 1000;
     settings.sensitivity = models::SensitivitySettings{{models::SensitivityMethod::sobol}, std::uint64_t{1} << 20};

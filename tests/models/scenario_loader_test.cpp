@@ -44,7 +44,7 @@ TEST(ScenarioLoader, ReportsEveryProblemAtOnce) {
     EXPECT_EQ(issues[2].address, "baseline.conversion_rate");
     EXPECT_NE(issues[2].message.find("1.5"), std::string::npos);
     EXPECT_EQ(issues[3].address, "options.custom.costs.build.amount");
-    EXPECT_NE(issues[3].message.find("PERT needs min <= mode <= max, got min=20000, mode=10000, max=150000"),
+    EXPECT_NE(issues[3].message.find("PERT needs min <= mode <= max, got min=20,000, mode=10,000, max=150,000"),
               std::string::npos) << issues[3].message;
 }
 
