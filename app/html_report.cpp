@@ -43,7 +43,6 @@ struct Page {
     // Page one, on one A4 page when printed: the decision with its rule, how
     // sure it is, what would change it, the key figures and the payback curves.
     void page_one() {
-        open_html_page(out, "CRM investment case: " + r.scenario);
         const Decision d = decide(r);
         out << "<section id=\"page-one\">\n<h1>CRM investment case: " << r.scenario
             << "</h1>\n<p class=\"subtitle\">Monte Carlo forecast, " << grouped(static_cast<unsigned long long>(r.paths))
@@ -731,6 +730,7 @@ struct Page {
 
 void write_html_report(std::ostream& out, const ResultsDocument& report) {
     Page page{HtmlStream(out), report};
+    open_html_page(page.out, "CRM investment case: " + report.scenario);
     page.page_one();
     page.horizon_table();
     page.where_the_money_comes_from();
@@ -747,7 +747,9 @@ void write_html_report(std::ostream& out, const ResultsDocument& report) {
 void write_html_section(std::ostream& out, const ResultsDocument& report, ReportSection section) {
     Page page{HtmlStream(out), report};
     switch (section) {
-        case ReportSection::summary: return page.page_one();
+        case ReportSection::summary:
+            page.page_one();
+            return page.horizon_table();
         case ReportSection::money: return page.where_the_money_comes_from();
         case ReportSection::roi: return page.roi_distributions();
         case ReportSection::cash_flow: return page.cash_flow();

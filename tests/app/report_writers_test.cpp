@@ -332,14 +332,14 @@ TEST(ReportText, ExecutiveSummaryQuotesTheDocument) {
 
 TEST(ReportText, OneHeadlineRankingForEveryOutput) {
     app::MetricSensitivity m{"npv", {}, 0.5, std::nullopt};
-    m.methods.push_back({"tornado", {{"a", 1.0, 1, std::nullopt}}});
+    m.methods.push_back({"tornado", {{"a", 1.0, 1, std::nullopt, std::nullopt, std::nullopt}}});
     EXPECT_EQ(app::headline_ranking(m)->method, "tornado");
-    m.methods.push_back({"src", {{"a", 0.5, 1, std::nullopt}}});
-    m.methods.push_back({"spearman", {{"a", 0.5, 1, std::nullopt}}});
+    m.methods.push_back({"src", {{"a", 0.5, 1, std::nullopt, std::nullopt, std::nullopt}}});
+    m.methods.push_back({"spearman", {{"a", 0.5, 1, std::nullopt, std::nullopt, std::nullopt}}});
     EXPECT_EQ(app::headline_ranking(m)->method, "spearman");  // the linear fit explains too little for SRC
     m.src_r_squared = 0.9;
     EXPECT_EQ(app::headline_ranking(m)->method, "src");
-    m.methods.push_back({"sobol_total", {{"a", 0.5, 1, std::nullopt}}});
+    m.methods.push_back({"sobol_total", {{"a", 0.5, 1, std::nullopt, std::nullopt, std::nullopt}}});
     EXPECT_EQ(app::headline_ranking(m)->method, "sobol_total");
 }
 

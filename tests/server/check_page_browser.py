@@ -60,10 +60,10 @@ def parse_percent(text):
 
 
 def summary_rows(driver):
-    """The executive summary table as shown: option label, horizon months, cells."""
+    """The summary's figures-by-horizon table as shown: option label, horizon months, cells."""
     return driver.execute_script("""
         const rows = [];
-        for (const tr of document.querySelectorAll('#sec-summary table tr')) {
+        for (const tr of document.querySelectorAll('#sec-summary #by-horizon tr')) {
             const cells = [...tr.querySelectorAll('td')].map(td => td.textContent);
             if (cells.length) rows.push(cells);
         }
@@ -154,8 +154,8 @@ def run(driver, server, roicast, scenario_file, out):
         if option is None:
             continue
         expected = results["options"][option]["horizons"][months]
-        for column, metric, statistic, parse in [(2, "npv", "p50", parse_money), (4, "npv", "prob_positive", parse_percent),
-                                                 (5, "roi", "p50", parse_percent)]:
+        for column, metric, statistic, parse in [(3, "npv", "p50", parse_money), (5, "npv", "prob_positive", parse_percent),
+                                                 (6, "roi", "p50", parse_percent)]:
             value, half = parse(row[column])
             truth = expected[metric][statistic]
             check(abs(value - truth) <= half * 1.0001 + 1e-12,
