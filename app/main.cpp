@@ -211,10 +211,8 @@ int run(const RunArguments& args) {
     const models::Scenario& s = runs.base;
 
     models::ForecastSettings settings = forecast_settings(args);
-    settings.keep_key_paths = !runs.chosen.empty();
     // The terminal summary shows neither the IRR nor the fan chart; a file does.
     settings.irr = settings.fan_chart = !args.json.empty() || args.reports.any();
-    settings.sample_values = models::max_sample_values / (1 + runs.chosen.size());  // base and each variant keep samples
     sim::InverseCdfCache tables;  // a variant draws most inputs from the base's distributions
     settings.tables = &tables;
     models::ForecastPlan plan;

@@ -39,6 +39,7 @@ ScenarioRuns scenario_runs(const nlohmann::ordered_json& document, const std::st
 
 ResultsDocument run_scenarios(const ScenarioRuns& runs, models::ForecastSettings settings) {
     settings.keep_key_paths = !runs.chosen.empty();
+    settings.sample_values = models::max_sample_values / (1 + runs.chosen.size());  // base and each variant keep samples
     sim::InverseCdfCache own_tables;  // a variant draws most inputs from the base's distributions
     if (!settings.tables) settings.tables = &own_tables;
     const models::Forecast base = models::forecast(runs.base, settings);
