@@ -11,7 +11,7 @@ constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
 
 // A plain number as csv_number writes one ("-2.5", "1e-07"): a spreadsheet
 // reads it as that number, never as a formula.
-bool plain_number(std::string_view text) {
+bool reads_as_number(std::string_view text) {
     if (text.find_first_not_of("0123456789.eE+-") != std::string_view::npos) return false;
     double x = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), x);
@@ -59,7 +59,7 @@ std::string terminal_text(std::string_view text) { return without_controls(text,
 std::string csv_field(std::string_view text) {
     std::string field = without_controls(text, "\t\r\n", replacement_character);
     if (!field.empty() && std::string_view("=+-@\t\r").find(field[0]) != std::string_view::npos &&
-        !plain_number(field))
+        !reads_as_number(field))
         field.insert(0, 1, '\'');
     if (field.find_first_of(",;\"\t\r\n") == std::string::npos) return field;
     std::string quoted = "\"";

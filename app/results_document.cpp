@@ -168,7 +168,6 @@ Json write(const T& value) {
 // ---- reading ------------------------------------------------------------
 
 std::string join(const std::string& at, const std::string& key) { return at.empty() ? key : at + "." + key; }
-std::string index(const std::string& at, std::size_t i) { return at + "[" + std::to_string(i) + "]"; }
 
 [[noreturn]] void wrong_type(const Json& j, const std::string& at, const char* expected) {
     throw ResultsFileError(at, std::string("expected ") + expected + ", got " + j.type_name());
@@ -297,12 +296,12 @@ struct Reader {
         rows.clear();
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Json& r = list[i];
-            const std::string row_at = index(here, i);
+            const std::string row_at = element_address(here, i);
             if (!r.is_array() || r.size() < 2) wrong_type(r, row_at, "an array [path, option, values…]");
             Samples::Row row;
-            read(r[0], row.path, index(row_at, 0));
-            read(r[1], row.option, index(row_at, 1));
-            for (std::size_t c = 2; c < r.size(); ++c) read(r[c], row.values.emplace_back(), index(row_at, c));
+            read(r[0], row.path, element_address(row_at, 0));
+            read(r[1], row.option, element_address(row_at, 1));
+            for (std::size_t c = 2; c < r.size(); ++c) read(r[c], row.values.emplace_back(), element_address(row_at, c));
             rows.push_back(std::move(row));
         }
     }
@@ -335,7 +334,7 @@ void check_depth(const Json& j, const std::string& at, std::size_t depth = 0) {
     if (j.is_object())
         for (const auto& [key, value] : j.items()) check_depth(value, join(at, key), depth + 1);
     else
-        for (std::size_t i = 0; i < j.size(); ++i) check_depth(j[i], index(at, i), depth + 1);
+        for (std::size_t i = 0; i < j.size(); ++i) check_depth(j[i], element_address(at, i), depth + 1);
 }
 
 template <class T>
@@ -361,11 +360,11 @@ void read(const Json& j, T& value, const std::string& at) {
         if (!j.is_array()) wrong_type(j, at, "an array");
         value.clear();
         value.reserve(j.size());
-        for (std::size_t i = 0; i < j.size(); ++i) read(j[i], value.emplace_back(), index(at, i));
+        for (std::size_t i = 0; i < j.size(); ++i) read(j[i], value.emplace_back(), element_address(at, i));
     } else if constexpr (IsArray<T>::value) {
         if (!j.is_array() || j.size() != value.size())
             throw ResultsFileError(at, "expected an array of " + std::to_string(value.size()) + " values");
-        for (std::size_t i = 0; i < value.size(); ++i) read(j[i], value[i], index(at, i));
+        for (std::size_t i = 0; i < value.size(); ++i) read(j[i], value[i], element_address(at, i));
     } else {
         static_assert(HasVisit<T>);
         Reader r{expect_object(j, at), at};
@@ -412,7 +411,7 @@ void check_texts(const Json& j, const std::string& at, models::fields::Kind kind
                         key == "currency" ? models::fields::Kind::currency : models::fields::Kind::text);
         }
     } else if (j.is_array()) {
-        for (std::size_t i = 0; i < j.size(); ++i) check_texts(j[i], index(at, i));
+        for (std::size_t i = 0; i < j.size(); ++i) check_texts(j[i], element_address(at, i));
     }
 }
 

@@ -12,7 +12,6 @@ namespace {
 
 namespace limits = results_limits;
 
-std::string index(const std::string& at, std::size_t i) { return at + "[" + std::to_string(i) + "]"; }
 std::string count(std::uint64_t n) { return sim::format_whole(n); }
 
 void check_length(std::size_t size, std::size_t expected, const std::string& at, const char* per) {
@@ -155,7 +154,7 @@ private:
                                                   " paths");
             total += n;
         };
-        for (std::size_t b = 0; b < h->counts.size(); ++b) add(h->counts[b], index(at + ".counts", b));
+        for (std::size_t b = 0; b < h->counts.size(); ++b) add(h->counts[b], element_address(at + ".counts", b));
         add(h->below, at + ".below");
         add(h->above, at + ".above");
         add(h->undefined, at + ".undefined");
@@ -206,7 +205,7 @@ private:
     template <class Entry>
     void ranking(const std::vector<Entry>& list, const std::string& at) const {
         at_most(list.size(), d_.inputs.size(), at, "entries (one per input of \"inputs\")");
-        for (std::size_t i = 0; i < list.size(); ++i) check_rank(list[i].rank, list.size(), index(at, i) + ".rank");
+        for (std::size_t i = 0; i < list.size(); ++i) check_rank(list[i].rank, list.size(), element_address(at, i) + ".rank");
     }
 
     // Rankings of an option or of a pair of `comparison`, at the document's horizons.
@@ -240,11 +239,11 @@ private:
             throw ResultsFileError("samples.paths", "expected at most " + count(most_paths) + ", got " + count(s.paths));
         at_most(s.rows.size(), s.paths * d_.options.size(), "samples.rows", "rows (one per path and option)");
         for (std::size_t i = 0; i < s.rows.size(); ++i) {
-            const std::string at = index("samples.rows", i);
+            const std::string at = element_address("samples.rows", i);
             if (s.rows[i].values.size() + 2 != s.columns.size())
                 throw ResultsFileError(at, "expected " + count(s.columns.size()) + " values");
             if (s.rows[i].path >= s.paths)
-                throw ResultsFileError(index(at, 0), "expected a path below samples.paths (" + count(s.paths) + ")");
+                throw ResultsFileError(element_address(at, 0), "expected a path below samples.paths (" + count(s.paths) + ")");
         }
     }
 

@@ -13,4 +13,7 @@ namespace app {
 // value that is not so. Reorders per-horizon entries into the document's order.
 void check_shapes(ResultsDocument& d);
 
+// The address of element i of the array at `at`: "options[2]".
+inline std::string element_address(const std::string& at, std::size_t i) { return at + "[" + std::to_string(i) + "]"; }
+
 }  // namespace app

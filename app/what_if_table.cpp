@@ -14,7 +14,7 @@ namespace app {
 
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double no_value = std::numeric_limits<double>::quiet_NaN();
 
 std::string mo(double months) { return sim::format_number(months) + " mo"; }
 
@@ -38,7 +38,7 @@ std::vector<SideColumn> side_by_side_columns(const ResultsDocument& r) {
         return [months, pick](const OptionResult& o) {
             for (const auto& h : o.horizons)
                 if (h.months == months) return pick(h);
-            return nan;
+            return no_value;
         };
     };
     for (const auto& h : r.horizons)
@@ -58,7 +58,7 @@ std::vector<SideColumn> side_by_side_columns(const ResultsDocument& r) {
 // One option of one run (base or a variant) under the side-by-side columns.
 std::vector<double> side_by_side_values(const std::vector<SideColumn>& columns, const ResultsDocument& run,
                                         const std::string& option) {
-    std::vector<double> values(columns.size(), nan);
+    std::vector<double> values(columns.size(), no_value);
     if (const OptionResult* o = find_option(run, option))
         for (std::size_t k = 0; k < columns.size(); ++k) values[k] = columns[k].read(*o);
     return values;
@@ -102,9 +102,9 @@ std::vector<double> change_values(const OptionChange* change, int months, bool w
         if (with_median) values.push_back(h->npv_change.p50);
         values.insert(values.end(), {h->npv_change.p90, h->prob_worse});
     } else {
-        values.assign(with_median ? 5 : 4, nan);
+        values.assign(with_median ? 5 : 4, no_value);
     }
-    values.push_back(change ? change->prob_payback_later : nan);
+    values.push_back(change ? change->prob_payback_later : no_value);
     return values;
 }
 

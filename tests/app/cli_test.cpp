@@ -15,13 +15,10 @@ using Json = nlohmann::json;
 const std::vector<std::string> shipped = {"custom-vs-standard", "small-business-saas", "b2c-retail-churn",
                                           "yearly-business-case", "phased-rollout"};
 
-std::string scenario_file(const std::string& name) {
-    return std::string(ROICAST_SOURCE_DIR) + "/scenarios/" + name + ".json";
-}
 
 TEST(Cli, EveryShippedScenarioRunsAndPrintsASummary) {
     for (const auto& name : shipped) {
-        const auto o = test::roicast("run " + scenario_file(name) + " --paths 2000");
+        const auto o = test::roicast("run " + test::scenario_file(name) + " --paths 2000");
         EXPECT_EQ(o.exit_code, 0) << name << "\n" << o.err;
         EXPECT_NE(o.out.find("time to positive ROI"), std::string::npos) << o.out;
         EXPECT_NE(o.out.find("mean NPV (95 % CI)"), std::string::npos) << o.out;
@@ -41,7 +38,7 @@ TEST(Cli, WithoutAScenarioRunsTheShippedDefault) {
 TEST(Cli, ResultsFileHasEveryKeyOfTheContract) {
     const auto dir = test::scratch_folder("results");
     const auto file = dir / "r.json";
-    const auto o = test::roicast("run " + scenario_file("custom-vs-standard") + " --paths 3000 --seed 9 --json " + file.string());
+    const auto o = test::roicast("run " + test::scenario_file("custom-vs-standard") + " --paths 3000 --seed 9 --json " + file.string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     const Json r = Json::parse(test::slurp(file));
     for (const char* key : {"scenario", "paths", "seed", "sampling", "threads", "elapsed_seconds"}) EXPECT_TRUE(r.contains(key)) << key;
@@ -218,7 +215,7 @@ TEST(Cli, InitTemplatesAreValidScenarios) {
 }
 
 TEST(Cli, ValidatePrintsTheInputTableWithSources) {
-    const auto o = test::roicast("validate " + scenario_file("custom-vs-standard"));
+    const auto o = test::roicast("validate " + test::scenario_file("custom-vs-standard"));
     EXPECT_EQ(o.exit_code, 0) << o.err;
     EXPECT_NE(o.out.find("options.custom.implementation.overrun"), std::string::npos);
     EXPECT_NE(o.out.find("lognormal(median=1.1, p90=1.6)"), std::string::npos) << o.out;

@@ -17,7 +17,7 @@
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 const std::filesystem::path regressions = std::filesystem::path(ROICAST_SOURCE_DIR) / "fuzz" / "results_regressions";
 
@@ -27,8 +27,8 @@ struct Hostile {
 
 void PrintTo(const Hostile& h, std::ostream* os) { *os << h.name; }
 
-std::vector<Hostile> catalogue() {
-    const auto data = Json::parse(test::slurp(std::string(ROICAST_SOURCE_DIR) + "/tests/app/hostile_results.json"));
+std::vector<Hostile> hostile_catalogue() {
+    const auto data = OrderedJson::parse(test::slurp(std::string(ROICAST_SOURCE_DIR) + "/tests/app/hostile_results.json"));
     std::vector<Hostile> all;
     for (const auto& e : data)
         all.push_back({e.at("name").get<std::string>(), e.at("address").get<std::string>(), e.at("says").get<std::string>()});
@@ -88,7 +88,7 @@ TEST_P(HostileResults, OnTheCommandLineExitTwoAndNothingWritten) {
     expect_refused(report(file, h.name), file, h.address, h.says);
 }
 
-INSTANTIATE_TEST_SUITE_P(Catalogue, HostileResults, testing::ValuesIn(catalogue()),
+INSTANTIATE_TEST_SUITE_P(Catalogue, HostileResults, testing::ValuesIn(hostile_catalogue()),
                          [](const testing::TestParamInfo<Hostile>& i) { return i.param.name; });
 
 // Every file the fuzzer or a review found (the catalogue's and those meant to
@@ -109,15 +109,15 @@ TEST(HostileResults, EveryRegressionIsRefusedOrRenderedCleanly) {
         EXPECT_EQ(test::non_finite_svg_number(r.html), "") << entry.path();
         for (const auto& w : r.written) EXPECT_EQ(w.find(".tmp-"), std::string::npos) << entry.path() << ": " << w;
     }
-    EXPECT_GE(files, catalogue().size() + 3);
+    EXPECT_GE(files, hostile_catalogue().size() + 3);
     EXPECT_GE(rendered, 3u);
 }
 
 // A shipped scenario's results file, short horizons (3, 4 and 6 months).
-Json base() { return Json::parse(test::slurp(std::string(ROICAST_SOURCE_DIR) + "/fuzz/results_seeds/saas_converged.json")); }
+OrderedJson base() { return OrderedJson::parse(test::slurp(std::string(ROICAST_SOURCE_DIR) + "/fuzz/results_seeds/saas_converged.json")); }
 
 TEST(HostileResults, AnArrayOfMillionsIsRefusedByItsLength) {
-    Json j = base();
+    OrderedJson j = base();
     j["options"]["saas"]["payback_months"]["cdf"] = "millions";
     std::string millions = "[0.5";
     for (int i = 1; i < 3'000'000; ++i) millions += ",0.5";

@@ -23,6 +23,11 @@ inline std::string slurp(const std::filesystem::path& p) {
     return s.str();
 }
 
+// A scenario shipped in scenarios/, by name ("custom-vs-standard").
+inline std::string scenario_file(const std::string& name) {
+    return std::string(ROICAST_SOURCE_DIR) + "/scenarios/" + name + ".json";
+}
+
 inline Outcome roicast(const std::string& arguments) {
     const auto dir = std::filesystem::temp_directory_path();
     const auto out = dir / ("roicast_out_" + std::to_string(::getpid()));

@@ -10,13 +10,9 @@
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
-std::string scenario_file(const std::string& name) {
-    return std::string(ROICAST_SOURCE_DIR) + "/scenarios/" + name + ".json";
-}
-
-void write(const std::filesystem::path& file, const Json& j) { std::ofstream(file) << j.dump(1); }
+void write(const std::filesystem::path& file, const OrderedJson& j) { std::ofstream(file) << j.dump(1); }
 
 std::size_t count(const std::string& text, const std::string& what) {
     std::size_t n = 0;
@@ -24,19 +20,19 @@ std::size_t count(const std::string& text, const std::string& what) {
     return n;
 }
 
-Json results(const std::filesystem::path& file) { return Json::parse(test::slurp(file)); }
+OrderedJson results(const std::filesystem::path& file) { return OrderedJson::parse(test::slurp(file)); }
 
 // A results document without what differs between two runs of the same
 // model: time taken, and the record of what was edited.
-Json comparable(Json r) {
+OrderedJson comparable(OrderedJson r) {
     for (const char* key : {"elapsed_seconds", "set", "variants", "variant", "against_base"}) r.erase(key);
     return r;
 }
 
 // The shipped case with two variants: one edit, one stress.
-Json with_variants() {
-    Json doc = Json::parse(test::slurp(scenario_file("custom-vs-standard")));
-    doc["variants"] = Json::parse(R"({
+OrderedJson with_variants() {
+    OrderedJson doc = OrderedJson::parse(test::slurp(test::scenario_file("custom-vs-standard")));
+    doc["variants"] = OrderedJson::parse(R"({
       "late": {"description": "adoption twice as late",
                "set": {"options.custom.adoption.midpoint_months": {"dist": "pert", "min": 2, "mode": 4, "max": 8}}},
       "overrun": {"stress": {"options.custom.implementation.overrun": [0.9, 1.0]}}
@@ -46,16 +42,16 @@ Json with_variants() {
 
 TEST(WhatIf, AVariantRunEqualsARunOfTheEditedFile) {
     const auto dir = test::scratch_folder("variant_equals_edit");
-    Json doc = with_variants();
+    OrderedJson doc = with_variants();
     write(dir / "s.json", doc);
     const std::string common = " --paths 3000 --seed 11 --threads 2 --quiet --json ";
     auto o = test::roicast("run " + (dir / "s.json").string() + " --variant late --variant overrun" + common +
                            (dir / "v.json").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     // The same edit by hand, in a file of its own.
-    Json edited = doc;
+    OrderedJson edited = doc;
     edited.erase("variants");
-    edited["options"]["custom"]["adoption"]["midpoint_months"] = Json::parse(R"({"dist": "pert", "min": 2, "mode": 4, "max": 8})");
+    edited["options"]["custom"]["adoption"]["midpoint_months"] = OrderedJson::parse(R"({"dist": "pert", "min": 2, "mode": 4, "max": 8})");
     write(dir / "late.json", edited);
     o = test::roicast("run " + (dir / "late.json").string() + common + (dir / "late-r.json").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -63,37 +59,37 @@ TEST(WhatIf, AVariantRunEqualsARunOfTheEditedFile) {
     o = test::roicast("run " + (dir / "s.json").string() + common + (dir / "base-r.json").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
 
-    const Json r = results(dir / "v.json");
+    const OrderedJson r = results(dir / "v.json");
     ASSERT_TRUE(r.contains("variants"));
-    Json late = comparable(r["variants"]["late"]), by_hand = comparable(results(dir / "late-r.json"));
+    OrderedJson late = comparable(r["variants"]["late"]), by_hand = comparable(results(dir / "late-r.json"));
     late.erase("scenario"), by_hand.erase("scenario");
     EXPECT_TRUE(late == by_hand) << "the variant differs from the edited file";
     EXPECT_TRUE(comparable(r) == comparable(results(dir / "base-r.json"))) << "base differs from a run without variants";
     // The variant only touched custom: standard is the same path by path.
-    const Json& change = r["variants"]["late"]["against_base"]["options"];
+    const OrderedJson& change = r["variants"]["late"]["against_base"]["options"];
     EXPECT_EQ(change["standard"]["horizons"]["36"]["prob_worse"], 0.0);
     EXPECT_EQ(change["standard"]["horizons"]["36"]["npv_change"]["p90"], 0.0);
     // Later adoption costs custom benefits on (nearly) every path.
     EXPECT_GT(change["custom"]["horizons"]["36"]["prob_worse"].get<double>(), 0.9);
     EXPECT_LT(change["custom"]["horizons"]["36"]["npv_change"]["mean"].get<double>(), 0.0);
     EXPECT_EQ(r["variants"]["late"]["variant"]["description"], "adoption twice as late");
-    EXPECT_EQ(r["variants"]["overrun"]["variant"]["stress"]["options.custom.implementation.overrun"], Json::parse("[0.9, 1.0]"));
+    EXPECT_EQ(r["variants"]["overrun"]["variant"]["stress"]["options.custom.implementation.overrun"], OrderedJson::parse("[0.9, 1.0]"));
 }
 
 TEST(WhatIf, SetEqualsARunOfTheEditedFile) {
     const auto dir = test::scratch_folder("set_equals_edit");
-    Json doc = Json::parse(test::slurp(scenario_file("small-business-saas")));
+    OrderedJson doc = OrderedJson::parse(test::slurp(test::scenario_file("small-business-saas")));
     const std::string common = " --paths 2000 --seed 3 --quiet --json ";
-    auto o = test::roicast("run " + scenario_file("small-business-saas") +
+    auto o = test::roicast("run " + test::scenario_file("small-business-saas") +
                            " --set discount_rate=0.12 --set 'horizons={\"short\": 6, \"long\": 30}'" + common +
                            (dir / "set.json").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     doc["discount_rate"] = 0.12;
-    doc["horizons"] = Json::parse(R"({"short": 6, "long": 30})");
+    doc["horizons"] = OrderedJson::parse(R"({"short": 6, "long": 30})");
     write(dir / "edited.json", doc);
     o = test::roicast("run " + (dir / "edited.json").string() + common + (dir / "edited-r.json").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
-    Json a = results(dir / "set.json"), b = results(dir / "edited-r.json");
+    OrderedJson a = results(dir / "set.json"), b = results(dir / "edited-r.json");
     EXPECT_EQ(a["set"]["discount_rate"], 0.12);
     EXPECT_EQ(a["horizons"]["long"], 30);
     EXPECT_TRUE(comparable(a) == comparable(b));
@@ -123,13 +119,13 @@ void expect_self_contained(const std::string& html) {
 
 TEST(WhatIf, ASweepOfADeterministicCaseIsTheHandComputedLine) {
     const auto dir = test::scratch_folder("sweep");
-    write(dir / "d.json", Json::parse(deterministic));
+    write(dir / "d.json", OrderedJson::parse(deterministic));
     const auto o = test::roicast("sweep " + (dir / "d.json").string() +
                                  " --vary options.a.costs.build.amount=150:1050:7 --stat options.a.horizons.12.npv.mean"
                                  " --stat options.a.payback_months.p50 --paths 16 --json " + (dir / "s.json").string() +
                                  " --csv " + (dir / "s.csv").string() + " --html " + (dir / "s.html").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
-    const Json s = results(dir / "s.json")["sweep"];
+    const OrderedJson s = results(dir / "s.json")["sweep"];
     EXPECT_EQ(s["path"], "options.a.costs.build.amount");
     ASSERT_EQ(s["values"].size(), 7u);
     for (std::size_t i = 0; i < 7; ++i) {
@@ -159,14 +155,14 @@ TEST(WhatIf, ASweepOfADeterministicCaseIsTheHandComputedLine) {
 
 TEST(WhatIf, SolveFindsTheClosedFormAnswer) {
     const auto dir = test::scratch_folder("solve");
-    write(dir / "d.json", Json::parse(deterministic));
+    write(dir / "d.json", OrderedJson::parse(deterministic));
     // Payback of 7.3 months needs X = 730.
     const auto o = test::roicast("solve " + (dir / "d.json").string() +
                                  " --vary options.a.costs.build.amount=100:1100 --target options.a.payback_months.p50=7.3"
                                  " --paths 16 --json " + (dir / "s.json").string() + " --html " +
                                  (dir / "s.html").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
-    const Json s = results(dir / "s.json")["solve"];
+    const OrderedJson s = results(dir / "s.json")["solve"];
     const double tolerance = 0.001 * 1000;
     EXPECT_EQ(s["tolerance"], tolerance);
     EXPECT_NEAR(s["value"].get<double>(), 730, tolerance);
@@ -187,7 +183,7 @@ TEST(WhatIf, SolveFindsTheClosedFormAnswer) {
 
 TEST(WhatIf, SolveWithoutABracketSaysBothEndsAndExitsThree) {
     const auto dir = test::scratch_folder("solve_unbracketed");
-    write(dir / "d.json", Json::parse(deterministic));
+    write(dir / "d.json", OrderedJson::parse(deterministic));
     const auto o = test::roicast("solve " + (dir / "d.json").string() +
                                  " --vary options.a.costs.build.amount=100:500 --target options.a.payback_months.p50=9"
                                  " --paths 16 --json " + (dir / "s.json").string());
@@ -196,7 +192,7 @@ TEST(WhatIf, SolveWithoutABracketSaysBothEndsAndExitsThree) {
 }
 
 TEST(WhatIf, BadArgumentsExitTwoAndSayWhy) {
-    const std::string s = scenario_file("custom-vs-standard");
+    const std::string s = test::scenario_file("custom-vs-standard");
     const struct {
         std::string arguments, says;
     } cases[] = {

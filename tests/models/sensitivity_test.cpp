@@ -15,7 +15,7 @@ namespace {
 // Three independent uniforms placed at fixed months, 0 % discounting for the
 // first horizon's NPV = grant − build − upgrade, so Var(NPV) = Σ Var(X_k):
 // widths 120 000, 60 000 and 30 000 give shares 16 : 4 : 1 of 21.
-const char* linear = R"({
+const char* linear_uniforms = R"({
   "horizons": {"year": 12, "two_years": 24}, "discount_rate": 0,
   "options": {
     "o": {"implementation": {"months": 1}, "adoption": {"model": "bass", "p": 1, "q": 0},
@@ -57,7 +57,7 @@ models::Sensitivity analyse(const models::Scenario& s, unsigned threads) {
 }
 
 TEST(Sensitivity, LinearScenarioHasClosedFormAnswers) {
-    const auto s = test::scenario(linear);
+    const auto s = test::scenario(linear_uniforms);
     const auto result = analyse(s, 2);
     const std::string build = "options.o.costs.build.amount", grant = "options.o.benefits.grant.amount",
                       upgrade = "options.o.costs.upgrade.amount";
@@ -87,7 +87,7 @@ TEST(Sensitivity, LinearScenarioHasClosedFormAnswers) {
 // With no more paths than the fit has coefficients (inputs + 1) SRC passes
 // through every point: R² = 1 says nothing. Undefined instead, and said so.
 TEST(Sensitivity, SrcWithoutAResidualIsUndefinedAndSaysWhy) {
-    const auto s = test::scenario(linear);
+    const auto s = test::scenario(linear_uniforms);
     const auto src_of = [&](std::uint64_t paths) {
         models::RunSettings run;
         run.paths = paths;
@@ -110,7 +110,7 @@ TEST(Sensitivity, SrcWithoutAResidualIsUndefinedAndSaysWhy) {
 }
 
 TEST(Sensitivity, IdenticalForOneAndTwoThreads) {
-    const auto s = test::scenario(linear);
+    const auto s = test::scenario(linear_uniforms);
     const auto a = analyse(s, 1), b = analyse(s, 2);
     for (std::size_t h = 0; h < 2; ++h)
         for (const char* metric : {"npv", "roi"})

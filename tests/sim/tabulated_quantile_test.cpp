@@ -21,13 +21,13 @@ std::vector<double> probe_points() {
     return u;
 }
 
-struct Case {
+struct TabulatedCase {
     const char* name;
     sim::Distribution d;
 };
-void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const TabulatedCase& c, std::ostream* os) { *os << c.name; }
 
-class Tabulated : public testing::TestWithParam<Case> {};
+class Tabulated : public testing::TestWithParam<TabulatedCase> {};
 
 // Bound: |Q_table(u) − Q(u)| ≤ 2e-8 × (Q(0.999) − Q(0.001)), about a
 // fifty-millionth of the distribution's practical range, everywhere including
@@ -63,14 +63,14 @@ TEST_P(Tabulated, MonotoneAndInsideTheSupport) {
 
 INSTANTIATE_TEST_SUITE_P(
     Kinds, Tabulated,
-    testing::Values(Case{"pert", sim::Pert(180000, 220000, 300000)}, Case{"pert_skewed", sim::Pert(0, 0.01, 1)},
-                    Case{"pert_mode_at_min", sim::Pert(0, 0, 10)}, Case{"pert_lambda_1", sim::Pert(0, 3, 10, 1)},
-                    Case{"beta_2_5", sim::Beta(2, 5)}, Case{"beta_u_shaped", sim::Beta(0.5, 0.5)},
-                    Case{"beta_small_alpha", sim::Beta(0.3, 4, 10, 20)}, Case{"gamma_2_3", sim::Gamma(2, 3)},
-                    Case{"gamma_small_shape", sim::Gamma(0.5, 1)}, Case{"gamma_large_shape", sim::Gamma(50, 0.1)},
-                    Case{"gamma_truncated", sim::TruncatedGamma(sim::Gamma(2, 3), 1.0, 10.0)},
-                    Case{"gamma_floored", sim::TruncatedGamma(sim::Gamma(0.5, 1), 0.2, std::nullopt)}),
-    [](const testing::TestParamInfo<Case>& i) { return i.param.name; });
+    testing::Values(TabulatedCase{"pert", sim::Pert(180000, 220000, 300000)}, TabulatedCase{"pert_skewed", sim::Pert(0, 0.01, 1)},
+                    TabulatedCase{"pert_mode_at_min", sim::Pert(0, 0, 10)}, TabulatedCase{"pert_lambda_1", sim::Pert(0, 3, 10, 1)},
+                    TabulatedCase{"beta_2_5", sim::Beta(2, 5)}, TabulatedCase{"beta_u_shaped", sim::Beta(0.5, 0.5)},
+                    TabulatedCase{"beta_small_alpha", sim::Beta(0.3, 4, 10, 20)}, TabulatedCase{"gamma_2_3", sim::Gamma(2, 3)},
+                    TabulatedCase{"gamma_small_shape", sim::Gamma(0.5, 1)}, TabulatedCase{"gamma_large_shape", sim::Gamma(50, 0.1)},
+                    TabulatedCase{"gamma_truncated", sim::TruncatedGamma(sim::Gamma(2, 3), 1.0, 10.0)},
+                    TabulatedCase{"gamma_floored", sim::TruncatedGamma(sim::Gamma(0.5, 1), 0.2, std::nullopt)}),
+    [](const testing::TestParamInfo<TabulatedCase>& i) { return i.param.name; });
 
 TEST(InverseCdf, ExactWhereTheQuantileIsCheap) {
     for (const sim::Distribution& d : std::vector<sim::Distribution>{sim::Distribution(sim::Normal(0, 1)), sim::Distribution(sim::Lognormal(0, 1)),
