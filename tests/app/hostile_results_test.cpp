@@ -116,19 +116,19 @@ TEST(HostileResults, EveryRegressionIsRefusedOrRenderedCleanly) {
 // A shipped scenario's results file, short horizons (3, 4 and 6 months).
 OrderedJson base() { return OrderedJson::parse(test::slurp(std::string(ROICAST_SOURCE_DIR) + "/fuzz/results_seeds/saas_converged.json")); }
 
-TEST(HostileResults, AnArrayOfMillionsIsRefusedByItsLength) {
+TEST(HostileResults, AnArrayOfAMillionValuesIsRefusedByItsLength) {
     OrderedJson j = base();
     j["options"]["saas"]["payback_months"]["cdf"] = "millions";
     std::string millions = "[0.5";
-    for (int i = 1; i < 3'000'000; ++i) millions += ",0.5";
+    for (int i = 1; i < 1'000'000; ++i) millions += ",0.5";
     std::string text = j.dump();
     text.replace(text.find("\"millions\""), 10, millions + "]");
     const auto dir = test::scratch_folder("hostile_array");
     std::ofstream(dir / "r.json") << text;
     const app::ResultsFileError e = refusal(test::slurp(dir / "r.json"));
     EXPECT_EQ(e.address(), "options.saas.payback_months.cdf");
-    EXPECT_NE(e.message().find("got 3,000,000"), std::string::npos) << e.what();
-    expect_refused(report(dir / "r.json", "array"), dir / "r.json", "options.saas.payback_months.cdf", "got 3,000,000");
+    EXPECT_NE(e.message().find("got 1,000,000"), std::string::npos) << e.what();
+    expect_refused(report(dir / "r.json", "array"), dir / "r.json", "options.saas.payback_months.cdf", "got 1,000,000");
     std::filesystem::remove_all(dir);
 }
 

@@ -11,7 +11,7 @@ standard errors and the payback medians within 0.15 month.
 Goal seek: `roicast solve` finds the custom build's most likely duration
 (options.custom.implementation.months.mode, 4 to 8 months) at which the
 custom option's median time to positive ROI is 14 months; the NumPy model
-bisects the same question on its own random numbers. The two answers agree
+solves the same question on its own random numbers (Brent's method). The two answers agree
 within 4.5 standard errors of their difference (each the median's standard
 error divided by the slope of the median in the value) plus both
 tolerances.
@@ -24,6 +24,8 @@ import math
 import pathlib
 import subprocess
 import sys
+
+import scipy.optimize
 
 roicast, source, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 sys.path.insert(0, str(source / "bench"))
@@ -93,22 +95,16 @@ def numpy_median(x):
     doc = copy.deepcopy(scenario)
     doc.pop("variants")
     apply_set(doc, PATH, x)
-    p = numpy_model.run(doc, PATHS, seed=SEED)["custom"]["payback_months"]
+    p = numpy_model.run(doc, PATHS, seed=SEED, irr=False)["custom"]["payback_months"]
     return p["p50"], p["p50_se"]
 
 
-lo, hi = LOW, HIGH
-f_lo, se_lo = numpy_median(lo)
-f_hi, se_hi = numpy_median(hi)
-slope = (f_hi - f_lo) / (hi - lo)
-while hi - lo > TOLERANCE:
-    mid = (lo + hi) / 2
-    f_mid, _ = numpy_median(mid)
-    if (f_mid < TARGET) == (f_lo < TARGET):
-        lo, f_lo = mid, f_mid
-    else:
-        hi = mid
-theirs = (lo + hi) / 2
+f_lo, _ = numpy_median(LOW)
+f_hi, _ = numpy_median(HIGH)
+slope = (f_hi - f_lo) / (HIGH - LOW)
+# Brent's method on the median (monotone in the value): the same answer as
+# bisection to the same tolerance, in about half the model runs.
+theirs = scipy.optimize.brentq(lambda x: numpy_median(x)[0] - TARGET, LOW, HIGH, xtol=TOLERANCE)
 _, se_answer = numpy_median(theirs)
 # Each side's answer moves by (error of the median) / slope; the sides are independent.
 se_x = math.sqrt(2) * se_answer / abs(slope)
