@@ -239,6 +239,15 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
                                     c.prob_a_better[h]});
         d.comparisons.push_back(std::move(out));
     }
+    for (std::size_t h = 0; h < f.results.best.size(); ++h) {
+        const auto& b = f.results.best[h];
+        BestChoiceAt at{s.horizons[h].months, {}, {}, b.nothing};
+        for (std::size_t o = 0; o < s.options.size(); ++o) {
+            at.among_options.push_back({s.options[o].name, b.among_options[o]});
+            at.counting_not_investing.push_back({s.options[o].name, b.counting_nothing[o]});
+        }
+        d.prob_best.push_back(std::move(at));
+    }
     if (f.convergence) d.convergence = convergence(*f.convergence, f.run.paths);
     if (f.streaming) d.streaming = streaming(*f.streaming);
     if (f.sensitivity) d.sensitivity = sensitivity(*f.sensitivity, s);

@@ -81,6 +81,11 @@ def key_figures(results):
     rows.append(("npv_p50", last, f"NPV median, {last} mo", "money", at("npv", "p50")))
     rows.append(("npv_p90", last, f"NPV P90, {last} mo", "money", at("npv", "p90")))
     rows.append(("npv_prob_positive", last, f"P(NPV > 0), {last} mo", "share", at("npv", "prob_positive")))
+    best = results.get("prob_best", {}).get(str(last))
+    if best:
+        rows.append(("prob_best", last, f"P(highest NPV of options), {last} mo", "share", best["among_options"]))
+        rows.append(("prob_best_counting_not_investing", last, f"P(best, counting not investing), {last} mo", "share",
+                     best["counting_not_investing"]))
     rows.append(("roi_hard_p50", last, f"ROI on hard benefits, median, {last} mo", "share", at("roi_hard", "p50")))
     rows.append(("soft_share", last, f"Soft share of benefits (means), {last} mo", "share",
                  {o: soft_share(v["horizons"][str(last)]["breakdown"]) for o, v in opts.items()}))
