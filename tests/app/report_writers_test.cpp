@@ -330,6 +330,37 @@ TEST(ReportText, ExecutiveSummaryQuotesTheDocument) {
     EXPECT_EQ(app::percent(-0.0004, 1), "0.0 %");
 }
 
+// Every rounding edge of money() and percent(): a figure that rounds up to
+// 1,000 of a unit is written in the next unit, on either side of the edge.
+TEST(ReportText, MoneyAndPercentAtTheirRoundingEdges) {
+    // whole amounts → k at 10,000
+    EXPECT_EQ(app::money(9'999.49, "EUR"), "€9,999");
+    EXPECT_EQ(app::money(9'999.5, "EUR"), "€10k");
+    EXPECT_EQ(app::money(10'000, "EUR"), "€10k");
+    // k → M at 999,500
+    EXPECT_EQ(app::money(999'499.9, "EUR"), "€999k");
+    EXPECT_EQ(app::money(999'500, "EUR"), "€1.00M");
+    EXPECT_EQ(app::money(999'999.5, "EUR"), "€1.00M");
+    EXPECT_EQ(app::money(-999'999.5, "USD"), "-$1.00M");
+    EXPECT_EQ(app::money(1'000'000, "EUR"), "€1.00M");
+    // M → B at 999,995,000
+    EXPECT_EQ(app::money(999'994'999, "EUR"), "€999.99M");
+    EXPECT_EQ(app::money(999'995'001, "EUR"), "€1.00B");
+    EXPECT_EQ(app::money(1e9, "GBP"), "£1.00B");
+    // B is the largest unit: it goes on
+    EXPECT_EQ(app::money(2.5e12, "EUR"), "€2500.00B");
+    // the sign: none on an amount that rounds to zero
+    EXPECT_EQ(app::money(-0.49, "EUR"), "€0");
+    EXPECT_EQ(app::money(-0.5, "EUR"), "-€1");
+    EXPECT_EQ(app::money(-1e12, "CHF"), "-CHF 1000.00B");
+    // percent: 99.95 % to one decimal is 100.0 %, a share just below zero never "-0"
+    EXPECT_EQ(app::percent(0.9995, 1), "100.0 %");
+    EXPECT_EQ(app::percent(0.99949, 1), "99.9 %");
+    EXPECT_EQ(app::percent(-0.00049999, 1), "0.0 %");
+    EXPECT_EQ(app::percent(-0.0005001, 1), "-0.1 %");
+    EXPECT_EQ(app::percent(-0.00499, 0), "0 %");
+}
+
 TEST(ReportText, OneHeadlineRankingForEveryOutput) {
     app::MetricSensitivity m{"npv", {}, 0.5, std::nullopt};
     m.methods.push_back({"tornado", {{"a", 1.0, 1, std::nullopt, std::nullopt, std::nullopt}}});
