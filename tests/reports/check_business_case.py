@@ -95,8 +95,12 @@ def check_page_one(driver, results):
             a = pair.split("_vs_")[0]
             check(math.isclose(among[a], c["horizons"][last]["prob_a_better"], rel_tol=1e-12),
                   f"two options: P({a} highest NPV) {among[a]} is not the paired share {c['horizons'][last]['prob_a_better']}")
+        if len(results["options"]) == 1:
+            (option, v), = results["options"].items()
+            check(math.isclose(counting[option], v["horizons"][last]["npv"]["prob_positive"], rel_tol=1e-12),
+                  f"one option: P(best, counting not investing) {counting[option]} is not P(NPV > 0)")
         for option, p in counting.items():
-            check(f"{fmt.option_label(option)} {fmt.percent(p)}" in sure, f"how sure lacks {option}'s P(best) {fmt.percent(p)}")
+            check(f" {fmt.percent(p)}" in sure, f"how sure lacks {option}'s P(best) {fmt.percent(p)}")
         check(f"not investing {fmt.percent(best_at['not_investing'])}" in sure, "how sure lacks P(not investing is best)")
     for option, v in results["options"].items():
         p = fmt.percent(v["horizons"][last]["npv"]["prob_positive"])
