@@ -80,6 +80,32 @@ TEST(WhatIf, AVariantRunEqualsARunOfTheEditedFile) {
     EXPECT_EQ(r["variants"]["overrun"]["variant"]["stress"]["options.custom.implementation.overrun"], Json::parse("[0.9, 1.0]"));
 }
 
+// --samples with variants: the base keeps each path's input draws, every
+// variant its own metrics on the same paths (the draws once, not per run).
+TEST(WhatIf, SamplesKeepTheInputDrawsOnceInTheBase) {
+    const auto dir = test::scratch_folder("variant_samples");
+    write(dir / "s.json", with_variants());
+    const auto o = test::roicast("run " + (dir / "s.json").string() +
+                                 " --variant late --variant overrun --paths 1500 --samples 1500 --seed 3 --threads 2"
+                                 " --quiet --json " + (dir / "r.json").string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    const Json r = results(dir / "r.json");
+    const std::size_t inputs = r["inputs"].size(), horizons = r["horizons"].size();
+    ASSERT_GT(inputs, 10u);
+    const Json& base = r["samples"];
+    EXPECT_EQ(base["paths"], 1500);
+    EXPECT_EQ(base["columns"].size(), 2 + 2 * horizons + 1 + inputs);
+    EXPECT_EQ(base["columns"].back(), r["inputs"].back()["input"]);
+    for (const char* v : {"late", "overrun"}) {
+        const Json& own = r["variants"][v]["samples"];
+        EXPECT_EQ(own["paths"], 1500) << v;
+        EXPECT_EQ(own["columns"].size(), 2 + 2 * horizons + 1) << v;  // path, option, NPV and ROI per horizon, payback
+        EXPECT_EQ(own["rows"].size(), 1500 * r["options"].size()) << v;
+        EXPECT_EQ(own["rows"][0].size(), own["columns"].size()) << v;
+        EXPECT_NE(own["note"].get<std::string>().find("base run's samples"), std::string::npos) << v;
+    }
+}
+
 TEST(WhatIf, SetEqualsARunOfTheEditedFile) {
     const auto dir = test::scratch_folder("set_equals_edit");
     Json doc = Json::parse(test::slurp(scenario_file("small-business-saas")));

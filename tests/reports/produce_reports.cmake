@@ -6,7 +6,7 @@
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 execute_process(
-  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 10000 --samples 2000 --sensitivity tornado,spearman,tail --variant all
+  COMMAND "${ROICAST}" run "${SCENARIO}" --paths 10000 --samples 10000 --sensitivity tornado,spearman,tail --variant all
           --json "${OUT}/results.json" --html "${OUT}/report.html" --xlsx "${OUT}/workbook.xlsx" --csv "${OUT}/csv"
   OUTPUT_FILE "${OUT}/terminal.txt"
   RESULT_VARIABLE run_status)
