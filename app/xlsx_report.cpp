@@ -793,6 +793,7 @@ void what_if_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r)
         s.text(row, 0, v.name);
         if (!v.variant.description.empty()) s.text(row++, 1, v.variant.description);
         for (const auto& line : variant_changes(v.variant)) s.text(row++, 1, line);
+        for (const auto& note : variant_warning_notes(r, v)) s.text(row++, 1, note);
     }
     const auto table = [&](const std::vector<WhatIfColumn>& columns, const std::vector<WhatIfRow>& rows) {
         s.text(row, 0, "Variant", f.header);
