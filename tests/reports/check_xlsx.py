@@ -257,9 +257,9 @@ def main():
                           f"Horizons {option} {h} {metric} {stat}: {cell.value} != {summary[stat]}")
                     compared += 1
                 p50 = row[column["P50"]]
-                if metric in ("roi", "irr"):
+                if metric in ("roi", "roi_discounted", "roi_hard", "irr"):
                     check("%" in p50.number_format, f"{metric} not in percent format: {p50.number_format}")
-                elif metric in ("npv", "costs", "benefits"):
+                elif metric in ("npv", "npv_hard", "costs", "benefits"):
                     check(results["currency"] in p50.number_format,
                           f"{metric} not in {results['currency']} format: {p50.number_format}")
                 if summary["p50"] is not None:
