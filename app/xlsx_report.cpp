@@ -154,6 +154,21 @@ struct Sheet {
     }
 };
 
+// An input's values in its own unit (the assumptions register's quantity):
+// money in the currency, shares as percentages, months to one decimal,
+// counts whole, factors to two decimals, a curve's rate as it is.
+lxw_format* quantity_format(const Formats& f, Quantity q) {
+    switch (q) {
+        case Quantity::money: return f.money;
+        case Quantity::share: return f.percent;
+        case Quantity::months: return f.months;
+        case Quantity::count: return f.integer;
+        case Quantity::factor: return f.two_decimals;
+        case Quantity::rate: return f.number;
+    }
+    return f.number;
+}
+
 lxw_format* metric_format(const Formats& f, const std::string& metric) {
     if (metric == "roi" || metric == "roi_discounted" || metric == "roi_hard" || metric == "irr") return f.percent;
     return f.money;
@@ -856,8 +871,7 @@ void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
     for (const auto& a : r.assumptions) {
-        const Quantity q = quantity_named(a.quantity).value_or(Quantity::rate);
-        lxw_format* format = q == Quantity::money ? f.money : q == Quantity::share ? f.percent : f.number;
+        lxw_format* format = quantity_format(f, quantity_named(a.quantity).value_or(Quantity::rate));
         s.text(row, 0, a.group == "baseline" ? std::string("Business today") : option_label(a.group));
         s.text(row, 1, a.label);
         s.text(row, 2, a.value);
@@ -978,8 +992,24 @@ void what_if_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r)
     }
 }
 
-void samples_sheet(lxw_workbook* wb, const Formats& f, const Samples& d) {
+// The first paths, a row per path and option: NPV in money, ROI in percent,
+// payback in months, then each input's draw in its own unit as the
+// assumptions register states it (a risk's occurrence draw, a uniform on
+// [0, 1] the register does not list, as it is).
+void samples_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
+    const Samples& d = *r.samples;
     const std::vector<std::string> value_columns(d.columns.begin() + 2, d.columns.end());
+    std::vector<lxw_format*> formats;
+    for (const auto& name : value_columns) {
+        const auto input = std::find_if(r.assumptions.begin(), r.assumptions.end(),
+                                        [&](const Assumption& a) { return a.address == name; });
+        formats.push_back(input != r.assumptions.end()
+                              ? quantity_format(f, quantity_named(input->quantity).value_or(Quantity::rate))
+                          : name.rfind("npv_", 0) == 0 ? f.money
+                          : name.rfind("roi_", 0) == 0 ? f.percent
+                          : name == "payback_months"   ? f.months
+                                                       : f.number);
+    }
     Sheet s{workbook_add_worksheet(wb, "Samples"), "Samples"};
     s.text(0, 0, d.note);
     s.text(1, 0, "Path", f.header);
@@ -990,14 +1020,11 @@ void samples_sheet(lxw_workbook* wb, const Formats& f, const Samples& d) {
     worksheet_set_column(s.ws, 2, static_cast<lxw_col_t>(1 + value_columns.size()), 14, nullptr);
     worksheet_freeze_panes(s.ws, 2, 0);
     lxw_row_t row = 2;
-    for (const auto& r : d.rows) {
-        s.number(row, 0, static_cast<double>(r.path), f.integer);
-        s.text(row, 1, r.option);
-        for (std::size_t c = 0; c < r.values.size(); ++c) {
-            const std::string& name = value_columns[c];
-            lxw_format* format = name.rfind("npv", 0) == 0 ? f.money : name.rfind("roi", 0) == 0 ? f.percent : f.months;
-            s.number(row, static_cast<lxw_col_t>(2 + c), r.values[c], format);
-        }
+    for (const auto& sample : d.rows) {
+        s.number(row, 0, static_cast<double>(sample.path), f.integer);
+        s.text(row, 1, sample.option);
+        for (std::size_t c = 0; c < sample.values.size(); ++c)
+            s.number(row, static_cast<lxw_col_t>(2 + c), sample.values[c], formats[c]);
         ++row;
     }
 }
@@ -1018,7 +1045,7 @@ void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument&
     sensitivity_sheet(wb, f, r);
     assumptions_sheet(wb, f, r);
     if (r.variants && !r.variants->empty()) what_if_sheet(wb, f, r);
-    if (r.samples) samples_sheet(wb, f, *r.samples);
+    if (r.samples) samples_sheet(wb, f, r);
     ChartData data(new_sheet(wb, "Chart data"), f);
     summary_sheet(wb, f, r, summary, data);
     breakdown_sheet(wb, f, r, breakdown, data);
