@@ -605,7 +605,7 @@ void payback_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r)
     worksheet_set_column(s.ws, 0, 0, 18, nullptr);
     worksheet_set_column(s.ws, 1, 1, 20, nullptr);  // "discounted payback"
     worksheet_set_column(s.ws, 2, 12, 12, nullptr);
-    worksheet_set_row(s.ws, 0, 30, nullptr);  // two lines of header
+    worksheet_set_row(s.ws, 0, 45, nullptr);  // headings of up to three lines
     s.headers(0, {"Option", "Measure", "P10", "P25", "P50", "P75", "P90", "Mean (paths that pay back)", "Share that pays back"},
               f.header);
     lxw_row_t row = 1;
@@ -925,14 +925,18 @@ void what_if_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r)
     s.text(0, 0, "What if: every variant on the base's seed and " + grouped(t.paths) + " paths", f.title);
     lxw_row_t row = 2;
     // The description, then a line per change, each running on over the empty cells to its right.
-    s.headers(row++, {"Variant", "Description and what it changes"}, f.header);
+    s.text(row, 0, "Variant", f.header);
+    s.text(row++, 1, "Description and what it changes", f.bold);
     for (const auto& v : *r.variants) {
+        const lxw_row_t first = row;
         s.text(row, 0, v.name);
         if (!v.variant.description.empty()) s.text(row++, 1, v.variant.description);
         for (const auto& line : variant_changes(v.variant)) s.text(row++, 1, line);
         for (const auto& note : variant_warning_notes(r, v)) s.text(row++, 1, note);
+        row = std::max(row, first + 1);  // a variant that says nothing still has its row
     }
     const auto table = [&](const std::vector<WhatIfColumn>& columns, const std::vector<WhatIfRow>& rows) {
+        worksheet_set_row(s.ws, row, 45, nullptr);  // headings of up to three lines
         s.text(row, 0, "Variant", f.header);
         for (std::size_t k = 0; k < columns.size(); ++k)
             s.text(row, static_cast<lxw_col_t>(1 + k), columns[k].label, f.header);
