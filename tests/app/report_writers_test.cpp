@@ -5,6 +5,8 @@
 // the HTML page and variants.csv) against the document.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include <algorithm>
 #include <cmath>
 #include <unistd.h>
@@ -268,6 +270,38 @@ TEST(ResultsDocument, EveryShippedScenarioRoundTripsByteForByte) {
         }
         EXPECT_EQ(j["sensitivity"].size(), s.options.size() + read.comparisons.size()) << shipped.name;
     }
+}
+
+// prob_best as a run writes it reads back; one that names other options,
+// misses a horizon or does not sum to 1 is refused at its address.
+TEST(ResultsDocument, ProbBestIsCheckedWhereItIsWrong) {
+    const models::Scenario s = models::parse_scenario(app::find_embedded("custom-vs-standard")->text);
+    models::ForecastSettings settings;
+    settings.paths = 400;
+    const Json good = app::to_json(app::results_document(s, models::forecast(s, settings)));
+    ASSERT_TRUE(good.contains("prob_best"));
+    EXPECT_EQ(app::results_document_from_json(good).prob_best.size(), s.horizons.size());
+    const auto refused = [&](const std::function<void(Json&)>& spoil) -> std::string {
+        Json j = good;
+        spoil(j);
+        try {
+            app::results_document_from_json(j);
+        } catch (const app::ResultsFileError& e) {
+            return e.address() + ": " + e.message();
+        }
+        return "accepted";
+    };
+    EXPECT_EQ(refused([](Json& j) { j["prob_best"]["60"]["among_options"]["custom"] = 0.9; }),
+              "prob_best.60.among_options: expected shares that sum to 1");
+    EXPECT_EQ(refused([](Json& j) { j["prob_best"]["60"]["not_investing"] = 1.5; }),
+              "prob_best.60.not_investing: expected a share in [0, 1]");
+    EXPECT_EQ(refused([](Json& j) { j["prob_best"]["60"]["counting_not_investing"].erase("standard"); }),
+              "prob_best.60.counting_not_investing: expected one share per option, in the order of \"options\"");
+    EXPECT_EQ(refused([](Json& j) { j["prob_best"].erase("36"); }), "prob_best.36: missing");
+    // A file of an earlier version, without the key, is read (and written again without it).
+    Json older = good;
+    older.erase("prob_best");
+    EXPECT_EQ(app::to_json(app::results_document_from_json(older)).dump(), older.dump());
 }
 
 TEST(ResultsDocument, GrownAndStreamedRunsRoundTripToo) {
