@@ -64,8 +64,11 @@ std::vector<KeyFigure> key_figures(const ResultsDocument& r) {
     if (!r.prob_best.empty()) {
         // The k-way shares of the last horizon (models/best_option.hpp).
         const BestChoiceAt& best = r.prob_best.back();
-        figures.push_back({prob_best_label + std::string(", ") + mo(last), "prob_best", last, Figure::share,
-                           [list = best.among_options](const OptionResult& o) { return BestChoiceAt::of(list, o.name); }});
+        if (r.options.size() > 1)  // one option alone is always the highest of the options
+            figures.push_back({prob_best_label + std::string(", ") + mo(last), "prob_best", last, Figure::share,
+                               [list = best.among_options](const OptionResult& o) {
+                                   return BestChoiceAt::of(list, o.name);
+                               }});
         figures.push_back({prob_best_counting_label + std::string(", ") + mo(last), "prob_best_counting_not_investing",
                            last, Figure::share, [list = best.counting_not_investing](const OptionResult& o) {
                                return BestChoiceAt::of(list, o.name);

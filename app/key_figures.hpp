@@ -31,7 +31,7 @@ extern const char* const prob_best_counting_label;
 // ROI median per horizon; payback median, P10 and P90; P(payback within the
 // reference band's end, else the first horizon); at the last horizon NPV
 // mean, P10, median, P90 and P(NPV > 0), the probability of the highest NPV
-// (among the options, and counting not investing) when the run has it, the median ROI on hard benefits and
+// (among two options or more, and counting not investing) when the run has it, the median ROI on hard benefits and
 // the soft share of the benefits (of their means).
 std::vector<KeyFigure> key_figures(const ResultsDocument& r);
 

@@ -83,7 +83,8 @@ def key_figures(results):
     rows.append(("npv_prob_positive", last, f"P(NPV > 0), {last} mo", "share", at("npv", "prob_positive")))
     best = results.get("prob_best", {}).get(str(last))
     if best:
-        rows.append(("prob_best", last, f"P(highest NPV of options), {last} mo", "share", best["among_options"]))
+        if len(opts) > 1:
+            rows.append(("prob_best", last, f"P(highest NPV of options), {last} mo", "share", best["among_options"]))
         rows.append(("prob_best_counting_not_investing", last, f"P(best, counting not investing), {last} mo", "share",
                      best["counting_not_investing"]))
     rows.append(("roi_hard_p50", last, f"ROI on hard benefits, median, {last} mo", "share", at("roi_hard", "p50")))
