@@ -200,7 +200,7 @@ std::vector<std::string> variant_warning_notes(const ResultsDocument& base, cons
     for (const auto& w : v.results.warnings) {
         const auto same = [&](const ValueWarning& b) { return b.address == w.address && b.message == w.message; };
         if (std::none_of(base.warnings.begin(), base.warnings.end(), same))
-            notes.push_back("check this input: " + warning_text(w));
+            notes.push_back("Check this input: " + warning_text(w));
     }
     return notes;
 }
@@ -220,7 +220,10 @@ std::vector<std::string> method_notes(const ResultsDocument& r) {
     for (const auto& w : r.warnings) notes.push_back("Check this input: " + warning_text(w));
     if (r.variants)
         for (const auto& v : *r.variants)
-            for (const auto& line : variant_warning_notes(r, v)) notes.push_back("What if \"" + v.name + "\": " + line);
+            for (auto line : variant_warning_notes(r, v)) {
+                line[0] = 'c';  // "What if "x": check this input: …"
+                notes.push_back("What if \"" + v.name + "\": " + line);
+            }
     return notes;
 }
 

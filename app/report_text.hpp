@@ -79,7 +79,7 @@ std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r);
 std::vector<std::string> method_notes(const ResultsDocument& r);
 
 // The implausible values a variant has and the base does not (its results'
-// own warnings), "check this input: …" each: the variant's notes in the
+// own warnings), "Check this input: …" each: the variant's notes in the
 // What-if section, and under its name in the method notes.
 std::vector<std::string> variant_warning_notes(const ResultsDocument& base, const VariantResult& v);
 

@@ -129,10 +129,10 @@ TEST(WhatIf, AVariantsWarningsAreItsOwn) {
     const auto row = page.find("<tr data-variant=\"typo\">");
     ASSERT_NE(row, std::string::npos);
     const std::string typo_row = page.substr(row, page.find("</tr>", row) - row);
-    EXPECT_NE(typo_row.find("check this input: discount rate (discount_rate): 9 is 900 % a year"), std::string::npos)
+    EXPECT_NE(typo_row.find("Check this input: discount rate (discount_rate): 9 is 900 % a year"), std::string::npos)
         << typo_row;
     const auto late = page.find("<tr data-variant=\"late\">");
-    EXPECT_EQ(page.substr(late, page.find("</tr>", late) - late).find("check this input"), std::string::npos);
+    EXPECT_EQ(page.substr(late, page.find("</tr>", late) - late).find("Check this input"), std::string::npos);
     const std::string notes = page.substr(page.find("<section id=\"method\">"));
     EXPECT_NE(notes.find("What if &quot;typo&quot;: check this input: discount rate"), std::string::npos);
     EXPECT_EQ(count(notes, "check this input"), 1u);
