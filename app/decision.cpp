@@ -74,7 +74,25 @@ Decision decide(const ResultsDocument& r) {
                          option_label(ranked[1]->name) + ").";
     }
 
-    for (std::size_t k = 1; k < ranked.size(); ++k) {
+    const BestChoiceAt* shares = h < r.prob_best.size() ? &r.prob_best[h] : nullptr;
+    if (shares) {
+        // The k-way answer first: on each simulated future, which choice had the highest NPV.
+        const auto list = [&](const std::vector<OptionShare>& of) {
+            std::string text;
+            for (const OptionResult* o : ranked)
+                text += (text.empty() ? "" : ", ") + option_label(o->name) + " " + whole(BestChoiceAt::of(of, o->name));
+            return text;
+        };
+        d.certainty.push_back("Probability of being the best choice at " + at +
+                              " (the highest NPV on the same simulated future, not investing counted as an NPV of 0): " +
+                              list(shares->counting_not_investing) + ", not investing " + whole(shares->not_investing) +
+                              ".");
+        if (ranked.size() > 1)
+            d.certainty.push_back("Among the options alone, the share of futures on which each has the highest NPV: " +
+                                  list(shares->among_options) + ".");
+    }
+    // Pair by pair adds to the k-way shares only beyond two options.
+    for (std::size_t k = 1; k < ranked.size() && (!shares || ranked.size() > 2); ++k) {
         const PairAt pair = find_pair(r, best.name, ranked[k]->name);
         if (!pair.comparison) continue;
         d.certainty.push_back(option_label(best.name) + "'s NPV at " + at + " is higher than " +

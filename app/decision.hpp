@@ -16,13 +16,14 @@ struct Decision {
     std::string choice;       // the option chosen; empty: do nothing
     std::string sentence;     // "Choose Custom: it has the highest expected NPV at 60 months …"
     std::string rule;         // how the choice was made, stated
-    std::vector<std::string> certainty;  // how sure: paired probabilities, P(NPV > 0)
+    std::vector<std::string> certainty;  // how sure: each choice's probability of being best, P(NPV > 0)
     std::vector<std::string> change;     // what would change it: EVPI, the top driver
 };
 
 // The rule: the option with the highest expected (mean) NPV at the longest
-// horizon, doing nothing counting as an NPV of 0. "How sure" compares the
-// choice with every other option on the same simulated futures (paired).
+// horizon, doing nothing counting as an NPV of 0. "How sure" gives the share
+// of simulated futures on which each choice has the highest NPV (k-way,
+// prob_best), and pair by pair with three options or more.
 // "What would change it" states the EVPI and the headline driver
 // (headline_ranking) of the difference from the runner-up, or of the
 // chosen option's NPV when it is alone.

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace app {
 
@@ -27,22 +28,37 @@ std::string money(double amount, const std::string& currency) {
                                : code              ? currency + " "
                                                    : currency;
     const double a = std::abs(amount);
-    char buffer[64];
-    if (a >= 1e9) std::snprintf(buffer, sizeof buffer, "%.2fB", a / 1e9);
-    else if (a >= 1e6) std::snprintf(buffer, sizeof buffer, "%.2fM", a / 1e6);
-    else if (a >= 1e4) std::snprintf(buffer, sizeof buffer, "%.0fk", a / 1e3);
-    else std::snprintf(buffer, sizeof buffer, "%s", grouped(static_cast<unsigned long long>(std::llround(a))).c_str());
-    return (amount < 0 && std::llround(a) != 0 ? "-" : "") + symbol + buffer;
+    // Each unit as long as its printed figure stays below the next unit's
+    // (999,999.5 is "1.00M", not "1000k"): judged on the digits printed, so
+    // that no rounding edge of the division can slip past.
+    std::string digits;
+    if (a < 9'999.5) digits = grouped(static_cast<unsigned long long>(std::llround(a)));
+    else {
+        struct Unit {
+            double scale;
+            int decimals;
+            const char* suffix;
+        };
+        constexpr Unit units[] = {{1e3, 0, "k"}, {1e6, 2, "M"}, {1e9, 2, "B"}};
+        for (const Unit& u : units) {
+            char buffer[64];
+            std::snprintf(buffer, sizeof buffer, "%.*f", u.decimals, a / u.scale);
+            digits = std::string(buffer) + u.suffix;
+            if (std::strtod(buffer, nullptr) < 1000) break;  // else the next unit; billions go on
+        }
+    }
+    return (amount < 0 && a >= 0.5 ? "-" : "") + symbol + digits;
 }
 
 std::string percent(double share, int decimals) {
     if (!std::isfinite(share)) return "n/a";
     char buffer[64];
-    double value = 100.0 * share;
-    // No "-0 %" for a small negative share that rounds to zero.
-    if (std::abs(value) * std::pow(10.0, decimals) < 0.5) value = 0;
-    std::snprintf(buffer, sizeof buffer, "%.*f %%", decimals, value);
-    return buffer;
+    std::snprintf(buffer, sizeof buffer, "%.*f %%", decimals, 100.0 * share);
+    // No "-0 %" for a small negative share that rounds to zero: judged on the
+    // digits printed, so a share just either side of the rounding edge agrees.
+    const std::string text = buffer;
+    if (text[0] == '-' && text.find_first_of("123456789") == std::string::npos) return text.substr(1);
+    return text;
 }
 
 std::string months(double m) {

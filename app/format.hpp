@@ -6,7 +6,9 @@
 namespace app {
 
 // "€1.23M", "-€312k", "$4,500"; the code itself for currencies without a
-// symbol ("CHF 12k"), a symbol the scenario gives as it is ("¥12k"). The
+// symbol ("CHF 12k"), a symbol the scenario gives as it is ("¥12k"). A unit
+// holds while its printed figure stays below 1,000 of it: 999,999.5 is
+// "€1.00M", never "€1000k"; 9,999.5 is "€10k". The
 // currency is text from a file: writers escape the result like any other.
 std::string money(double amount, const std::string& currency);
 // "66.7 %"; "n/a" for NaN.

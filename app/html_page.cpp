@@ -21,6 +21,7 @@ th { background: #eef1f5; }
 td.text, th.text { text-align: left; }
 td.source { text-align: left; color: #444; font-size: 11.5px; }
 td code { font-size: 11px; overflow-wrap: anywhere; }
+td .warning { color: #9a3412; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 16px; }
 .charts.wide { grid-template-columns: 1fr; }
 .charts.three { grid-template-columns: 1fr 1fr 1fr; }

@@ -566,6 +566,7 @@ struct Page {
             const auto changes = variant_changes(v.variant);
             for (std::size_t k = 0; k < changes.size(); ++k)
                 out << (k ? "<br>" : "") << "<code>" << changes[k] << "</code>";
+            for (const auto& note : variant_warning_notes(r, v)) out << "<br><span class=\"warning\">" << note << "</span>";
             out << "</td></tr>\n";
         }
         out << "</table>\n";

@@ -24,6 +24,9 @@ std::function<double(const OptionResult&)> at(int months, std::function<double(c
 
 }  // namespace
 
+const char* const prob_best_label = "P(highest NPV of options)";
+const char* const prob_best_counting_label = "P(best, counting not investing)";
+
 double soft_share(const HorizonMetrics& h) {
     if (!h.breakdown) return nan;
     const double total = h.breakdown->benefits_mean();
@@ -58,6 +61,19 @@ std::vector<KeyFigure> key_figures(const ResultsDocument& r) {
                        at(last, [](const HorizonMetrics& m) { return m[Metric::npv].p90; })});
     figures.push_back({"P(NPV > 0), " + mo(last), "npv_prob_positive", last, Figure::share,
                        at(last, [](const HorizonMetrics& m) { return m[Metric::npv].prob_positive; })});
+    if (!r.prob_best.empty()) {
+        // The k-way shares of the last horizon (models/best_option.hpp).
+        const BestChoiceAt& best = r.prob_best.back();
+        if (r.options.size() > 1)  // one option alone is always the highest of the options
+            figures.push_back({prob_best_label + std::string(", ") + mo(last), "prob_best", last, Figure::share,
+                               [list = best.among_options](const OptionResult& o) {
+                                   return BestChoiceAt::of(list, o.name);
+                               }});
+        figures.push_back({prob_best_counting_label + std::string(", ") + mo(last), "prob_best_counting_not_investing",
+                           last, Figure::share, [list = best.counting_not_investing](const OptionResult& o) {
+                               return BestChoiceAt::of(list, o.name);
+                           }});
+    }
     figures.push_back({"ROI on hard benefits, median, " + mo(last), "roi_hard_p50", last, Figure::share,
                        at(last, [](const HorizonMetrics& m) { return m[Metric::roi_hard].p50; })});
     figures.push_back({"Soft share of benefits (means), " + mo(last), "soft_share", last, Figure::share,

@@ -22,9 +22,16 @@ struct KeyFigure {
     std::function<double(const OptionResult&)> read;  // NaN where undefined or not reached
 };
 
+// The labels of the k-way "probability each option is best" at the last
+// horizon (ResultsDocument::prob_best): among the options alone, and with not
+// investing counted as a choice of NPV 0.
+extern const char* const prob_best_label;
+extern const char* const prob_best_counting_label;
+
 // ROI median per horizon; payback median, P10 and P90; P(payback within the
 // reference band's end, else the first horizon); at the last horizon NPV
-// mean, P10, median, P90 and P(NPV > 0), the median ROI on hard benefits and
+// mean, P10, median, P90 and P(NPV > 0), the probability of the highest NPV
+// (among two options or more, and counting not investing) when the run has it, the median ROI on hard benefits and
 // the soft share of the benefits (of their means).
 std::vector<KeyFigure> key_figures(const ResultsDocument& r);
 

@@ -185,6 +185,26 @@ std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r) {
     return lines;
 }
 
+namespace {
+
+// "<label> (<address>): <message>."
+std::string warning_text(const ValueWarning& w) {
+    const bool ends = !w.message.empty() && (w.message.back() == '?' || w.message.back() == '.');
+    return input_label_with_option(w.address) + " (" + w.address + "): " + w.message + (ends ? "" : ".");
+}
+
+}  // namespace
+
+std::vector<std::string> variant_warning_notes(const ResultsDocument& base, const VariantResult& v) {
+    std::vector<std::string> notes;
+    for (const auto& w : v.results.warnings) {
+        const auto same = [&](const ValueWarning& b) { return b.address == w.address && b.message == w.message; };
+        if (std::none_of(base.warnings.begin(), base.warnings.end(), same))
+            notes.push_back("Check this input: " + warning_text(w));
+    }
+    return notes;
+}
+
 std::vector<std::string> method_notes(const ResultsDocument& r) {
     std::vector<std::string> notes;
     if (const auto& c = r.convergence) {
@@ -197,11 +217,13 @@ std::vector<std::string> method_notes(const ResultsDocument& r) {
     if (r.convergence) notes.insert(notes.end(), r.convergence->notes.begin(), r.convergence->notes.end());
     // Valid values that look like a slip (a rate written as a percentage): the
     // run used them as written; the reader should know what was queried.
-    for (const auto& w : r.warnings) {
-        const bool ends = !w.message.empty() && (w.message.back() == '?' || w.message.back() == '.');
-        notes.push_back("Check this input: " + input_label_with_option(w.address) + " (" + w.address + "): " +
-                        w.message + (ends ? "" : "."));
-    }
+    for (const auto& w : r.warnings) notes.push_back("Check this input: " + warning_text(w));
+    if (r.variants)
+        for (const auto& v : *r.variants)
+            for (auto line : variant_warning_notes(r, v)) {
+                line[0] = 'c';  // "What if "x": check this input: …"
+                notes.push_back("What if \"" + v.name + "\": " + line);
+            }
     return notes;
 }
 

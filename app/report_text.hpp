@@ -74,7 +74,13 @@ std::vector<CorrelationLine> correlation_lines(const ResultsDocument& r);
 
 // What the reader should know about how the figures were made: the
 // convergence outcome, each sensitivity method's assumptions, streaming, and
-// the scenario's implausible values (ResultsDocument::warnings).
+// the scenario's implausible values (ResultsDocument::warnings), then those
+// only a variant has, under its name.
 std::vector<std::string> method_notes(const ResultsDocument& r);
+
+// The implausible values a variant has and the base does not (its results'
+// own warnings), "Check this input: …" each: the variant's notes in the
+// What-if section, and under its name in the method notes.
+std::vector<std::string> variant_warning_notes(const ResultsDocument& base, const VariantResult& v);
 
 }  // namespace app

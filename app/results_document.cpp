@@ -454,6 +454,14 @@ void HorizonValueOfInformation::set_key(const std::string& key, const std::strin
     months = parse_months(key, at);
 }
 
+void BestChoiceAt::set_key(const std::string& key, const std::string& at) { months = parse_months(key, at); }
+
+double BestChoiceAt::of(const std::vector<OptionShare>& list, const std::string& option) {
+    for (const auto& e : list)
+        if (e.name == option) return e.value;
+    return NAN;
+}
+
 void HorizonChange::set_key(const std::string& key, const std::string& at) { months = parse_months(key, at); }
 
 void ComparisonResult::set_key(const std::string& key, const std::string& at) {

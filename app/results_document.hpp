@@ -276,6 +276,33 @@ struct ComparisonResult {
     }
 };
 
+// A share of paths per option, by the option's name.
+struct OptionShare {
+    std::string name;
+    double value = 0;
+};
+
+// Which choice has the highest NPV at one horizon, path by path
+// (models/best_option.hpp): among the options alone, and counting not
+// investing (NPV 0) as a choice, as the decision rule does. Each sums to 1.
+struct BestChoiceAt {
+    int months = 0;
+    std::vector<OptionShare> among_options, counting_not_investing;  // in the document's option order
+    double not_investing = 0;
+
+    std::string key() const { return std::to_string(months); }
+    void set_key(const std::string& key, const std::string& at);
+    // The option's share of either list; NaN if it is not there.
+    static double of(const std::vector<OptionShare>& list, const std::string& option);
+
+    template <class V>
+    void visit(V& v) {
+        v.named("among_options", among_options, &OptionShare::value);
+        v.named("counting_not_investing", counting_not_investing, &OptionShare::value);
+        v("not_investing", not_investing);
+    }
+};
+
 struct HeadlineStatistic {
     std::string statistic;
     double value = 0, ci95_half_width = 0, relative = 0;
@@ -599,6 +626,7 @@ struct ResultsDocument {
     std::optional<std::array<double, 2>> payback_reference_months;
     std::vector<OptionResult> options;
     std::vector<ComparisonResult> comparisons;
+    std::vector<BestChoiceAt> prob_best;  // per horizon; empty in files of earlier versions
     std::optional<ConvergenceRecord> convergence;
     std::optional<StreamingRecord> streaming;
     std::optional<std::vector<OptionSensitivity>> sensitivity;
@@ -628,7 +656,8 @@ struct ResultsDocument {
         v.defaulted("threads", threads), v.defaulted("elapsed_seconds", elapsed_seconds), v("currency", currency);
         v.named("horizons", horizons, &HorizonName::months), v("discount_rate", discount_rate);
         v.optional("payback_reference_months", payback_reference_months), v.keyed("options", options);
-        v.defaulted_keyed("comparison", comparisons), v.optional("convergence", convergence);
+        v.defaulted_keyed("comparison", comparisons), v.keyed_if_any("prob_best", prob_best);
+        v.optional("convergence", convergence);
         v.optional("streaming", streaming), v.optional_keyed("sensitivity", sensitivity);
         v.optional("value_of_information", value_of_information), v.defaulted("inputs", inputs);
         v.defaulted("assumptions", assumptions);

@@ -144,8 +144,10 @@ Samples samples(const models::PathSamples& kept, const models::Scenario& s) {
         out.columns.push_back("roi_" + std::to_string(h.months));
     }
     out.columns.push_back("payback_months");
-    // Then every uncertain input by its address: what the path drew, the same on each option's row.
-    for (std::size_t d = 0; d < s.inputs.dimensions(); ++d) out.columns.push_back(s.inputs.of_dimension(d).address);
+    // Then every uncertain input by its address, when kept: what the path drew, the same on each option's row.
+    const bool draws = kept.inputs.cols() > 0;
+    if (draws)
+        for (std::size_t d = 0; d < s.inputs.dimensions(); ++d) out.columns.push_back(s.inputs.of_dimension(d).address);
     for (const auto& r : kept.rows) {
         Samples::Row row{r.path, s.options[r.option].name, {}};
         for (std::size_t h = 0; h < r.npv.size(); ++h) {
@@ -153,16 +155,20 @@ Samples samples(const models::PathSamples& kept, const models::Scenario& s) {
             row.values.push_back(r.roi[h]);
         }
         row.values.push_back(r.payback);
-        const auto draws = kept.inputs.row(static_cast<Eigen::Index>(r.path));
-        row.values.insert(row.values.end(), draws.begin(), draws.end());
+        if (draws) {
+            const auto drawn = kept.inputs.row(static_cast<Eigen::Index>(r.path));
+            row.values.insert(row.values.end(), drawn.begin(), drawn.end());
+        }
         out.rows.push_back(std::move(row));
     }
     out.paths = kept.rows.empty() ? 0 : kept.rows.back().path + 1;
     out.note = "The first " + std::to_string(out.paths) + " of " + std::to_string(kept.of_paths) +
                " paths, one row per path and option";
     if (out.paths == kept.cap && kept.of_paths > kept.cap) out.note += " (capped at " + std::to_string(kept.cap) + " paths)";
-    out.note += "; payback_months empty where the path does not pay back within the run; then each uncertain "
-                "input's draw on the path, by its address.";
+    out.note += "; payback_months empty where the path does not pay back within the run";
+    out.note += draws ? "; then each uncertain input's draw on the path, by its address."
+                      : ". The input draws of these paths are in the base run's samples (an input the variant changes "
+                        "drew its own values).";
     return out;
 }
 
@@ -238,6 +244,15 @@ ResultsDocument results_document(const models::Scenario& s, const models::Foreca
                                     {statistics(c.npv_difference[h]), histogram(c.npv_difference_histograms[h])},
                                     c.prob_a_better[h]});
         d.comparisons.push_back(std::move(out));
+    }
+    for (std::size_t h = 0; h < f.results.best.size(); ++h) {
+        const auto& b = f.results.best[h];
+        BestChoiceAt at{s.horizons[h].months, {}, {}, b.nothing};
+        for (std::size_t o = 0; o < s.options.size(); ++o) {
+            at.among_options.push_back({s.options[o].name, b.among_options[o]});
+            at.counting_not_investing.push_back({s.options[o].name, b.counting_nothing[o]});
+        }
+        d.prob_best.push_back(std::move(at));
     }
     if (f.convergence) d.convergence = convergence(*f.convergence, f.run.paths);
     if (f.streaming) d.streaming = streaming(*f.streaming);

@@ -57,6 +57,7 @@ public:
         at_most(d_.warnings.size(), limits::inputs, "warnings", "warnings");
         for (auto& o : d_.options) option(o, "options." + o.name);
         for (auto& c : d_.comparisons) comparison(c, "comparison." + c.key());
+        if (!d_.prob_best.empty()) prob_best();
         if (const auto& c = d_.convergence) {
             // Batches double the paths: a run of at most 2^53 paths takes at most 54 of them.
             if (c->trace.empty()) throw ResultsFileError("convergence.trace", "expected at least one batch");
@@ -199,6 +200,29 @@ private:
             histogram(h.npv_difference.histogram, here + ".histogram");
         }
         time(c.overtake, at + ".overtake_month");
+    }
+
+    // Per horizon, a share per option in the document's order, each list summing to 1.
+    void prob_best() {
+        per_horizon(d_.prob_best, "prob_best");
+        for (const auto& b : d_.prob_best) {
+            const std::string at = "prob_best." + b.key();
+            const auto shares = [&](const std::vector<OptionShare>& list, double rest, const std::string& here) {
+                const auto same = [](const OptionShare& s, const OptionResult& o) { return s.name == o.name; };
+                if (!std::equal(list.begin(), list.end(), d_.options.begin(), d_.options.end(), same))
+                    throw ResultsFileError(here, "expected one share per option, in the order of \"options\"");
+                double sum = rest;
+                for (const auto& e : list) {
+                    if (!(e.value >= 0 && e.value <= 1)) throw ResultsFileError(here + "." + e.name, "expected a share in [0, 1]");
+                    sum += e.value;
+                }
+                if (!(std::abs(sum - 1) <= 1e-9)) throw ResultsFileError(here, "expected shares that sum to 1");
+            };
+            if (!(b.not_investing >= 0 && b.not_investing <= 1))
+                throw ResultsFileError(at + ".not_investing", "expected a share in [0, 1]");
+            shares(b.among_options, 0, at + ".among_options");
+            shares(b.counting_not_investing, b.not_investing, at + ".counting_not_investing");
+        }
     }
 
     // A ranking lists each input once at most, ranked 1 … n.

@@ -1,5 +1,6 @@
 #include "app/scenario_run.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "app/results_from_forecast.hpp"
@@ -39,12 +40,24 @@ ScenarioRuns scenario_runs(const nlohmann::ordered_json& document, const std::st
 
 ResultsDocument run_scenarios(const ScenarioRuns& runs, models::ForecastSettings settings) {
     settings.keep_key_paths = !runs.chosen.empty();
-    settings.sample_values = models::max_sample_values / (1 + runs.chosen.size());  // base and each variant keep samples
+    // The samples of base and every variant share one budget, on the same
+    // paths: the base keeps the input draws, each variant its own metrics.
+    // (An analyst reads the draws once; a variant that changes an input
+    // shows the change in its definition.)
+    std::uint64_t per_path = models::sample_values_per_path(runs.base, true);
+    for (const auto& vs : runs.variants) per_path += models::sample_values_per_path(vs, false);
+    const std::uint64_t paths = models::max_sample_values / std::max<std::uint64_t>(per_path, 1);
+    settings.sample_values = paths * models::sample_values_per_path(runs.base, true);
     sim::InverseCdfCache own_tables;  // a variant draws most inputs from the base's distributions
     if (!settings.tables) settings.tables = &own_tables;
     const models::Forecast base = models::forecast(runs.base, settings);
     std::vector<models::Forecast> forecasts;
-    for (const auto& vs : runs.variants) forecasts.push_back(models::forecast(vs, variant_settings(settings, base)));
+    for (const auto& vs : runs.variants) {
+        models::ForecastSettings own = variant_settings(settings, base);
+        own.sample_inputs = false;
+        own.sample_values = paths * models::sample_values_per_path(vs, false);
+        forecasts.push_back(models::forecast(vs, own));
+    }
     ResultsDocument results = results_document(runs.base, base);
     results.set = set_record(runs.sets);
     if (!runs.chosen.empty()) {

@@ -52,8 +52,32 @@ std::string chart_text(const std::string& text) {
 }
 
 struct Formats {
-    lxw_format *title, *bold, *header, *wrap, *money, *percent, *whole_percent, *months, *number, *integer;
+    lxw_format *title, *bold, *bold_wrap, *header, *wrap, *money, *percent, *whole_percent, *months, *number, *integer;
+    lxw_format* two_decimals;
+    std::string currency_label;  // the currency as f.money labels amounts; empty when they are unlabelled
 };
+
+// A money axis's number format, scaled to the largest amount it shows, as
+// the reports write money: "1.5M EUR", "250k EUR", "900 EUR" (Excel's
+// trailing commas divide by a thousand each).
+std::string money_axis_format(const Formats& f, double largest) {
+    const std::string unit = f.currency_label.empty() ? "" : " " + f.currency_label;
+    if (largest >= 1e6) return "#,##0.0,,\"M" + unit + "\"";
+    if (largest >= 1e4) return "#,##0,\"k" + unit + "\"";
+    return unit.empty() ? "#,##0" : "#,##0\"" + unit + "\"";
+}
+
+double largest_amount(const std::vector<std::vector<double>>& series) {
+    double largest = 0;
+    for (const auto& values : series)
+        for (double x : values)
+            if (std::isfinite(x)) largest = std::max(largest, std::abs(x));
+    return largest;
+}
+
+void money_axis(lxw_chart_axis* axis, const Formats& f, double largest) {
+    chart_axis_set_num_format(axis, money_axis_format(f, largest).c_str());
+}
 
 Formats make_formats(lxw_workbook* wb, const std::string& currency) {
     Formats f{};
@@ -70,6 +94,10 @@ Formats make_formats(lxw_workbook* wb, const std::string& currency) {
     f.wrap = workbook_add_format(wb);
     format_set_text_wrap(f.wrap);
     format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+    f.bold_wrap = workbook_add_format(wb);
+    format_set_bold(f.bold_wrap);
+    format_set_text_wrap(f.bold_wrap);
+    format_set_align(f.bold_wrap, LXW_ALIGN_VERTICAL_TOP);
     f.money = workbook_add_format(wb);
     // The currency as a quoted label in the format: a code or symbol needs no
     // escape. Any other text (only a document built in process can hold one;
@@ -78,6 +106,7 @@ Formats make_formats(lxw_workbook* wb, const std::string& currency) {
     const bool label = models::fields::text_problem(currency, models::fields::Kind::currency).empty();
     const std::string money_format = label ? "#,##0\" " + currency + "\";-#,##0\" " + currency + "\"" : "#,##0";
     format_set_num_format(f.money, money_format.c_str());
+    if (label) f.currency_label = currency;
     f.percent = workbook_add_format(wb);
     format_set_num_format(f.percent, "0.0%");
     f.whole_percent = workbook_add_format(wb);
@@ -86,6 +115,8 @@ Formats make_formats(lxw_workbook* wb, const std::string& currency) {
     format_set_num_format(f.months, "0.0");
     f.number = workbook_add_format(wb);
     format_set_num_format(f.number, "General");
+    f.two_decimals = workbook_add_format(wb);
+    format_set_num_format(f.two_decimals, "0.00");
     f.integer = workbook_add_format(wb);
     format_set_num_format(f.integer, "#,##0");
     return f;
@@ -104,14 +135,42 @@ struct Sheet {
     void number(lxw_row_t r, lxw_col_t c, double x, lxw_format* f) {
         if (std::isfinite(x)) worksheet_write_number(ws, r, c, x, f);
     }
+    // Text over columns 0 … last of row r, wrapped, the row as tall as its
+    // lines (`width`: the columns' width in characters): a sentence that
+    // would run on under a chart beside it stays within its columns.
+    void paragraph(lxw_row_t r, lxw_col_t last, const std::string& s, lxw_format* f, double width) {
+        const lxw_error e = worksheet_merge_range(ws, r, 0, r, last, workbook_text(s).c_str(), f);
+        if (e != LXW_NO_ERROR)
+            throw std::runtime_error("cannot write a cell of the workbook's " + name + " sheet: " + lxw_strerror(e));
+        std::size_t shown = 0;
+        for (unsigned char c : s) shown += (c & 0xC0) != 0x80;
+        // A proportional font fits about 1.1 characters per unit of column width; lines of 15 points.
+        const double lines = std::max(1.0, std::ceil(static_cast<double>(shown) / (1.1 * width)));
+        worksheet_set_row(ws, r, 15 * lines, nullptr);
+    }
     void headers(lxw_row_t r, std::initializer_list<const char*> names, lxw_format* f, lxw_col_t first = 0) {
         lxw_col_t c = first;
         for (const char* n : names) text(r, c++, n, f);
     }
 };
 
+// An input's values in its own unit (the assumptions register's quantity):
+// money in the currency, shares as percentages, months to one decimal,
+// counts whole, factors to two decimals, a curve's rate as it is.
+lxw_format* quantity_format(const Formats& f, Quantity q) {
+    switch (q) {
+        case Quantity::money: return f.money;
+        case Quantity::share: return f.percent;
+        case Quantity::months: return f.months;
+        case Quantity::count: return f.integer;
+        case Quantity::factor: return f.two_decimals;
+        case Quantity::rate: return f.number;
+    }
+    return f.number;
+}
+
 lxw_format* metric_format(const Formats& f, const std::string& metric) {
-    if (metric == "roi" || metric == "roi_discounted" || metric == "irr") return f.percent;
+    if (metric == "roi" || metric == "roi_discounted" || metric == "roi_hard" || metric == "irr") return f.percent;
     return f.money;
 }
 
@@ -225,12 +284,15 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r,
                      ", discounted at " + percent(r.discount_rate, 1) + " a year.");
     const Decision d = decide(r);
     lxw_row_t row = 3;
-    s.text(row++, 0, d.sentence, f.bold);
-    s.text(row++, 0, d.rule);
+    // The sentences wrap within the table's columns: the charts sit right of them.
+    const auto last_col = static_cast<lxw_col_t>(r.options.size());
+    const double width = 46 + 15 * static_cast<double>(r.options.size());
+    s.paragraph(row++, last_col, d.sentence, f.bold_wrap, width);
+    s.paragraph(row++, last_col, d.rule, f.wrap, width);
     const auto lines = [&](const char* heading, const std::vector<std::string>& list) {
         s.text(++row, 0, heading, f.bold);
         ++row;
-        for (const auto& line : list) s.text(row++, 0, line);
+        for (const auto& line : list) s.paragraph(row++, last_col, line, f.wrap, width);
     };
     lines("How sure", d.certainty);
     lines("What would change it", d.change);
@@ -250,8 +312,10 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r,
         }
         ++row;
     }
-    s.text(++row, 0, "Payback in months from the start of the project; \"after " + std::to_string(last) +
-                         "\": not reached within the run. Medians and percentiles over the simulated futures.");
+    s.paragraph(++row, last_col,
+                "Payback in months from the start of the project; \"after " + std::to_string(last) +
+                    "\": not reached within the run. Medians and percentiles over the simulated futures.",
+                f.wrap, width);
     row += 2;
     s.text(row++, 0, "Run", f.bold);
     s.text(row, 0, "Simulated paths");
@@ -297,8 +361,7 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r,
     const std::string npv_title = "NPV at " + std::to_string(last) + " months: P10, median, P90";
     const auto nb = data.add("Summary: " + npv_title, "Option", names, levels, npv, f.money);
     lxw_chart* npv_chart = block_chart(wb, LXW_CHART_COLUMN, data, nb, levels, npv_title);
-    chart_axis_set_num_format(npv_chart->y_axis, "#,##0");
-    chart_axis_set_name(npv_chart->y_axis, chart_text("NPV (" + r.currency + ")").c_str());
+    money_axis(npv_chart->y_axis, f, largest_amount(npv));
     worksheet_insert_chart_opt(s.ws, 22, chart_col, npv_chart, &place);
     std::vector<std::string> horizon_names;
     std::vector<std::vector<double>> roi(r.options.size());
@@ -398,7 +461,7 @@ void breakdown_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& 
                 }
             }
             chart_title_set_name(chart, chart_text(title).c_str());
-            chart_axis_set_num_format(chart->y_axis, "#,##0");
+            money_axis(chart->y_axis, f, largest_amount(series));
             chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
             chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
             lxw_chart_options place{};
@@ -459,7 +522,7 @@ void years_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r, S
         const std::string title = option_label(o.name) + ": costs, benefits and net by year";
         const auto block = data.add("Years: " + title, "Period", periods, names, series, f.money);
         lxw_chart* chart = block_chart(wb, LXW_CHART_COLUMN, data, block, names, title);
-        chart_axis_set_num_format(chart->y_axis, "#,##0");
+        money_axis(chart->y_axis, f, largest_amount(series));
         chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         lxw_chart_options place{};
         place.x_scale = 1.4;
@@ -473,7 +536,8 @@ void years_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r, S
 void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Horizons"), "Horizons"};
     worksheet_set_column(s.ws, 0, 2, 14, nullptr);
-    worksheet_set_column(s.ws, 3, 15, 12, nullptr);
+    worksheet_set_column(s.ws, 3, 15, 15, nullptr);  // "10,123,456 EUR" and wider
+    worksheet_set_row(s.ws, 0, 30, nullptr);         // two lines of header
     s.headers(0, {"Option", "Horizon (months)", "Metric", "Mean", "SD", "P5", "P10", "P25", "P50", "P75", "P90", "P95",
                   "P(> 0)", "Expected shortfall 5 %", "Undefined share", "Note"},
               f.header);
@@ -539,7 +603,9 @@ void horizons_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r
 void payback_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
     Sheet s{workbook_add_worksheet(wb, "Payback"), "Payback"};
     worksheet_set_column(s.ws, 0, 0, 18, nullptr);
-    worksheet_set_column(s.ws, 1, 12, 12, nullptr);
+    worksheet_set_column(s.ws, 1, 1, 20, nullptr);  // "discounted payback"
+    worksheet_set_column(s.ws, 2, 12, 12, nullptr);
+    worksheet_set_row(s.ws, 0, 45, nullptr);  // headings of up to three lines
     s.headers(0, {"Option", "Measure", "P10", "P25", "P50", "P75", "P90", "Mean (paths that pay back)", "Share that pays back"},
               f.header);
     lxw_row_t row = 1;
@@ -571,8 +637,12 @@ void payback_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r)
     if (months == 0) return;
     std::vector<std::string> names;
     for (const auto& o : r.options) names.push_back(option_label(o.name));
-    worksheet_insert_chart(s.ws, 1, 10,
-                           payback_chart(wb, s.name, "Chance of having paid back, by month", names, first, row - 1));
+    lxw_chart_options place{};
+    place.x_scale = 1.6;
+    place.y_scale = 1.3;
+    worksheet_insert_chart_opt(s.ws, 1, 10,
+                               payback_chart(wb, s.name, "Chance of having paid back, by month", names, first, row - 1),
+                               &place);
 }
 
 void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
@@ -611,8 +681,10 @@ void cash_flow_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& 
         const std::string title = option_label(o.name) + ": cumulative net cash flow (fan chart)";
         chart_title_set_name(chart, chart_text(title).c_str());
         chart_axis_set_name(chart->x_axis, "Month");
-        chart_axis_set_name(chart->y_axis, chart_text("Cumulative cash flow (" + r.currency + ")").c_str());
-        chart_axis_set_num_format(chart->y_axis, "#,##0");
+        chart_axis_set_name(chart->y_axis, "Cumulative net cash flow");
+        double largest = 0;
+        for (const auto& [level, values] : o.cumulative_cash_flow.bands()) largest = std::max(largest, largest_amount({*values}));
+        money_axis(chart->y_axis, f, largest);
         chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         lxw_chart_options options{};
@@ -655,8 +727,11 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
                         s.text(row, 3, method);
                         s.number(row, 4, e.rank, f.integer);
                         s.text(row, 5, e.input);
-                        lxw_format* vf = method == "tornado" && metric != "roi" && metric != "payback_months" ? f.money
-                                                                                                            : f.number;
+                        // A tornado in the metric's unit, an index or coefficient to two decimals.
+                        lxw_format* vf = method != "tornado"          ? f.two_decimals
+                                         : metric == "roi"            ? f.percent
+                                         : metric == "payback_months" ? f.months
+                                                                      : f.money;
                         s.number(row, 6, e.value, vf);
                         if (e.ci95) {
                             s.number(row, 7, (*e.ci95)[0], vf);
@@ -670,54 +745,117 @@ void sensitivity_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
                     }
 
     // Chart data for the NPV drivers: ten inputs per option (then per pair, for the NPV difference) and
-    // horizon, smallest first so Excel's bottom-up bar order puts the largest on top.
+    // horizon, smallest first so Excel's bottom-up bar order puts the largest on top. The headline
+    // ranking at every horizon, as in the HTML report; a tornado drawn two-sided, as @RISK draws one:
+    // the metric with the input at its P10 and at its P90, each minus the base (every input at its
+    // median), two overlapping series. At the longest horizon, a tornado that ran beside another
+    // headline method follows it (one at a time).
     lxw_row_t block = 1, chart_row = 1;
     constexpr lxw_col_t data_col = 12;
+    worksheet_set_column(s.ws, data_col, data_col, 34, nullptr);
+    worksheet_set_column(s.ws, data_col + 1, data_col + 2, 20, nullptr);
     s.text(0, data_col, "NPV drivers (chart data)", f.bold);
     const auto chart_of = [&](const std::string& key, const std::string& metric, std::size_t h, const std::string& what,
-                              std::string (*label)(const std::string&)) {
-        const MethodRanking* headline = headline_ranking(r, key, h, metric);
-        if (!headline) return;
-        const std::string& method = headline->method;
-        const auto& ranking = headline->ranking;
+                              std::string (*label)(const std::string&), const MethodRanking* shown) {
+        if (!shown) return;
+        const std::string& method = shown->method;
+        const auto& ranking = shown->ranking;
         const std::size_t n = std::min<std::size_t>(10, ranking.size());
-        const std::string title =
-            what + " at " + std::to_string(r.horizons[h].months) + " months (" + method + ")";
+        if (n == 0) return;
+        const MetricSensitivity* m = r.sensitivity_of(key, h, metric);
+        const bool two_sided =
+            method == "tornado" && m && m->tornado_base && std::isfinite(*m->tornado_base) &&
+            std::all_of(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(n), [](const RankedInput& e) {
+                return e.low && e.high && std::isfinite(*e.low) && std::isfinite(*e.high);
+            });
+        const std::string measure = metric == "npv" ? "NPV" : "NPV difference";
+        const std::string title = what + " at " + std::to_string(r.horizons[h].months) + " months (" +
+                                  method_name(method) + ")";
         s.text(block, data_col, title, f.bold);
-        const lxw_row_t first = block + 1;
+        s.text(block + 1, data_col, "Input", f.header);
+        if (two_sided) {
+            s.text(block + 1, data_col + 1, "At P10, minus base", f.header);
+            s.text(block + 1, data_col + 2, "At P90, minus base", f.header);
+        } else {
+            s.text(block + 1, data_col + 1, method == "tornado" ? "Swing" : "Value", f.header);
+        }
+        lxw_format* vf = method == "tornado" ? f.money : f.two_decimals;
+        const lxw_row_t first = block + 2, last = first + static_cast<lxw_row_t>(n) - 1;
         for (std::size_t i = 0; i < n; ++i) {
             const auto& e = ranking[n - 1 - i];
-            s.text(first + static_cast<lxw_row_t>(i), data_col, label(e.input));
-            s.number(first + static_cast<lxw_row_t>(i), data_col + 1, e.value, method == "tornado" ? f.money : f.number);
+            const lxw_row_t row = first + static_cast<lxw_row_t>(i);
+            s.text(row, data_col, label(e.input));
+            if (two_sided) {
+                s.number(row, data_col + 1, *e.low - *m->tornado_base, vf);
+                s.number(row, data_col + 2, *e.high - *m->tornado_base, vf);
+            } else {
+                s.number(row, data_col + 1, e.value, vf);
+            }
         }
         lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
-        lxw_chart_series* series =
-            add_series(chart, s.name, "NPV swing", first, first + static_cast<lxw_row_t>(n) - 1, data_col, data_col + 1);
-        lxw_chart_fill fill{};
-        fill.color = 0x4A7FB5;
-        chart_series_set_fill(series, &fill);
-        chart_series_set_invert_if_negative(series);
+        const auto series = [&](const std::string& name, lxw_col_t col, lxw_color_t colour) {
+            lxw_chart_series* sr = add_series(chart, s.name, name, first, last, data_col, col);
+            lxw_chart_fill fill{};
+            fill.color = colour;
+            chart_series_set_fill(sr, &fill);
+            return sr;
+        };
+        std::string axis;
+        if (two_sided) {
+            series("Input at its P10", data_col + 1, 0xD9822B);
+            series("Input at its P90", data_col + 2, 0x4A7FB5);
+            chart_set_series_overlap(chart, 100);
+            chart_set_series_gap(chart, 60);
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+            axis = "Change in " + measure + " from the base of " + money(*m->tornado_base, r.currency) +
+                   " (every input at its median)";
+        } else {
+            chart_series_set_invert_if_negative(series(method == "tornado" ? "NPV swing" : method_name(method),
+                                                       data_col + 1, 0x4A7FB5));
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+            axis = method == "tornado" ? "Change in " + measure + ", input from P10 to P90"
+                   : method == "tail"  ? "Worst 10 %: shift of the input's median (sd)"
+                                       : method_name(method);
+        }
         chart_title_set_name(chart, chart_text(title).c_str());
-        const std::string axis = method == "tornado" ? "Change in " + std::string(metric == "npv" ? "NPV" : "NPV difference") +
-                                                           ", input from P10 to P90"
-                                 : method == "tail" ? "Worst 10 %: shift of the input's median (sd)"
-                                                    : method;
-        chart_axis_set_name(chart->y_axis, chart_text(axis).c_str());
-        chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
-        chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+        // In a bar chart libxlsxwriter's x axis is the value axis (below), its y axis the inputs (left),
+        // their names at the low end so that they never sit on the bars left of zero.
+        chart_axis_set_name(chart->x_axis, chart_text(axis).c_str());
+        if (method == "tornado") {
+            double largest = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                largest = std::max({largest, std::abs(ranking[i].value),
+                                    two_sided ? std::abs(*ranking[i].low - *m->tornado_base) : 0.0,
+                                    two_sided ? std::abs(*ranking[i].high - *m->tornado_base) : 0.0});
+            money_axis(chart->x_axis, f, largest);
+        }
+        chart_axis_set_label_position(chart->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+        lxw_chart_font small{};
+        small.size = 8;  // ten input names, none skipped
+        chart_axis_set_num_font(chart->y_axis, &small);
         lxw_chart_options options{};
         options.x_scale = 1.5;
         options.y_scale = 1.2;
-        worksheet_insert_chart_opt(s.ws, chart_row, data_col + 3, chart, &options);
+        worksheet_insert_chart_opt(s.ws, chart_row, data_col + 4, chart, &options);
         chart_row += 19;
-        block = first + static_cast<lxw_row_t>(n) + 1;
+        block = last + 2;
     };
-    for (const auto& o : r.options)
-        for (std::size_t h = 0; h < r.horizons.size(); ++h) chart_of(o.name, "npv", h, option_label(o.name) + ": NPV drivers", input_label);
+    const std::size_t longest = r.horizons.size() - 1;
+    // The headline ranking, then at the longest horizon a tornado that is not the headline.
+    const auto charts_of = [&](const std::string& key, const std::string& metric, const std::string& what,
+                               std::string (*label)(const std::string&)) {
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+            const MethodRanking* headline = headline_ranking(r, key, h, metric);
+            chart_of(key, metric, h, what, label, headline);
+            const MethodRanking* tornado = r.ranking(key, h, metric, "tornado");
+            if (h == longest && tornado && tornado != headline)
+                chart_of(key, metric, h, what + ", one at a time", label, tornado);
+        }
+    };
+    for (const auto& o : r.options) charts_of(o.name, "npv", option_label(o.name) + ": NPV drivers", input_label);
     for (const auto& c : r.comparisons)
-        for (std::size_t h = 0; h < r.horizons.size(); ++h)
-            chart_of(c.key(), "npv_difference", h, "NPV difference, " + difference_label(c) + ": drivers",
-                     input_label_with_option);
+        charts_of(c.key(), "npv_difference", "NPV difference, " + difference_label(c) + ": drivers",
+                  input_label_with_option);
 }
 
 void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
@@ -733,8 +871,7 @@ void assumptions_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument
     worksheet_freeze_panes(s.ws, 1, 0);
     lxw_row_t row = 1;
     for (const auto& a : r.assumptions) {
-        const Quantity q = quantity_named(a.quantity).value_or(Quantity::rate);
-        lxw_format* format = q == Quantity::money ? f.money : q == Quantity::share ? f.percent : f.number;
+        lxw_format* format = quantity_format(f, quantity_named(a.quantity).value_or(Quantity::rate));
         s.text(row, 0, a.group == "baseline" ? std::string("Business today") : option_label(a.group));
         s.text(row, 1, a.label);
         s.text(row, 2, a.value);
@@ -788,13 +925,18 @@ void what_if_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r)
     s.text(0, 0, "What if: every variant on the base's seed and " + grouped(t.paths) + " paths", f.title);
     lxw_row_t row = 2;
     // The description, then a line per change, each running on over the empty cells to its right.
-    s.headers(row++, {"Variant", "Description and what it changes"}, f.header);
+    s.text(row, 0, "Variant", f.header);
+    s.text(row++, 1, "Description and what it changes", f.bold);
     for (const auto& v : *r.variants) {
+        const lxw_row_t first = row;
         s.text(row, 0, v.name);
         if (!v.variant.description.empty()) s.text(row++, 1, v.variant.description);
         for (const auto& line : variant_changes(v.variant)) s.text(row++, 1, line);
+        for (const auto& note : variant_warning_notes(r, v)) s.text(row++, 1, note);
+        row = std::max(row, first + 1);  // a variant that says nothing still has its row
     }
     const auto table = [&](const std::vector<WhatIfColumn>& columns, const std::vector<WhatIfRow>& rows) {
+        worksheet_set_row(s.ws, row, 45, nullptr);  // headings of up to three lines
         s.text(row, 0, "Variant", f.header);
         for (std::size_t k = 0; k < columns.size(); ++k)
             s.text(row, static_cast<lxw_col_t>(1 + k), columns[k].label, f.header);
@@ -854,8 +996,24 @@ void what_if_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r)
     }
 }
 
-void samples_sheet(lxw_workbook* wb, const Formats& f, const Samples& d) {
+// The first paths, a row per path and option: NPV in money, ROI in percent,
+// payback in months, then each input's draw in its own unit as the
+// assumptions register states it (a risk's occurrence draw, a uniform on
+// [0, 1] the register does not list, as it is).
+void samples_sheet(lxw_workbook* wb, const Formats& f, const ResultsDocument& r) {
+    const Samples& d = *r.samples;
     const std::vector<std::string> value_columns(d.columns.begin() + 2, d.columns.end());
+    std::vector<lxw_format*> formats;
+    for (const auto& name : value_columns) {
+        const auto input = std::find_if(r.assumptions.begin(), r.assumptions.end(),
+                                        [&](const Assumption& a) { return a.address == name; });
+        formats.push_back(input != r.assumptions.end()
+                              ? quantity_format(f, quantity_named(input->quantity).value_or(Quantity::rate))
+                          : name.rfind("npv_", 0) == 0 ? f.money
+                          : name.rfind("roi_", 0) == 0 ? f.percent
+                          : name == "payback_months"   ? f.months
+                                                       : f.number);
+    }
     Sheet s{workbook_add_worksheet(wb, "Samples"), "Samples"};
     s.text(0, 0, d.note);
     s.text(1, 0, "Path", f.header);
@@ -866,14 +1024,11 @@ void samples_sheet(lxw_workbook* wb, const Formats& f, const Samples& d) {
     worksheet_set_column(s.ws, 2, static_cast<lxw_col_t>(1 + value_columns.size()), 14, nullptr);
     worksheet_freeze_panes(s.ws, 2, 0);
     lxw_row_t row = 2;
-    for (const auto& r : d.rows) {
-        s.number(row, 0, static_cast<double>(r.path), f.integer);
-        s.text(row, 1, r.option);
-        for (std::size_t c = 0; c < r.values.size(); ++c) {
-            const std::string& name = value_columns[c];
-            lxw_format* format = name.rfind("npv", 0) == 0 ? f.money : name.rfind("roi", 0) == 0 ? f.percent : f.months;
-            s.number(row, static_cast<lxw_col_t>(2 + c), r.values[c], format);
-        }
+    for (const auto& sample : d.rows) {
+        s.number(row, 0, static_cast<double>(sample.path), f.integer);
+        s.text(row, 1, sample.option);
+        for (std::size_t c = 0; c < sample.values.size(); ++c)
+            s.number(row, static_cast<lxw_col_t>(2 + c), sample.values[c], formats[c]);
         ++row;
     }
 }
@@ -894,7 +1049,7 @@ void write_xlsx_report(const std::filesystem::path& path, const ResultsDocument&
     sensitivity_sheet(wb, f, r);
     assumptions_sheet(wb, f, r);
     if (r.variants && !r.variants->empty()) what_if_sheet(wb, f, r);
-    if (r.samples) samples_sheet(wb, f, *r.samples);
+    if (r.samples) samples_sheet(wb, f, r);
     ChartData data(new_sheet(wb, "Chart data"), f);
     summary_sheet(wb, f, r, summary, data);
     breakdown_sheet(wb, f, r, breakdown, data);

@@ -28,16 +28,17 @@ std::string mib(std::uint64_t bytes) { return sim::format_whole(bytes >> 20) + "
 // The first n paths' metrics and input draws. The draws come from the store
 // when it kept them (sensitivity), else are drawn again for those paths alone.
 PathSamples keep_samples(const Scenario& s, const RunSettings& run, const PathStore& store, std::uint64_t n,
-                         std::uint64_t most_values) {
+                         std::uint64_t most_values, bool with_inputs) {
     PathSamples samples;
     samples.of_paths = store.paths();
     // Every option's row holds its metrics and the path's input draws; the
     // whole table stays within most_values numbers.
-    const std::uint64_t per_path = s.options.size() * (2 * s.horizons.size() + 1 + s.inputs.dimensions());
+    const std::uint64_t per_path = sample_values_per_path(s, with_inputs);
     samples.cap = std::clamp<std::uint64_t>(most_values / std::max<std::uint64_t>(per_path, 1), 1, max_samples);
     n = std::min({n, store.paths(), samples.cap});
-    samples.inputs = store.shape().inputs ? Eigen::MatrixXd(store.inputs().topRows(static_cast<Eigen::Index>(n)))
-                                          : input_draws(s, run, n);
+    if (with_inputs)
+        samples.inputs = store.shape().inputs ? Eigen::MatrixXd(store.inputs().topRows(static_cast<Eigen::Index>(n)))
+                                              : input_draws(s, run, n);
     for (std::uint64_t i = 0; i < n; ++i)
         for (std::size_t o = 0; o < s.options.size(); ++o) {
             PathSamples::Row row{i, o, {}, {}, store.payback(o, false)[i]};
@@ -160,6 +161,10 @@ ForecastPlan plan_forecast(const Scenario& s, const ForecastSettings& settings) 
     return plan;
 }
 
+std::uint64_t sample_values_per_path(const Scenario& s, bool with_inputs) {
+    return s.options.size() * (2 * s.horizons.size() + 1 + (with_inputs ? s.inputs.dimensions() : 0));
+}
+
 Forecast forecast(const Scenario& s, const ForecastSettings& settings) {
     ForecastPlan plan = plan_forecast(s, settings);
     sim::InverseCdfCache own_tables;
@@ -195,7 +200,7 @@ Forecast forecast(const Scenario& s, const ForecastSettings& settings) {
     f.value_of_information =
         value_of_information(s, *store, asks_for(settings.sensitivity, SensitivityMethod::voi), run.cancel);
     check_cancel(run.cancel);
-    if (settings.samples) f.samples = keep_samples(s, kept, *store, settings.samples, settings.sample_values);
+    if (settings.samples) f.samples = keep_samples(s, kept, *store, settings.samples, settings.sample_values, settings.sample_inputs);
     if (settings.keep_key_paths) f.key_paths = key_paths(*store);
     f.run = run;
     f.run.progress = nullptr;

@@ -29,6 +29,9 @@ struct ConvergenceTarget {
 
 // Most paths whose key metrics a forecast keeps (ForecastSettings::samples).
 inline constexpr std::uint64_t max_samples = 100'000;
+// Numbers a sampled path adds to the samples table: per option NPV and ROI per
+// horizon and the payback, then the input draws once per option row when kept.
+std::uint64_t sample_values_per_path(const Scenario& s, bool with_inputs);
 // Most numbers the samples tables of one command hold (rows × values), fewer
 // paths when a scenario has many options and inputs: at about 30 bytes a
 // number in JSON, a results file well under the 256 MiB `report` reads.
@@ -52,6 +55,9 @@ struct ForecastSettings {
     std::uint64_t samples = 0;  // keep the key metrics of the first N paths
     // Most numbers the samples table may hold (a run with variants shares max_sample_values among its runs).
     std::uint64_t sample_values = max_sample_values;
+    // Keep each sampled path's input draws beside its metrics (a variant's
+    // run leaves them to the base's, which drew them on the same paths).
+    bool sample_inputs = true;
     // Keep NPV and payback of every path (of the pilot, when streamed), to
     // pair this run with another on the same paths (variants against base).
     bool keep_key_paths = false;
@@ -97,7 +103,8 @@ struct PathSamples {
     std::uint64_t cap = 0;       // most paths a run keeps
     std::vector<Row> rows;       // path-major, then option
     // The uncertain inputs' draws on the same paths: a row per path, a column
-    // per dimension (Scenario::inputs.of_dimension), shared by every option.
+    // per dimension (Scenario::inputs.of_dimension), shared by every option;
+    // no columns when not kept (ForecastSettings::sample_inputs).
     Eigen::MatrixXd inputs;
 };
 

@@ -146,6 +146,9 @@ Results summarize(const Scenario& s, const PathStore& store, unsigned threads, c
             }
         });
     });
+    BestChoiceCounts best(s.horizons.size(), s.options.size());
+    best.add(store, n);
+    results.best = best.shares(n);
     return results;
 }
 

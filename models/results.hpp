@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "models/best_option.hpp"
 #include "models/output_columns.hpp"
 #include "models/path_store.hpp"
 #include "models/scenario.hpp"
@@ -50,6 +51,7 @@ struct Comparison {
 struct Results {
     std::vector<OptionResults> options;
     std::vector<Comparison> comparisons;
+    std::vector<BestChoice> best;  // per horizon: the share of paths each choice has the highest NPV
     // Whether the run computed the IRR and the fan chart; when not, their
     // summaries are empty and no output may show them.
     bool irr = true, fan_chart = true;

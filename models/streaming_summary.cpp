@@ -30,6 +30,7 @@ struct Counts {
     std::vector<std::optional<sim::Histogram>> charts;
     std::vector<std::vector<std::uint64_t>> by_month;  // time columns: values with ⌈x⌉ = k, k = 0 … H + 1
     std::vector<std::vector<std::uint64_t>> a_better;  // [pair][horizon]
+    BestChoiceCounts best;
 };
 
 }  // namespace
@@ -77,6 +78,7 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
         }
     });
     prototype.a_better.assign(pilot.pairs(), std::vector<std::uint64_t>(n_h, 0));
+    prototype.best = BestChoiceCounts(n_h, s.options.size());
 
     // Block sums only for the columns that have moments (not the fan chart's months).
     std::vector<std::size_t> sums_slot(n_columns, 0);
@@ -92,6 +94,7 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
         Counts& local = counts.local();
         std::vector<double>& v = buffers.local();
         const std::size_t n = block.size, index = static_cast<std::size_t>(block.first / settings.block_size);
+        local.best.add(outputs, n);
         for (std::size_t c = 0; c < n_columns; ++c) {
             const OutputColumn& col = columns[c];
             col.fetch(outputs, n, v.data());
@@ -141,6 +144,7 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
         }
         for (std::size_t p = 0; p < total.a_better.size(); ++p)
             for (std::size_t h = 0; h < n_h; ++h) total.a_better[p][h] += c.a_better[p][h];
+        total.best.merge(c.best);
     });
 
     Results results = empty_results(s, shape);
@@ -148,6 +152,8 @@ Results summarize_streaming(const Scenario& s, const RunSettings& settings, cons
         for (std::size_t h = 0; h < n_h; ++h)
             results.comparisons[pair].prob_a_better[h] =
                 static_cast<double>(total.a_better[pair][h]) / static_cast<double>(settings.paths);
+
+    results.best = total.best.shares(settings.paths);
 
     const double paths = static_cast<double>(settings.paths);
     info = {pilot.paths(), streaming.bins, 0};

@@ -5,6 +5,8 @@
 // the HTML page and variants.csv) against the document.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include <algorithm>
 #include <cmath>
 #include <unistd.h>
@@ -270,6 +272,38 @@ TEST(ResultsDocument, EveryShippedScenarioRoundTripsByteForByte) {
     }
 }
 
+// prob_best as a run writes it reads back; one that names other options,
+// misses a horizon or does not sum to 1 is refused at its address.
+TEST(ResultsDocument, ProbBestIsCheckedWhereItIsWrong) {
+    const models::Scenario s = models::parse_scenario(app::find_embedded("custom-vs-standard")->text);
+    models::ForecastSettings settings;
+    settings.paths = 400;
+    const Json good = app::to_json(app::results_document(s, models::forecast(s, settings)));
+    ASSERT_TRUE(good.contains("prob_best"));
+    EXPECT_EQ(app::results_document_from_json(good).prob_best.size(), s.horizons.size());
+    const auto refused = [&](const std::function<void(Json&)>& spoil) -> std::string {
+        Json j = good;
+        spoil(j);
+        try {
+            app::results_document_from_json(j);
+        } catch (const app::ResultsFileError& e) {
+            return e.address() + ": " + e.message();
+        }
+        return "accepted";
+    };
+    EXPECT_EQ(refused([](Json& j) { j["prob_best"]["60"]["among_options"]["custom"] = 0.9; }),
+              "prob_best.60.among_options: expected shares that sum to 1");
+    EXPECT_EQ(refused([](Json& j) { j["prob_best"]["60"]["not_investing"] = 1.5; }),
+              "prob_best.60.not_investing: expected a share in [0, 1]");
+    EXPECT_EQ(refused([](Json& j) { j["prob_best"]["60"]["counting_not_investing"].erase("standard"); }),
+              "prob_best.60.counting_not_investing: expected one share per option, in the order of \"options\"");
+    EXPECT_EQ(refused([](Json& j) { j["prob_best"].erase("36"); }), "prob_best.36: missing");
+    // A file of an earlier version, without the key, is read (and written again without it).
+    Json older = good;
+    older.erase("prob_best");
+    EXPECT_EQ(app::to_json(app::results_document_from_json(older)).dump(), older.dump());
+}
+
 TEST(ResultsDocument, GrownAndStreamedRunsRoundTripToo) {
     const models::Scenario s = models::parse_scenario(app::find_embedded("custom-vs-standard")->text);
     models::ForecastSettings grown;
@@ -328,6 +362,37 @@ TEST(ReportText, ExecutiveSummaryQuotesTheDocument) {
     EXPECT_EQ(app::percent(-0.004, 0), "0 %");  // not "-0 %"
     EXPECT_EQ(app::percent(-0.006, 0), "-1 %");
     EXPECT_EQ(app::percent(-0.0004, 1), "0.0 %");
+}
+
+// Every rounding edge of money() and percent(): a figure that rounds up to
+// 1,000 of a unit is written in the next unit, on either side of the edge.
+TEST(ReportText, MoneyAndPercentAtTheirRoundingEdges) {
+    // whole amounts → k at 10,000
+    EXPECT_EQ(app::money(9'999.49, "EUR"), "€9,999");
+    EXPECT_EQ(app::money(9'999.5, "EUR"), "€10k");
+    EXPECT_EQ(app::money(10'000, "EUR"), "€10k");
+    // k → M at 999,500
+    EXPECT_EQ(app::money(999'499.9, "EUR"), "€999k");
+    EXPECT_EQ(app::money(999'500, "EUR"), "€1.00M");
+    EXPECT_EQ(app::money(999'999.5, "EUR"), "€1.00M");
+    EXPECT_EQ(app::money(-999'999.5, "USD"), "-$1.00M");
+    EXPECT_EQ(app::money(1'000'000, "EUR"), "€1.00M");
+    // M → B at 999,995,000
+    EXPECT_EQ(app::money(999'994'999, "EUR"), "€999.99M");
+    EXPECT_EQ(app::money(999'995'001, "EUR"), "€1.00B");
+    EXPECT_EQ(app::money(1e9, "GBP"), "£1.00B");
+    // B is the largest unit: it goes on
+    EXPECT_EQ(app::money(2.5e12, "EUR"), "€2500.00B");
+    // the sign: none on an amount that rounds to zero
+    EXPECT_EQ(app::money(-0.49, "EUR"), "€0");
+    EXPECT_EQ(app::money(-0.5, "EUR"), "-€1");
+    EXPECT_EQ(app::money(-1e12, "CHF"), "-CHF 1000.00B");
+    // percent: 99.95 % to one decimal is 100.0 %, a share just below zero never "-0"
+    EXPECT_EQ(app::percent(0.9995, 1), "100.0 %");
+    EXPECT_EQ(app::percent(0.99949, 1), "99.9 %");
+    EXPECT_EQ(app::percent(-0.00049999, 1), "0.0 %");
+    EXPECT_EQ(app::percent(-0.0005001, 1), "-0.1 %");
+    EXPECT_EQ(app::percent(-0.00499, 0), "0 %");
 }
 
 TEST(ReportText, OneHeadlineRankingForEveryOutput) {

@@ -76,6 +76,64 @@ TEST(WhatIf, AVariantRunEqualsARunOfTheEditedFile) {
     EXPECT_EQ(r["variants"]["overrun"]["variant"]["stress"]["options.custom.implementation.overrun"], OrderedJson::parse("[0.9, 1.0]"));
 }
 
+// --samples with variants: the base keeps each path's input draws, every
+// variant its own metrics on the same paths (the draws once, not per run).
+TEST(WhatIf, SamplesKeepTheInputDrawsOnceInTheBase) {
+    const auto dir = test::scratch_folder("variant_samples");
+    write(dir / "s.json", with_variants());
+    const auto o = test::roicast("run " + (dir / "s.json").string() +
+                                 " --variant late --variant overrun --paths 1500 --samples 1500 --seed 3 --threads 2"
+                                 " --quiet --json " + (dir / "r.json").string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    const Json r = results(dir / "r.json");
+    const std::size_t inputs = r["inputs"].size(), horizons = r["horizons"].size();
+    ASSERT_GT(inputs, 10u);
+    const Json& base = r["samples"];
+    EXPECT_EQ(base["paths"], 1500);
+    EXPECT_EQ(base["columns"].size(), 2 + 2 * horizons + 1 + inputs);
+    EXPECT_EQ(base["columns"].back(), r["inputs"].back()["input"]);
+    for (const char* v : {"late", "overrun"}) {
+        const Json& own = r["variants"][v]["samples"];
+        EXPECT_EQ(own["paths"], 1500) << v;
+        EXPECT_EQ(own["columns"].size(), 2 + 2 * horizons + 1) << v;  // path, option, NPV and ROI per horizon, payback
+        EXPECT_EQ(own["rows"].size(), 1500 * r["options"].size()) << v;
+        EXPECT_EQ(own["rows"][0].size(), own["columns"].size()) << v;
+        EXPECT_NE(own["note"].get<std::string>().find("base run's samples"), std::string::npos) << v;
+    }
+}
+
+// A variant's implausible value is that variant's warning: in its results
+// (not the base's), on stderr under its name, in the What-if section's row
+// of the variant and in the method notes of the HTML report.
+TEST(WhatIf, AVariantsWarningsAreItsOwn) {
+    const auto dir = test::scratch_folder("variant_warnings");
+    Json doc = with_variants();
+    doc["variants"]["typo"] = Json::parse(R"({"description": "rate as a percentage", "set": {"discount_rate": 9}})");
+    write(dir / "s.json", doc);
+    const auto o = test::roicast("run " + (dir / "s.json").string() + " --variant typo --variant late --paths 400" +
+                                 " --quiet --json " + (dir / "r.json").string() + " --html " +
+                                 (dir / "r.html").string());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    EXPECT_NE(o.err.find("variants.typo: discount_rate: 9 is 900 % a year"), std::string::npos) << o.err;
+    const Json r = results(dir / "r.json");
+    EXPECT_EQ(r["warnings"].size(), 0u);
+    ASSERT_EQ(r["variants"]["typo"]["warnings"].size(), 1u);
+    EXPECT_EQ(r["variants"]["typo"]["warnings"][0]["address"], "discount_rate");
+    EXPECT_NE(r["variants"]["typo"]["warnings"][0]["message"].get<std::string>().find("0.09"), std::string::npos);
+    EXPECT_EQ(r["variants"]["late"]["warnings"].size(), 0u);
+    const std::string page = test::slurp(dir / "r.html");
+    const auto row = page.find("<tr data-variant=\"typo\">");
+    ASSERT_NE(row, std::string::npos);
+    const std::string typo_row = page.substr(row, page.find("</tr>", row) - row);
+    EXPECT_NE(typo_row.find("Check this input: discount rate (discount_rate): 9 is 900 % a year"), std::string::npos)
+        << typo_row;
+    const auto late = page.find("<tr data-variant=\"late\">");
+    EXPECT_EQ(page.substr(late, page.find("</tr>", late) - late).find("Check this input"), std::string::npos);
+    const std::string notes = page.substr(page.find("<section id=\"method\">"));
+    EXPECT_NE(notes.find("What if &quot;typo&quot;: check this input: discount rate"), std::string::npos);
+    EXPECT_EQ(count(notes, "check this input"), 1u);
+}
+
 TEST(WhatIf, SetEqualsARunOfTheEditedFile) {
     const auto dir = test::scratch_folder("set_equals_edit");
     OrderedJson doc = OrderedJson::parse(test::slurp(test::scenario_file("small-business-saas")));

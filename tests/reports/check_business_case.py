@@ -20,6 +20,7 @@ usage: check_business_case.py RESULTS.json REPORT.html SCENARIO.json
 """
 import base64
 import json
+import math
 import pathlib
 import re
 import sys
@@ -79,6 +80,28 @@ def check_page_one(driver, results):
         p = c["horizons"][last]["prob_a_better"]
         p = p if best == a else 1 - p
         check(fmt.percent(p) in sure, f"how sure lacks P({best} better) {fmt.percent(p)}: {sure!r}")
+    # The k-way shares: each sums to 1; with two options, the first's equals the paired share.
+    best_at = results.get("prob_best", {}).get(last)
+    check(best_at is not None, "results file has no prob_best at the longest horizon")
+    if best_at:
+        among, counting = best_at["among_options"], best_at["counting_not_investing"]
+        check(list(among) == list(results["options"]) and list(counting) == list(results["options"]),
+              f"prob_best lists {list(among)}, not the options")
+        check(math.isclose(sum(among.values()), 1, abs_tol=1e-9), f"prob_best among options sums to {sum(among.values())}")
+        check(math.isclose(sum(counting.values()) + best_at["not_investing"], 1, abs_tol=1e-9),
+              "prob_best counting not investing does not sum to 1")
+        if len(results["options"]) == 2:
+            (pair, c), = results["comparison"].items()
+            a = pair.split("_vs_")[0]
+            check(math.isclose(among[a], c["horizons"][last]["prob_a_better"], rel_tol=1e-12),
+                  f"two options: P({a} highest NPV) {among[a]} is not the paired share {c['horizons'][last]['prob_a_better']}")
+        if len(results["options"]) == 1:
+            (option, v), = results["options"].items()
+            check(math.isclose(counting[option], v["horizons"][last]["npv"]["prob_positive"], rel_tol=1e-12),
+                  f"one option: P(best, counting not investing) {counting[option]} is not P(NPV > 0)")
+        for option, p in counting.items():
+            check(f" {fmt.percent(p)}" in sure, f"how sure lacks {option}'s P(best) {fmt.percent(p)}")
+        check(f"not investing {fmt.percent(best_at['not_investing'])}" in sure, "how sure lacks P(not investing is best)")
     for option, v in results["options"].items():
         p = fmt.percent(v["horizons"][last]["npv"]["prob_positive"])
         check(p in sure, f"how sure lacks P(NPV > 0) {p} of {option}")

@@ -222,6 +222,60 @@ def check_breakdown_and_years(wb, results):
     return compared
 
 
+def cells_of(ws, ref):
+    """The cells of a one-column range such as Sensitivity!$N$4:$N$13, top to bottom."""
+    first, last = ref.split("!")[1].replace("$", "").split(":")
+    return [row[0] for row in ws[first:last]]
+
+
+def check_tornado_charts(wb, results):
+    """Sensitivity: a horizontal bar chart per option, per pair (NPV difference) and horizon, plus a tornado
+    one at a time where another method heads the rankings. A tornado is two-sided, as the HTML draws it:
+    two overlapping series, the metric with the input at its P10 and at its P90, each minus the base,
+    their data cells equal to the results file's low - tornado_base and high - tornado_base."""
+    ws = wb["Sensitivity"]
+    charts = ws._charts
+    pairs = [p for p in results.get("comparison", {}) if p in results["sensitivity"]]
+    months = [str(m) for m in results["horizons"].values()]
+    check(len(charts) >= (len(options := results["options"]) + len(pairs)) * len(months) and
+          all(isinstance(c, BarChart) and c.type == "bar" for c in charts),
+          "Sensitivity: one horizontal bar chart per option, per pair (NPV difference) and horizon")
+    # Every tornado of the results file: (months, [(low - base, high - base) of the top ten, smallest first]).
+    tornadoes = []
+    for key, by_months in results["sensitivity"].items():
+        for m, metrics in by_months.items():
+            for metric in ("npv", "npv_difference"):
+                t = metrics.get(metric, {})
+                if "tornado" in t and t.get("tornado_base") is not None:
+                    top = t["tornado"][:10][::-1]
+                    tornadoes.append((m, [(e["low"] - t["tornado_base"], e["high"] - t["tornado_base"]) for e in top]))
+    two_sided, compared = 0, 0
+    for c in charts:
+        if len(c.series) != 2:
+            continue
+        two_sided += 1
+        names = [sr.tx.v if sr.tx else None for sr in c.series]
+        check(names == ["Input at its P10", "Input at its P90"], f"Sensitivity: a two-series chart named {names}")
+        check(c.overlap == 100, f"Sensitivity: tornado series overlap {c.overlap}, expected 100 (two-sided bars)")
+        low = cells_of(ws, c.series[0].val.numRef.f)
+        high = cells_of(ws, c.series[1].val.numRef.f)
+        title = ws.cell(row=low[0].row - 2, column=low[0].column - 1).value or ""
+        at = next((m for m in months if f" at {m} months" in title), None)
+        check(at is not None, f"Sensitivity: tornado data block without a horizon: {title!r}")
+        got = [(a.value, b.value) for a, b in zip(low, high)]
+        check(all(results["currency"] in a.number_format for a in low + high),
+              f"Sensitivity: tornado data of {title!r} not in {results['currency']}")
+        match = any(m == at and len(want) == len(got) and
+                    all(same(g[0], w[0]) and same(g[1], w[1]) for g, w in zip(got, want)) for m, want in tornadoes)
+        check(match, f"Sensitivity: tornado {title!r}: data cells {got[:3]}… are no tornado's low/high minus base")
+        compared += 2 * len(got)
+    if any("tornado" in t for by_months in results["sensitivity"].values() for metrics in by_months.values()
+           for t in metrics.values() if isinstance(t, dict)):
+        check(two_sided >= len(options) + len(pairs),
+              f"Sensitivity: {two_sided} two-sided tornado charts, expected one per option and pair at least")
+    return compared
+
+
 def main():
     results = json.load(open(sys.argv[1]))
     wb = openpyxl.load_workbook(sys.argv[2])
@@ -257,9 +311,9 @@ def main():
                           f"Horizons {option} {h} {metric} {stat}: {cell.value} != {summary[stat]}")
                     compared += 1
                 p50 = row[column["P50"]]
-                if metric in ("roi", "irr"):
+                if metric in ("roi", "roi_discounted", "roi_hard", "irr"):
                     check("%" in p50.number_format, f"{metric} not in percent format: {p50.number_format}")
-                elif metric in ("npv", "costs", "benefits"):
+                elif metric in ("npv", "npv_hard", "costs", "benefits"):
                     check(results["currency"] in p50.number_format,
                           f"{metric} not in {results['currency']} format: {p50.number_format}")
                 if summary["p50"] is not None:
@@ -290,6 +344,20 @@ def main():
         check(len(rows) == len(results["samples"]["rows"]), f"Samples: {len(rows)} rows")
         for got, want in zip(rows[:50], results["samples"]["rows"]):
             check(got[1] == want[1] and all(same(a, b) for a, b in zip(got[2:], want[2:])), f"Samples row {want[:2]}")
+        # Each column in its own unit: the outputs by their names, an input as the register states its quantity.
+        quantity = {a["address"]: a["quantity"] for a in results.get("assumptions", [])}
+        wants = {"money": lambda f: results["currency"] in f, "share": lambda f: "%" in f, "months": lambda f: f == "0.0",
+                 "count": lambda f: f == "#,##0", "factor": lambda f: f == "0.00", "rate": lambda f: f == "General"}
+        first = next(ws.iter_rows(min_row=3, max_row=3))
+        for name, cell in zip(results["samples"]["columns"][2:], first[2:]):
+            kind = ("money" if name.startswith("npv_") else "share" if name.startswith("roi_") else
+                    "months" if name == "payback_months" else quantity.get(name, "rate"))
+            check(cell.value is None or wants[kind](cell.number_format),
+                  f"Samples column {name} ({kind}) formatted {cell.number_format!r}")
+        # Every input's unit is known, but a risk's occurrence draw (a uniform the register does not list).
+        unknown = [i["input"] for i in results.get("inputs", []) if i["input"] not in quantity and
+                   not i["input"].endswith(".occurs")]
+        check(not quantity or not unknown, f"Samples: inputs the register does not know the unit of: {unknown}")
 
     if results.get("variants"):
         compared += check_what_if(wb, results)
@@ -302,10 +370,7 @@ def main():
           all(isinstance(c, BarChart) for c in charts["Horizons"]), "Horizons: one ROI histogram per option and horizon")
     check(len(charts["Payback"]) == 1, "Payback: one chart")
     if "sensitivity" in results:
-        pairs = [p for p in results.get("comparison", {}) if p in results["sensitivity"]]
-        check(len(charts["Sensitivity"]) == (len(options) + len(pairs)) * len(months) and
-              all(isinstance(c, BarChart) and c.type == "bar" for c in charts["Sensitivity"]),
-              "Sensitivity: one tornado (horizontal bar) chart per option, per pair (NPV difference) and horizon")
+        compared += check_tornado_charts(wb, results)
     for title, cs in charts.items():
         for c in cs:
             check(len(c.series) >= 1, f"{title}: a chart without series")

@@ -1,15 +1,15 @@
 # Runs a scenario and every variant of it with every report (the terminal
 # summary kept in terminal.txt), then rebuilds
 # the HTML from the saved results file: `roicast report` must give the same
-# page byte for byte. PATHS paths (default 10,000), 2,000 of them kept as
-# samples, from which the checks recompute statistics.
+# page byte for byte. PATHS paths (default 10,000), every one kept as a
+# sample, from which the checks recompute statistics.
 if(NOT PATHS)
   set(PATHS 10000)
 endif()
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 execute_process(
-  COMMAND "${ROICAST}" run "${SCENARIO}" --paths ${PATHS} --samples 2000 --sensitivity tornado,spearman,tail --variant all
+  COMMAND "${ROICAST}" run "${SCENARIO}" --paths ${PATHS} --samples ${PATHS} --sensitivity tornado,spearman,tail --variant all
           --json "${OUT}/results.json" --html "${OUT}/report.html" --xlsx "${OUT}/workbook.xlsx" --csv "${OUT}/csv"
   OUTPUT_FILE "${OUT}/terminal.txt"
   RESULT_VARIABLE run_status)

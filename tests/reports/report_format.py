@@ -11,28 +11,28 @@ SCIENTIFIC = re.compile(r"\b\d+(\.\d+)?[eE][+-]?\d+\b")
 
 
 def money(x, currency):
+    """A unit holds while its printed figure stays below 1,000 of it (999,999.5 is 1.00M, not 1000k)."""
     if x is None or not math.isfinite(x):
         return "n/a"
     symbol = SYMBOLS.get(currency, currency + " " if currency.isalpha() else currency)
     a = abs(x)
-    if a >= 1e9:
-        digits = f"{a / 1e9:.2f}B"
-    elif a >= 1e6:
-        digits = f"{a / 1e6:.2f}M"
-    elif a >= 1e4:
-        digits = f"{a / 1e3:.0f}k"
-    else:
+    if a < 9999.5:
         digits = f"{math.floor(a + 0.5):,}"
-    return ("-" if x < 0 and math.floor(a + 0.5) != 0 else "") + symbol + digits
+    else:
+        for scale, decimals, suffix in [(1e3, 0, "k"), (1e6, 2, "M"), (1e9, 2, "B")]:
+            printed = f"{a / scale:.{decimals}f}"
+            digits = printed + suffix
+            if float(printed) < 1000:
+                break
+    return ("-" if x < 0 and a >= 0.5 else "") + symbol + digits
 
 
 def percent(x, decimals=0):
     if x is None or not math.isfinite(x):
         return "n/a"
-    value = 100 * x
-    if abs(value) * 10 ** decimals < 0.5:
-        value = 0.0
-    return f"{value:.{decimals}f} %"
+    text = f"{100 * x:.{decimals}f} %"
+    # No "-0 %": a negative share that prints as zero is shown as zero.
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
 def months(x, last):
@@ -81,6 +81,12 @@ def key_figures(results):
     rows.append(("npv_p50", last, f"NPV median, {last} mo", "money", at("npv", "p50")))
     rows.append(("npv_p90", last, f"NPV P90, {last} mo", "money", at("npv", "p90")))
     rows.append(("npv_prob_positive", last, f"P(NPV > 0), {last} mo", "share", at("npv", "prob_positive")))
+    best = results.get("prob_best", {}).get(str(last))
+    if best:
+        if len(opts) > 1:
+            rows.append(("prob_best", last, f"P(highest NPV of options), {last} mo", "share", best["among_options"]))
+        rows.append(("prob_best_counting_not_investing", last, f"P(best, counting not investing), {last} mo", "share",
+                     best["counting_not_investing"]))
     rows.append(("roi_hard_p50", last, f"ROI on hard benefits, median, {last} mo", "share", at("roi_hard", "p50")))
     rows.append(("soft_share", last, f"Soft share of benefits (means), {last} mo", "share",
                  {o: soft_share(v["horizons"][str(last)]["breakdown"]) for o, v in opts.items()}))
