@@ -1,10 +1,10 @@
 # Runs a scenario and every variant of it with every report (the terminal
 # summary kept in terminal.txt), then rebuilds
 # the HTML from the saved results file: `roicast report` must give the same
-# page byte for byte. PATHS paths (default 10,000), every one kept as a
+# page byte for byte. PATHS paths (default 5,000), every one kept as a
 # sample, from which the checks recompute statistics.
 if(NOT PATHS)
-  set(PATHS 10000)
+  set(PATHS 5000)
 endif()
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
