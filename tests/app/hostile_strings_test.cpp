@@ -325,28 +325,40 @@ std::pair<Json, std::string> with_text(const TextField& field, const std::string
     return {doc, address};
 }
 
-TEST(HostileStrings, EveryScenarioTextIsRefusedAtItsAddressOrShownAsText) {
-    for (const TextField& field : text_fields) {
-        const Outputs plain = outputs(results_of(with_text(field, field.kind == Kind::currency ? "EUR" : neutral).first));
-        for (const Payload& p : payloads()) {
-            const auto [doc, address] = with_text(field, p.text);
-            const std::string what = address + " = " + p.name;
-            try {
-                const app::ResultsDocument r = results_of(doc);
-                EXPECT_FALSE(refused(p.text, field.kind)) << what << ": accepted";
-                expect_inert(r, plain, what);
-            } catch (const models::ScenarioError& e) {
-                EXPECT_TRUE(refused(p.text, field.kind)) << what << ": " << e.what();
-                ASSERT_FALSE(e.issues().empty());
-                EXPECT_EQ(e.issues()[0].address, address) << what;
-                std::ostringstream err;
-                app::print_scenario_error(err, "scenario.json", e);
-                EXPECT_NE(err.str().find("error: scenario.json: " + address + ": "), std::string::npos) << err.str();
-                expect_no_controls(err.str(), "\n", what + " (error message)");
-            }
+// A test name made of a field's name: letters and digits, the rest '_'.
+std::string test_name(const std::string& field) {
+    std::string name;
+    for (char c : field) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return name;
+}
+
+// One test per field, so that ctest spreads them over the cores.
+class ScenarioText : public testing::TestWithParam<std::size_t> {};
+
+TEST_P(ScenarioText, IsRefusedAtItsAddressOrShownAsText) {
+    const TextField& field = text_fields[GetParam()];
+    const Outputs plain = outputs(results_of(with_text(field, field.kind == Kind::currency ? "EUR" : neutral).first));
+    for (const Payload& p : payloads()) {
+        const auto [doc, address] = with_text(field, p.text);
+        const std::string what = address + " = " + p.name;
+        try {
+            const app::ResultsDocument r = results_of(doc);
+            EXPECT_FALSE(refused(p.text, field.kind)) << what << ": accepted";
+            expect_inert(r, plain, what);
+        } catch (const models::ScenarioError& e) {
+            EXPECT_TRUE(refused(p.text, field.kind)) << what << ": " << e.what();
+            ASSERT_FALSE(e.issues().empty());
+            EXPECT_EQ(e.issues()[0].address, address) << what;
+            std::ostringstream err;
+            app::print_scenario_error(err, "scenario.json", e);
+            EXPECT_NE(err.str().find("error: scenario.json: " + address + ": "), std::string::npos) << err.str();
+            expect_no_controls(err.str(), "\n", what + " (error message)");
         }
     }
 }
+
+INSTANTIATE_TEST_SUITE_P(HostileStrings, ScenarioText, testing::Range<std::size_t>(0, text_fields.size()),
+                         [](const auto& info) { return test_name(text_fields[info.param].pointer); });
 
 // Names are letters, digits, '_' and '-': no payload passes as one, and the
 // message that quotes the name passes no control character to the terminal.
@@ -455,20 +467,25 @@ const std::vector<std::pair<std::string, Edit>> document_fields = {
     {"variant edit", [](auto& d, const auto& t) { (*d.variants)[0].variant.set[t] = t; }},
 };
 
-TEST(HostileStrings, EveryWriterShowsEveryStringAsText) {
+// One test per field of the document, so that ctest spreads them over the cores.
+class DocumentText : public testing::TestWithParam<std::size_t> {};
+
+TEST_P(DocumentText, EveryWriterShowsEveryStringAsText) {
     const app::ResultsDocument base = results_of(base_scenario());
     ASSERT_TRUE(base.sensitivity && base.samples && !base.correlations.requested.empty());
-    for (const auto& [field, edit] : document_fields) {
-        app::ResultsDocument plain = base;
-        edit(plain, neutral);
-        const Outputs plain_outputs = outputs(plain);
-        for (const Payload& p : payloads()) {
-            app::ResultsDocument r = base;
-            edit(r, p.text);
-            expect_inert(r, plain_outputs, field + " = " + p.name);
-        }
+    const auto& [field, edit] = document_fields[GetParam()];
+    app::ResultsDocument plain = base;
+    edit(plain, neutral);
+    const Outputs plain_outputs = outputs(plain);
+    for (const Payload& p : payloads()) {
+        app::ResultsDocument r = base;
+        edit(r, p.text);
+        expect_inert(r, plain_outputs, field + " = " + p.name);
     }
 }
+
+INSTANTIATE_TEST_SUITE_P(HostileStrings, DocumentText, testing::Range<std::size_t>(0, document_fields.size()),
+                         [](const auto& info) { return test_name(document_fields[info.param].first); });
 
 // The pages, CSV tables and terminal lines of sweep and solve, their path,
 // statistic and currency holding each payload (the path and statistic come
