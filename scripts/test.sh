@@ -26,6 +26,17 @@ stage() {
   seconds+=($((SECONDS - start)))
 }
 report() {
+  # A failed stage's failing tests again, here at the end, where a log cut to
+  # its tail still shows them.
+  local -A folder=([suite]=build [asan]=build-asan [tsan]=build-tsan)
+  for i in "${!names[@]}"; do
+    local failed_list="${folder[${names[$i]}]:-none}/Testing/Temporary/LastTestsFailed.log"
+    if [[ "${results[$i]}" == FAILED && -f "$failed_list" ]]; then
+      echo
+      echo "failed in stage ${names[$i]}:"
+      cat "$failed_list"
+    fi
+  done
   echo
   echo "stage      result    time"
   for i in "${!names[@]}"; do
@@ -36,6 +47,8 @@ report() {
   printf '%-10s %-9s %d:%02d\n' "total" "$([[ $failed == 0 ]] && echo passed || echo FAILED)" $((total / 60)) $((total % 60))
 }
 trap report EXIT
+rm -f build/Testing/Temporary/LastTestsFailed.log build-asan/Testing/Temporary/LastTestsFailed.log \
+  build-tsan/Testing/Temporary/LastTestsFailed.log
 
 stage build env PRESET=release-ci scripts/build.sh
 if [[ "${results[0]}" != passed ]]; then exit 1; fi
