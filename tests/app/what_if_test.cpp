@@ -85,15 +85,15 @@ TEST(WhatIf, SamplesKeepTheInputDrawsOnceInTheBase) {
                                  " --variant late --variant overrun --paths 1500 --samples 1500 --seed 3 --threads 2"
                                  " --quiet --json " + (dir / "r.json").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
-    const Json r = results(dir / "r.json");
+    const OrderedJson r = results(dir / "r.json");
     const std::size_t inputs = r["inputs"].size(), horizons = r["horizons"].size();
     ASSERT_GT(inputs, 10u);
-    const Json& base = r["samples"];
+    const OrderedJson& base = r["samples"];
     EXPECT_EQ(base["paths"], 1500);
     EXPECT_EQ(base["columns"].size(), 2 + 2 * horizons + 1 + inputs);
     EXPECT_EQ(base["columns"].back(), r["inputs"].back()["input"]);
     for (const char* v : {"late", "overrun"}) {
-        const Json& own = r["variants"][v]["samples"];
+        const OrderedJson& own = r["variants"][v]["samples"];
         EXPECT_EQ(own["paths"], 1500) << v;
         EXPECT_EQ(own["columns"].size(), 2 + 2 * horizons + 1) << v;  // path, option, NPV and ROI per horizon, payback
         EXPECT_EQ(own["rows"].size(), 1500 * r["options"].size()) << v;
@@ -107,15 +107,15 @@ TEST(WhatIf, SamplesKeepTheInputDrawsOnceInTheBase) {
 // of the variant and in the method notes of the HTML report.
 TEST(WhatIf, AVariantsWarningsAreItsOwn) {
     const auto dir = test::scratch_folder("variant_warnings");
-    Json doc = with_variants();
-    doc["variants"]["typo"] = Json::parse(R"({"description": "rate as a percentage", "set": {"discount_rate": 9}})");
+    OrderedJson doc = with_variants();
+    doc["variants"]["typo"] = OrderedJson::parse(R"({"description": "rate as a percentage", "set": {"discount_rate": 9}})");
     write(dir / "s.json", doc);
     const auto o = test::roicast("run " + (dir / "s.json").string() + " --variant typo --variant late --paths 400" +
                                  " --quiet --json " + (dir / "r.json").string() + " --html " +
                                  (dir / "r.html").string());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     EXPECT_NE(o.err.find("variants.typo: discount_rate: 9 is 900 % a year"), std::string::npos) << o.err;
-    const Json r = results(dir / "r.json");
+    const OrderedJson r = results(dir / "r.json");
     EXPECT_EQ(r["warnings"].size(), 0u);
     ASSERT_EQ(r["variants"]["typo"]["warnings"].size(), 1u);
     EXPECT_EQ(r["variants"]["typo"]["warnings"][0]["address"], "discount_rate");

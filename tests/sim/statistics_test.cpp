@@ -175,6 +175,47 @@ TEST(OrderStatistics, ExtraRanksAreSelectedInTheSamePass) {
     }
 }
 
+// Thousands of values take the bucketed path (counted into equal-width
+// buckets, selected within the buckets that hold a rank): the same
+// percentiles as a full sort, and every extra rank in place with nothing
+// larger before it and nothing smaller after it, for smooth values, a point
+// mass, one far outlier (nearly everything in one bucket), values sorted or
+// reversed, all equal, and a tiny range.
+TEST(OrderStatistics, MidSizedColumnsMatchAFullSortWhateverTheirShape) {
+    const sim::PhiloxStream rng(9, 0);
+    const std::vector<double> levels = {0.0, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 1.0};
+    for (std::size_t n : {1024u, 5000u, 10000u, 65535u})
+        for (int shape = 0; shape < 7; ++shape) {
+            std::vector<double> v(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double u = rng.uniform(i, static_cast<std::uint32_t>(n * 8 + shape));
+                v[i] = shape == 1 ? (u < 0.85 ? 0.0 : std::floor(1000 * u))
+                       : shape == 5 ? 3.0
+                       : shape == 6 ? 1.0 + u * 1e-12
+                                    : std::log(u / (1 - u));
+            }
+            if (shape == 2) v[n / 2] = 1e300;
+            if (shape == 3) std::sort(v.begin(), v.end());
+            if (shape == 4) std::sort(v.rbegin(), v.rend());
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            const std::vector<std::size_t> extra = {0, n / 20, n / 20 + 1, n - 1};
+            const auto selected = sim::select_percentiles(v, levels, extra);
+            const std::string where = "n=" + std::to_string(n) + " shape " + std::to_string(shape);
+            for (std::size_t i = 0; i < levels.size(); ++i)
+                EXPECT_EQ(selected[i], sim::percentile_of_sorted(sorted, levels[i])) << where << " p=" << levels[i];
+            for (std::size_t r : extra) {
+                EXPECT_EQ(v[r], sorted[r]) << where << " rank " << r;
+                EXPECT_TRUE(std::all_of(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(r), [&](double x) { return x <= v[r]; }))
+                    << where << " rank " << r;
+                EXPECT_TRUE(std::all_of(v.begin() + static_cast<std::ptrdiff_t>(r), v.end(), [&](double x) { return x >= v[r]; }))
+                    << where << " rank " << r;
+            }
+            std::sort(v.begin(), v.end());
+            EXPECT_EQ(v, sorted) << where << ": the values are rearranged, none lost";
+        }
+}
+
 TEST(OrderStatistics, EverythingBeforeARankIsNoLarger) {
     std::vector<double> v = {9, 3, 7, 1, 8, 2, 6, 4, 5, 0};
     const std::vector<std::size_t> ranks = {2, 6};
