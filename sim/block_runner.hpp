@@ -48,13 +48,11 @@ void parallel_for_each(unsigned threads, std::size_t count, Fn&& fn) {
     detail::HandOver hand_over;
     // Built before the hand-over: TBB's tasks read this closure by reference.
     const auto task = [&](std::size_t i) {
-        hand_over.task_starts();
+        const detail::HandOver::Task turn(hand_over);
         fn(i);
-        hand_over.task_ends();
     };
-    hand_over.caller_starts();
+    const detail::HandOver::Caller caller(hand_over);
     in_arena(RunOptions{0, 1, threads}, [&] { tbb::parallel_for(std::size_t{0}, count, task); });
-    hand_over.caller_resumes();
 }
 
 // Calls fn(block) for every block of paths, in parallel. For outputs that
@@ -65,17 +63,15 @@ void for_each_block(const RunOptions& o, BlockFn&& fn) {
     detail::HandOver hand_over;
     const auto task = [&](const tbb::blocked_range<std::uint64_t>& r) {
         const std::uint64_t first = r.begin(), last = r.end();  // TBB's object: read before the hand-over
-        hand_over.task_starts();
+        const detail::HandOver::Task turn(hand_over);
         for (std::uint64_t b = first; b != last; ++b) fn(block_at(o, b));
-        hand_over.task_ends();
     };
-    hand_over.caller_starts();
+    const detail::HandOver::Caller caller(hand_over);
     in_arena(o, [&] {
         // By reference: TBB's copies of a body are made after the hand-over.
         tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, block_count(o), 1), std::cref(task),
                           tbb::simple_partitioner{});
     });
-    hand_over.caller_resumes();
 }
 
 }  // namespace sim

@@ -99,6 +99,31 @@ struct HandOver {
         acquire(&to_caller);
     }
 
+    // task_starts() now, task_ends() however the task leaves: a task that
+    // throws (a cancelled run) has read what the caller reuses after it.
+    class Task {
+    public:
+        explicit Task(HandOver& h) noexcept : h_(h) { h_.task_starts(); }
+        ~Task() { h_.task_ends(); }
+        Task(const Task&) = delete;
+        Task& operator=(const Task&) = delete;
+
+    private:
+        HandOver& h_;
+    };
+    // caller_starts() now, caller_resumes() however the loop returns,
+    // an exception from a task included.
+    class Caller {
+    public:
+        explicit Caller(HandOver& h) noexcept : h_(h) { h_.caller_starts(); }
+        ~Caller() { h_.caller_resumes(); }
+        Caller(const Caller&) = delete;
+        Caller& operator=(const Caller&) = delete;
+
+    private:
+        HandOver& h_;
+    };
+
 private:
 #ifdef ROICAST_TSAN
     static void release(void* a) noexcept { __tsan_release(a); }
