@@ -7,53 +7,83 @@
 #   tsan      the parallel engine and model tests under ThreadSanitizer;
 #   fuzz      the scenario-loader and results-file fuzzers, half of
 #             FUZZ_SECONDS (default 60) each.
-# Each stage runs even when an earlier test stage failed (not when the build
-# did), and a table of what ran, how long it took and how it ended closes the
-# output; the exit code is non-zero when any stage failed.
+# The stages run in two lanes side by side, Release (build, suite) and
+# sanitizers (asan, tsan, fuzz), each line of output marked with its lane: a
+# stage alone leaves a core idle while its last, longest compile or test
+# finishes, and the other lane's work fills it. Each stage runs even when an
+# earlier test stage failed (the suite not when the build did), and a table
+# of what ran, how long it took and how it ended closes the output; the exit
+# code is non-zero when any stage failed.
 # For a quick loop while working: ctest --test-dir build -j2
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-names=() results=() seconds=()
-failed=0
+record="$(mktemp)"
+trap 'rm -f "$record"' EXIT
+start=$SECONDS
+
+# Runs one stage and appends "name result seconds" to the record.
 stage() {
   local name="$1"
   shift
   echo "=== stage $name: $*"
-  local start=$SECONDS
-  if "$@"; then results+=("passed"); else results+=("FAILED"); failed=1; fi
-  names+=("$name")
-  seconds+=($((SECONDS - start)))
+  local begin=$SECONDS result=passed
+  "$@" || result=FAILED
+  echo "$name $result $((SECONDS - begin))" >>"$record"
+  [[ $result == passed ]]
 }
+
 report() {
+  local -A result seconds folder=([suite]=build [asan]=build-asan [tsan]=build-tsan)
+  local name outcome time failed=0
+  while read -r name outcome time; do
+    result[$name]=$outcome
+    seconds[$name]=$time
+  done <"$record"
   # A failed stage's failing tests again, here at the end, where a log cut to
   # its tail still shows them.
-  local -A folder=([suite]=build [asan]=build-asan [tsan]=build-tsan)
-  for i in "${!names[@]}"; do
-    local failed_list="${folder[${names[$i]}]:-none}/Testing/Temporary/LastTestsFailed.log"
-    if [[ "${results[$i]}" == FAILED && -f "$failed_list" ]]; then
+  for name in build suite asan tsan fuzz; do
+    local failed_list="${folder[$name]:-none}/Testing/Temporary/LastTestsFailed.log"
+    if [[ "${result[$name]:-}" == FAILED && -f "$failed_list" ]]; then
       echo
-      echo "failed in stage ${names[$i]}:"
+      echo "failed in stage $name:"
       cat "$failed_list"
     fi
   done
   echo
   echo "stage      result    time"
-  for i in "${!names[@]}"; do
-    printf '%-10s %-9s %d:%02d\n' "${names[$i]}" "${results[$i]}" $((seconds[i] / 60)) $((seconds[i] % 60))
+  for name in build suite asan tsan fuzz; do
+    time="${seconds[$name]:-0}"
+    [[ "${result[$name]:-not run}" == passed ]] || failed=1
+    printf '%-10s %-9s %d:%02d\n' "$name" "${result[$name]:-not run}" $((time / 60)) $((time % 60))
   done
-  local total=0
-  for s in "${seconds[@]}"; do total=$((total + s)); done
-  printf '%-10s %-9s %d:%02d\n' "total" "$([[ $failed == 0 ]] && echo passed || echo FAILED)" $((total / 60)) $((total % 60))
+  time=$((SECONDS - start))
+  printf '%-10s %-9s %d:%02d  (the two lanes side by side, start to end)\n' "total" \
+    "$([[ $failed == 0 ]] && echo passed || echo FAILED)" $((time / 60)) $((time % 60))
+  return $failed
 }
-trap report EXIT
+
 rm -f build/Testing/Temporary/LastTestsFailed.log build-asan/Testing/Temporary/LastTestsFailed.log \
   build-tsan/Testing/Temporary/LastTestsFailed.log
 
-stage build env PRESET=release-ci scripts/build.sh
-if [[ "${results[0]}" != passed ]]; then exit 1; fi
-stage suite ctest --test-dir build --output-on-failure -j2
-stage asan scripts/sanitize.sh asan
-stage tsan scripts/sanitize.sh tsan
-stage fuzz scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
-exit $failed
+# Installing is done once, before the lanes: two apt-get runs at once would
+# fight over dpkg's lock.
+if ! bash scripts/setup.sh; then
+  echo "setup failed" >&2
+  exit 1
+fi
+
+(
+  stage build env PRESET=release-ci scripts/build.sh &&
+    stage suite ctest --test-dir build --output-on-failure -j2
+) 2>&1 | sed -u 's/^/[release]    /' &
+release_lane=$!
+(
+  stage asan scripts/sanitize.sh asan
+  stage tsan scripts/sanitize.sh tsan
+  stage fuzz scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+) 2>&1 | sed -u 's/^/[sanitizers] /' &
+sanitizer_lane=$!
+wait "$release_lane" "$sanitizer_lane"
+
+report
