@@ -33,26 +33,28 @@ RandomPermutation::RandomPermutation(std::uint64_t n, std::uint64_t seed, std::u
 void RandomPermutation::map(std::uint64_t first, std::size_t count, std::uint64_t* out) const {
     for (std::size_t k = 0; k < count; ++k) out[k] = first + k;
     lanes::feistel(keys_, half_bits_, {out, count});
-    std::vector<std::size_t> at;
-    std::vector<std::uint64_t> walking;
-    for (std::size_t k = 0; k < count; ++k)
-        if (out[k] >= n_) {
-            at.push_back(k);
-            walking.push_back(out[k]);
-        }
-    while (!walking.empty()) {
-        lanes::feistel(keys_, half_bits_, walking);
+    // Gathered without branches (which half the indices would mispredict):
+    // every index is written, the count advances for walkers only.
+    std::vector<std::size_t> at(count);
+    std::vector<std::uint64_t> walking(count);
+    std::size_t walkers = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        at[walkers] = k;
+        walking[walkers] = out[k];
+        walkers += out[k] >= n_;
+    }
+    while (walkers > 0) {
+        lanes::feistel(keys_, half_bits_, {walking.data(), walkers});
         std::size_t still = 0;
-        for (std::size_t j = 0; j < walking.size(); ++j) {
-            if (walking[j] < n_)
-                out[at[j]] = walking[j];
-            else {
-                at[still] = at[j];
-                walking[still++] = walking[j];
-            }
+        for (std::size_t j = 0; j < walkers; ++j) {
+            const std::size_t k = at[j];
+            const std::uint64_t x = walking[j];
+            out[k] = x;  // final once x < n; a walker's is overwritten on a later pass
+            at[still] = k;
+            walking[still] = x;
+            still += x >= n_;
         }
-        at.resize(still);
-        walking.resize(still);
+        walkers = still;
     }
 }
 

@@ -23,26 +23,38 @@ using VU = hn::Vec<DU>;
 // counter a lane, each 32-bit word in a 64-bit lane: MulLow32 then gives the
 // full 32 × 32 → 64 product the round needs. The counter is (path, key,
 // stream) as in PhiloxStream::keyed_bits; the result is its 64 bits.
-HWY_INLINE VU KeyedBits(DU du, VU path, std::uint64_t key, std::uint64_t seed, std::uint32_t stream) {
+// K vectors of paths at once: a round waits on its multiplications, so
+// independent counters fill those cycles.
+template <std::size_t K>
+HWY_INLINE void KeyedBits(DU du, const VU (&path)[K], std::uint64_t key, std::uint64_t seed, std::uint32_t stream,
+                          VU (&bits)[K]) {
     const VU low32 = hn::Set(du, 0xffffffffu);
     const VU m0 = hn::Set(du, 0xD2511F53u), m1 = hn::Set(du, 0xCD9E8D57u);
-    VU c0 = hn::And(path, low32), c1 = hn::ShiftRight<32>(path);
-    VU c2 = hn::Set(du, key & 0xffffffffu), c3 = hn::Set(du, (key >> 32) ^ stream);
+    VU c0[K], c1[K], c2[K], c3[K];
+    for (std::size_t j = 0; j < K; ++j) {
+        c0[j] = hn::And(path[j], low32);
+        c1[j] = hn::ShiftRight<32>(path[j]);
+        c2[j] = hn::Set(du, key & 0xffffffffu);
+        c3[j] = hn::Set(du, (key >> 32) ^ stream);
+    }
     auto k0 = static_cast<std::uint32_t>(seed), k1 = static_cast<std::uint32_t>(seed >> 32);
     for (int round = 0; round < 10; ++round) {
         if (round > 0) {
             k0 += 0x9E3779B9u;
             k1 += 0xBB67AE85u;
         }
-        const VU p0 = MulLow32(du, c0, m0), p1 = MulLow32(du, c2, m1);
-        const VU next0 = hn::Xor(hn::Xor(hn::ShiftRight<32>(p1), c1), hn::Set(du, k0));
-        const VU next2 = hn::Xor(hn::Xor(hn::ShiftRight<32>(p0), c3), hn::Set(du, k1));
-        c0 = next0;
-        c1 = hn::And(p1, low32);
-        c2 = next2;
-        c3 = hn::And(p0, low32);
+        const VU key0 = hn::Set(du, k0), key1 = hn::Set(du, k1);
+        for (std::size_t j = 0; j < K; ++j) {
+            const VU p0 = MulLow32(du, c0[j], m0), p1 = MulLow32(du, c2[j], m1);
+            const VU next0 = hn::Xor(hn::Xor(hn::ShiftRight<32>(p1), c1[j]), key0);
+            const VU next2 = hn::Xor(hn::Xor(hn::ShiftRight<32>(p0), c3[j]), key1);
+            c0[j] = next0;
+            c1[j] = hn::And(p1, low32);
+            c2[j] = next2;
+            c3[j] = hn::And(p0, low32);
+        }
     }
-    return hn::Or(hn::ShiftLeft<32>(c0), c1);
+    for (std::size_t j = 0; j < K; ++j) bits[j] = hn::Or(hn::ShiftLeft<32>(c0[j]), c1[j]);
 }
 
 // PhiloxStream::to_open_unit: k·2^-53 for the top 53 bits k, 2^-54 for k = 0.
@@ -61,9 +73,20 @@ void KeyedOpenUniformsLanes(std::uint64_t seed, std::uint32_t stream, std::uint6
     const D d;
     const DU du;
     const std::size_t lanes = hn::Lanes(d);
+    std::size_t i = 0;
+    for (; i + 2 * lanes <= n; i += 2 * lanes) {
+        const VU path[2] = {hn::Iota(du, first + i), hn::Iota(du, first + i + lanes)};
+        VU bits[2];
+        KeyedBits(du, path, key, seed, stream, bits);
+        hn::StoreU(OpenUnit(d, bits[0]), d, out + i);
+        hn::StoreU(OpenUnit(d, bits[1]), d, out + i + lanes);
+    }
     HWY_ALIGN double buffer[HWY_MAX_BYTES / sizeof(double)];
-    for (std::size_t i = 0; i < n; i += lanes) {
-        const auto u = OpenUnit(d, KeyedBits(du, hn::Iota(du, first + i), key, seed, stream));
+    for (; i < n; i += lanes) {
+        const VU path[1] = {hn::Iota(du, first + i)};
+        VU bits[1];
+        KeyedBits(du, path, key, seed, stream, bits);
+        const auto u = OpenUnit(d, bits[0]);
         if (i + lanes <= n)
             hn::StoreU(u, d, out + i);
         else {
@@ -96,17 +119,29 @@ void LatinHypercubeLanes(std::uint64_t seed, std::uint32_t stream, std::uint64_t
     const DU du;
     const DI di;
     const std::size_t lanes = hn::Lanes(d);
-    const auto top = hn::Set(d, 1.0 - 0x1p-53);
+    const auto top = hn::Set(d, 1.0 - 0x1p-53), w = hn::Set(d, width), one = hn::Set(d, 1.0);
+    const auto place = [&](VU stratum, VU bits) HWY_ATTR {
+        const auto u = hn::Mul(hn::Add(hn::ConvertTo(d, hn::BitCast(di, stratum)), OpenUnit(d, bits)), w);
+        return hn::IfThenElse(hn::Lt(u, one), u, top);  // rounding in the top stratum
+    };
+    std::size_t i = 0;
+    for (; i + 2 * lanes <= n; i += 2 * lanes) {
+        const VU path[2] = {hn::Iota(du, first + i), hn::Iota(du, first + i + lanes)};
+        VU bits[2];
+        KeyedBits(du, path, key, seed, stream, bits);
+        hn::StoreU(place(hn::LoadU(du, strata + i), bits[0]), d, out + i);
+        hn::StoreU(place(hn::LoadU(du, strata + i + lanes), bits[1]), d, out + i + lanes);
+    }
     HWY_ALIGN std::uint64_t strata_buffer[HWY_MAX_BYTES / sizeof(std::uint64_t)] = {};
     HWY_ALIGN double buffer[HWY_MAX_BYTES / sizeof(double)];
-    for (std::size_t i = 0; i < n; i += lanes) {
+    for (; i < n; i += lanes) {
         const bool full = i + lanes <= n;
         if (!full)
             for (std::size_t k = 0; i + k < n; ++k) strata_buffer[k] = strata[i + k];
-        const VU stratum = full ? hn::LoadU(du, strata + i) : hn::Load(du, strata_buffer);
-        const auto jitter = OpenUnit(d, KeyedBits(du, hn::Iota(du, first + i), key, seed, stream));
-        const auto u = hn::Mul(hn::Add(hn::ConvertTo(d, hn::BitCast(di, stratum)), jitter), hn::Set(d, width));
-        const auto v = hn::IfThenElse(hn::Lt(u, hn::Set(d, 1.0)), u, top);  // rounding in the top stratum
+        const VU path[1] = {hn::Iota(du, first + i)};
+        VU bits[1];
+        KeyedBits(du, path, key, seed, stream, bits);
+        const auto v = place(full ? hn::LoadU(du, strata + i) : hn::Load(du, strata_buffer), bits[0]);
         if (full)
             hn::StoreU(v, d, out + i);
         else {

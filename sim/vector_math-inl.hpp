@@ -73,6 +73,9 @@ HWY_INLINE hn::Vec<DU> MulLow32(DU du, hn::Vec<DU> a, hn::Vec<DU> b) {
 // the low product and the two cross products of the 32-bit halves.
 template <class DU>
 HWY_INLINE hn::Vec<DU> Mul64(DU du, hn::Vec<DU> a, std::uint64_t b) {
+#if HWY_TARGET <= HWY_AVX3  // AVX-512DQ multiplies 64-bit lanes itself
+    if constexpr (hn::MaxLanes(DU()) == 8) return hn::Vec<DU>{_mm512_mullo_epi64(a.raw, hn::Set(du, b).raw)};
+#endif
     const auto b_lo = hn::Set(du, b & 0xffffffffu), b_hi = hn::Set(du, b >> 32);
     const auto cross = hn::Add(MulLow32(du, hn::ShiftRight<32>(a), b_lo), MulLow32(du, a, b_hi));
     return hn::Add(MulLow32(du, a, b_lo), hn::ShiftLeft<32>(cross));
