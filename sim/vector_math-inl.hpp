@@ -64,6 +64,7 @@ HWY_INLINE hn::Vec<DU> MulLow32(DU du, hn::Vec<DU> a, hn::Vec<DU> b) {
 #if HWY_TARGET == HWY_SCALAR
     return hn::Set(du, (hn::GetLane(a) & 0xffffffffu) * (hn::GetLane(b) & 0xffffffffu));
 #else
+    (void)du;
     const hn::Repartition<std::uint32_t, DU> d32;
     return hn::MulEven(hn::BitCast(d32, a), hn::BitCast(d32, b));
 #endif

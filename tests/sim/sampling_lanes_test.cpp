@@ -19,7 +19,7 @@
 
 namespace {
 
-std::vector<double> probe_uniforms(std::size_t random_count) {
+std::vector<double> lookup_uniforms(std::size_t random_count) {
     std::vector<double> u = {0x1p-54, 0x1p-53, 1.0 - 0x1p-53, 1.0 - 0x1p-52, 0.5, 0.075, 0.925, 1e-12, 1.0 - 1e-12};
     for (int e = 1; e <= 54; ++e) u.push_back(std::ldexp(1.0, -e));
     std::mt19937_64 bits(7);
@@ -41,7 +41,7 @@ TEST(TabulatedLanes, EqualsScalarLookupOfTheSameScoreOnEveryTarget) {
         {"Gamma(2), support", sim::Gamma(2, 1), 0.0, INFINITY},
         {"PERT shape", *sim::table_shape(sim::Pert(0, 1, 3)), 0.0, 1.0},
     };
-    const auto u = probe_uniforms(20001);
+    const auto u = lookup_uniforms(20001);
     for (const auto& c : cases) {
         SCOPED_TRACE(c.name);
         const sim::TabulatedQuantile table(*sim::table_nodes(c.shape));
@@ -65,7 +65,7 @@ TEST(TabulatedLanes, InverseCdfDrawsAreTheTableLookups) {
     std::vector<double> q = *sim::table_nodes(*sim::table_shape(pert));
     for (double& x : q) x = pert.as_beta().min() + (pert.as_beta().max() - pert.as_beta().min()) * x;
     const sim::TabulatedQuantile table(q);
-    const auto u = probe_uniforms(1000);
+    const auto u = lookup_uniforms(1000);
     std::vector<double> out(u.size());
     draw(u, out);
     for (std::size_t i = 0; i < u.size(); ++i)
@@ -81,7 +81,7 @@ TEST(CopulaLanes, MatchesBoostReferenceAndIsTheSameOnEveryTarget) {
     const double rank = 0.6;
     const sim::GaussianCopula copula(3, {{0, 2, rank}});
     const double rho = sim::GaussianCopula::pearson_from_spearman(rank);
-    const auto u = probe_uniforms(4001);
+    const auto u = lookup_uniforms(4001);
     const auto n = static_cast<Eigen::Index>(u.size());
     sim::BlockMatrix uniforms(n, 3);
     for (Eigen::Index r = 0; r < n; ++r) {

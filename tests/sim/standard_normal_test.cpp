@@ -20,7 +20,7 @@ using StdNormal = boost::math::normal_distribution<double, sim::detail::BoostPol
 // Uniforms the engine produces: random ones over (0, 1) and far into both
 // tails, every power of two down to 2^-54, the ends 2^-54 and 1 − 2^-53, and
 // both sides of AS 241's range boundaries (0.075, 0.925, r = 5).
-std::vector<double> probe_uniforms() {
+std::vector<double> normal_probe_uniforms() {
     std::vector<double> u;
     std::mt19937_64 bits(18);
     for (int i = 0; i < 200000; ++i) u.push_back(static_cast<double>((bits() >> 11) | 1) * 0x1p-53);
@@ -39,7 +39,7 @@ std::vector<double> probe_uniforms() {
 
 // Scores from −9 to 9 and the boundaries of the erfc ranges (|z|/√2 at 0.84375,
 // 1.25, 1/0.35, 6), each with its neighbours.
-std::vector<double> probe_scores() {
+std::vector<double> normal_probe_scores() {
     std::vector<double> z;
     std::mt19937_64 bits(81);
     for (int i = 0; i < 200000; ++i) z.push_back(-9.0 + 18.0 * static_cast<double>(bits() >> 11) * 0x1p-53);
@@ -52,20 +52,20 @@ std::vector<double> probe_scores() {
     return z;
 }
 
-double relative(double a, double b) { return b == 0 ? std::abs(a) : std::abs(a - b) / std::abs(b); }
+double relative_to(double a, double b) { return b == 0 ? std::abs(a) : std::abs(a - b) / std::abs(b); }
 
 // AS 241 is good to about 1e-16 relative; with rounding, measured worst
 // 9.2e-16 against Boost (at u = 0.00775, in the middle range).
 TEST(StandardNormal, InverseWithin1e15OfBoostOnEveryTarget) {
-    const auto u = probe_uniforms();
+    const auto u = normal_probe_uniforms();
     const auto results = sim::testing::on_every_simd_target([&] {
         std::vector<double> z(u.size());
         sim::inverse_normal(u, z);
         double worst = 0;
         for (std::size_t i = 0; i < u.size(); ++i) {
             const double exact = boost::math::quantile(StdNormal{}, u[i]);
-            worst = std::max(worst, relative(z[i], exact));
-            EXPECT_LE(relative(z[i], exact), 1e-15) << "u = " << u[i];
+            worst = std::max(worst, relative_to(z[i], exact));
+            EXPECT_LE(relative_to(z[i], exact), 1e-15) << "u = " << u[i];
         }
         RecordProperty("worst_relative_error", std::to_string(worst));
         return z;
@@ -75,12 +75,12 @@ TEST(StandardNormal, InverseWithin1e15OfBoostOnEveryTarget) {
 
 // fdlibm's erfc is good to about 1 ulp; measured worst 5.1e-16 against Boost.
 TEST(StandardNormal, CdfWithin1e15OfBoostOnEveryTarget) {
-    const auto z = probe_scores();
+    const auto z = normal_probe_scores();
     const auto results = sim::testing::on_every_simd_target([&] {
         std::vector<double> p(z.size());
         sim::normal_cdf(z, p);
         for (std::size_t i = 0; i < z.size(); ++i)
-            EXPECT_LE(relative(p[i], boost::math::cdf(StdNormal{}, z[i])), 1e-15) << "z = " << z[i];
+            EXPECT_LE(relative_to(p[i], boost::math::cdf(StdNormal{}, z[i])), 1e-15) << "z = " << z[i];
         return p;
     });
     for (const auto& p : results) EXPECT_EQ(p, results.front());
@@ -90,8 +90,8 @@ TEST(StandardNormal, CdfWithin1e15OfBoostOnEveryTarget) {
 // vectors, the padded last vector and one value alone agree, for block
 // lengths that are not multiples of any lane count.
 TEST(StandardNormal, ResultDoesNotDependOnPositionInTheBlock) {
-    const auto u = probe_uniforms();
-    const auto z = probe_scores();
+    const auto u = normal_probe_uniforms();
+    const auto z = normal_probe_scores();
     sim::testing::on_every_simd_target([&] {
         for (std::size_t length : {1u, 2u, 3u, 5u, 7u, 9u, 15u, 17u, 31u}) {
             std::vector<double> a(length), b(length);
