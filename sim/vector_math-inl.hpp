@@ -35,6 +35,16 @@ HWY_INLINE hn::Vec<D> Polynomial(D d, hn::Vec<D> x, const double (&c)[N]) {
     return p;
 }
 
+// Polynomial with a's coefficients in the lanes of `first`, b's in the
+// others: the very operations of evaluating both and selecting, at half the cost.
+template <class D, std::size_t N>
+HWY_INLINE hn::Vec<D> Polynomial(D d, hn::Vec<D> x, hn::Mask<D> first, const double (&a)[N], const double (&b)[N]) {
+    hn::Vec<D> p = hn::IfThenElse(first, hn::Set(d, a[N - 1]), hn::Set(d, b[N - 1]));
+    for (std::size_t i = N - 1; i-- > 0;)
+        p = hn::Add(hn::Mul(p, x), hn::IfThenElse(first, hn::Set(d, a[i]), hn::Set(d, b[i])));
+    return p;
+}
+
 // out[i] = f(in[i]) for i < n, a vector at a time; the last, partial vector
 // runs through the same f on a copy padded with `pad` (a value f is defined
 // at), so a value's result does not depend on where in a block it falls.
@@ -165,18 +175,17 @@ HWY_INLINE hn::Vec<D> Erfc(D d, hn::Vec<D> x) {
         static constexpr double rb[] = {-9.86494292470009928597e-03, -7.99283237680523006574e-01,
                                         -1.77579549177547519889e+01, -1.60636384855821916062e+02,
                                         -6.37566443368389627722e+02, -1.02509513161107724954e+03,
-                                        -4.83519191608651397019e+02};
+                                        -4.83519191608651397019e+02, 0.0};  // 0: ra's degree, same value
         static constexpr double sb[] = {1.0,
                                         3.03380607434824582924e+01,  3.25792512996573918826e+02,
                                         1.53672958608443695994e+03,  3.19985821950859553908e+03,
                                         2.55305040643316442583e+03,  4.74528541206955367215e+02,
-                                        -2.24409524465858183362e+01};
+                                        -2.24409524465858183362e+01, 0.0};
         // 1.25 <= |x| < 28; other lanes compute on a harmless value.
         const auto xc = hn::Min(hn::Max(ax, hn::Set(d, 1.25)), hn::Set(d, 28.0));
         const auto s = hn::Div(one, hn::Mul(xc, xc));
         const auto near = hn::Lt(xc, hn::Set(d, from_high_word(0x4006DB6D)));  // |x| < 1/0.35
-        const auto big_r = hn::IfThenElse(near, Polynomial(d, s, ra), Polynomial(d, s, rb));
-        const auto big_s = hn::IfThenElse(near, Polynomial(d, s, sa), Polynomial(d, s, sb));
+        const auto big_r = Polynomial(d, s, near, ra, rb), big_s = Polynomial(d, s, near, sa, sb);
         // z = x with its low 32 bits cleared, so −z·z is exact.
         const auto z = hn::BitCast(d, hn::And(hn::BitCast(du, xc), hn::Set(du, 0xffffffff00000000u)));
         const auto r = hn::Mul(Exp(d, hn::Sub(hn::Neg(hn::Mul(z, z)), hn::Set(d, 0.5625))),
@@ -263,9 +272,8 @@ HWY_INLINE hn::Vec<D> InverseNormal(D d, hn::Vec<D> p) {
         const auto tail = hn::Max(hn::IfThenElse(lower, p, hn::Sub(hn::Set(d, 1.0), p)), hn::Set(d, 0x1p-1022));
         const auto r = hn::Sqrt(hn::Neg(Log(d, tail)));
         const auto near = hn::Le(r, hn::Set(d, 5.0));
-        const auto r1 = hn::Sub(r, hn::Set(d, 1.6)), r2 = hn::Sub(r, hn::Set(d, 5.0));
-        const auto value = hn::IfThenElse(near, hn::Div(Polynomial(d, r1, c), Polynomial(d, r1, dd)),
-                                          hn::Div(Polynomial(d, r2, e), Polynomial(d, r2, f)));
+        const auto x = hn::Sub(r, hn::IfThenElse(near, hn::Set(d, 1.6), hn::Set(d, 5.0)));
+        const auto value = hn::Div(Polynomial(d, x, near, c, e), Polynomial(d, x, near, dd, f));
         result = hn::IfThenElse(central, result, hn::IfThenElse(lower, hn::Neg(value), value));
     }
     return result;
