@@ -1,9 +1,16 @@
 // Micro-benchmarks of the engine's stages. Run: build/bench/bench_sim
 #include <benchmark/benchmark.h>
 
+#include <boost/math/distributions/normal.hpp>
+#include <hwy/targets.h>
 #include <vector>
 
 #include "sim/distribution.hpp"
+#include "sim/gaussian_copula.hpp"
+#include "sim/random_permutation.hpp"
+#include "sim/standard_normal.hpp"
+#include "sim/uniform_lanes.hpp"
+#include "sim/vector_lanes.hpp"
 #include "sim/inverse_cdf.hpp"
 #include "sim/philox_stream.hpp"
 #include "sim/summary.hpp"
@@ -91,3 +98,162 @@ void BM_Summarize(benchmark::State& state) {
 BENCHMARK(BM_Summarize)->Arg(100000)->Arg(1000000);
 
 }  // namespace
+
+// The vector kernels, each on every SIMD target this machine has (the
+// argument is the target's rank, 0 = the one the dispatcher would choose),
+// beside the scalar code they replace.
+namespace vector_kernels {
+
+// Forces target `rank` for one benchmark; false (and the row skipped) if the
+// machine has fewer targets.
+class ForcedTarget {
+public:
+    explicit ForcedTarget(benchmark::State& state) {
+        const auto targets = hwy::SupportedAndGeneratedTargets();
+        const auto rank = static_cast<std::size_t>(state.range(0));
+        if (rank >= targets.size()) {
+            state.SkipWithError("no such SIMD target here");
+            return;
+        }
+        hwy::SetSupportedTargetsForTest(targets[rank]);
+        state.SetLabel(sim::simd_target());
+        ok_ = true;
+    }
+    ~ForcedTarget() { hwy::SetSupportedTargetsForTest(0); }
+    bool ok() const { return ok_; }
+
+private:
+    bool ok_ = false;
+};
+
+constexpr std::size_t n = 4096;
+
+std::vector<double> uniforms() {
+    std::vector<double> u(n);
+    sim::lanes::keyed_open_uniforms(1, 0, 0, 0, u);
+    return u;
+}
+
+void BM_InverseNormalLanes(benchmark::State& state) {
+    const ForcedTarget target(state);
+    if (!target.ok()) return;
+    const auto u = uniforms();
+    std::vector<double> z(n);
+    for (auto _ : state) {
+        sim::inverse_normal(u, z);
+        benchmark::DoNotOptimize(z.data());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_InverseNormalLanes)->DenseRange(0, 5);
+
+void BM_InverseNormalBoost(benchmark::State& state) {
+    const auto u = uniforms();
+    std::vector<double> z(n);
+    const boost::math::normal_distribution<double> normal;
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n; ++i) z[i] = boost::math::quantile(normal, u[i]);
+        benchmark::DoNotOptimize(z.data());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_InverseNormalBoost);
+
+void BM_NormalCdfLanes(benchmark::State& state) {
+    const ForcedTarget target(state);
+    if (!target.ok()) return;
+    std::vector<double> z(n), p(n);
+    sim::inverse_normal(uniforms(), z);
+    for (auto _ : state) {
+        sim::normal_cdf(z, p);
+        benchmark::DoNotOptimize(p.data());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_NormalCdfLanes)->DenseRange(0, 5);
+
+void BM_NormalCdfBoost(benchmark::State& state) {
+    std::vector<double> z(n), p(n);
+    sim::inverse_normal(uniforms(), z);
+    const boost::math::normal_distribution<double> normal;
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n; ++i) p[i] = boost::math::cdf(normal, z[i]);
+        benchmark::DoNotOptimize(p.data());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_NormalCdfBoost);
+
+void BM_KeyedUniformsLanes(benchmark::State& state) {
+    const ForcedTarget target(state);
+    if (!target.ok()) return;
+    std::vector<double> u(n);
+    std::uint64_t first = 0;
+    for (auto _ : state) {
+        sim::lanes::keyed_open_uniforms(1, 0, 12345, first, u);
+        benchmark::DoNotOptimize(u.data());
+        first += n;
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_KeyedUniformsLanes)->DenseRange(0, 5);
+
+void BM_KeyedUniformsScalar(benchmark::State& state) {
+    const sim::PhiloxStream s(1, 0);
+    std::vector<double> u(n);
+    std::uint64_t first = 0;
+    for (auto _ : state) {
+        for (std::size_t k = 0; k < n; ++k) u[k] = sim::PhiloxStream::to_open_unit(s.keyed_bits(first + k, 12345));
+        benchmark::DoNotOptimize(u.data());
+        first += n;
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_KeyedUniformsScalar);
+
+void BM_PermutationLanes(benchmark::State& state) {
+    const ForcedTarget target(state);
+    if (!target.ok()) return;
+    const sim::RandomPermutation p(1000000, 1, 7);
+    std::vector<std::uint64_t> out(n);
+    std::uint64_t first = 0;
+    for (auto _ : state) {
+        p.map(first, n, out.data());
+        benchmark::DoNotOptimize(out.data());
+        first = (first + n) % (1000000 - n);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_PermutationLanes)->DenseRange(0, 5);
+
+void BM_PermutationScalar(benchmark::State& state) {
+    const sim::RandomPermutation p(1000000, 1, 7);
+    std::vector<std::uint64_t> out(n);
+    std::uint64_t first = 0;
+    for (auto _ : state) {
+        for (std::size_t k = 0; k < n; ++k) out[k] = p(first + k);
+        benchmark::DoNotOptimize(out.data());
+        first = (first + n) % (1000000 - n);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_PermutationScalar);
+
+// Four linked dimensions of eight, a block of 1024 paths.
+void BM_CopulaApply(benchmark::State& state) {
+    const ForcedTarget target(state);
+    if (!target.ok()) return;
+    const sim::GaussianCopula copula(8, {{0, 1, 0.5}, {1, 2, 0.3}, {2, 3, -0.2}});
+    const sim::UniformDesign design(sim::Sampling::mc, 1, 1 << 20, 8);
+    sim::BlockMatrix u, work;
+    design.fill({0, 1024}, u);
+    for (auto _ : state) {
+        work = u;
+        copula.apply(work);
+        benchmark::DoNotOptimize(work.data());
+    }
+    state.SetItemsProcessed(state.iterations() * 1024 * 4);
+}
+BENCHMARK(BM_CopulaApply)->DenseRange(0, 5);
+
+}  // namespace vector_kernels

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build
   libboost-math-dev libboost-random-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev
-  libgtest-dev libbenchmark-dev librandom123-dev libcli11-dev
+  libgtest-dev libbenchmark-dev librandom123-dev libcli11-dev libhwy-dev
   python3 python3-jsonschema
   clang libclang-rt-14-dev
   libxlsxwriter-dev pkg-config libcpp-httplib-dev

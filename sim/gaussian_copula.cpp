@@ -2,13 +2,12 @@
 
 #include <Eigen/Cholesky>
 #include <algorithm>
-#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <numbers>
 
-#include "sim/distributions/boost_policy.hpp"
 #include "sim/invalid_parameter.hpp"
 #include "sim/nearest_correlation.hpp"
+#include "sim/standard_normal.hpp"
 
 namespace sim {
 
@@ -78,23 +77,22 @@ GaussianCopula::GaussianCopula(std::size_t dimensions, const std::vector<RankCor
 
 void GaussianCopula::apply(BlockMatrix& uniforms) const {
     if (linked_.empty()) return;
-    using StdNormal = boost::math::normal_distribution<double, detail::BoostPolicy>;
-    const StdNormal normal;
     const auto rows = uniforms.rows();
     const auto k = static_cast<Eigen::Index>(linked_.size());
+    const auto n = static_cast<std::size_t>(rows);
     Eigen::MatrixXd scores(rows, k);
     for (Eigen::Index j = 0; j < k; ++j) {
         const auto col = static_cast<Eigen::Index>(linked_[static_cast<std::size_t>(j)]);
-        for (Eigen::Index r = 0; r < rows; ++r)
-            scores(r, j) = boost::math::quantile(normal, uniforms(r, col));
+        inverse_normal({uniforms.col(col).data(), n}, {scores.col(j).data(), n});
     }
-    const Eigen::MatrixXd correlated = scores * factor_.transpose();
+    Eigen::MatrixXd correlated = scores * factor_.transpose();
     // Keep the uniforms strictly inside (0, 1) even for scores beyond ±38σ.
     constexpr double lo = 0x1p-54, hi = 1.0 - 0x1p-53;
     for (Eigen::Index j = 0; j < k; ++j) {
         const auto col = static_cast<Eigen::Index>(linked_[static_cast<std::size_t>(j)]);
-        for (Eigen::Index r = 0; r < rows; ++r)
-            uniforms(r, col) = std::clamp(boost::math::cdf(normal, correlated(r, j)), lo, hi);
+        double* out = uniforms.col(col).data();
+        normal_cdf({correlated.col(j).data(), n}, {out, n});
+        for (std::size_t r = 0; r < n; ++r) out[r] = std::clamp(out[r], lo, hi);
     }
 }
 

@@ -57,9 +57,7 @@ void InverseCdf::operator()(std::span<const double> u, std::span<double> out) co
         quantiles(exact_, u, out);
         return;
     }
-    const StdNormal normal;
-    for (std::size_t i = 0; i < u.size(); ++i)
-        out[i] = std::clamp(table_->at_z(boost::math::quantile(normal, u[i])), support_.low, support_.high);
+    table_->at_uniforms(u, out, support_.low, support_.high);
 }
 
 }  // namespace sim

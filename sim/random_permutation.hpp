@@ -24,13 +24,12 @@ public:
         while (x >= n_);
         return x;
     }
-    // out[k] = (*this)(first + k) for k < count: eight indices through the
-    // network at a time, whose rounds the CPU overlaps where one index's
-    // rounds wait on each other; the few that land outside [0, n) walk on alone.
-    void map(std::uint64_t first, std::size_t count, std::uint64_t* out) const noexcept;
+    // out[k] = (*this)(first + k) for k < count: the network and the cycle
+    // walking in SIMD vector lanes (sim/uniform_lanes.hpp).
+    void map(std::uint64_t first, std::size_t count, std::uint64_t* out) const;
 
 private:
-    static constexpr int rounds = 6;
+    static constexpr int rounds = 6;  // sim::lanes::feistel takes six round keys
     std::uint64_t encrypt(std::uint64_t x) const noexcept;
 
     std::uint64_t n_;

@@ -1,10 +1,9 @@
 #include "sim/tabulated_quantile.hpp"
 
 #include <algorithm>
-#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 
-#include "sim/distributions/boost_policy.hpp"
+#include "sim/standard_normal.hpp"
 
 namespace sim {
 
@@ -44,9 +43,6 @@ double TabulatedQuantile::at_z(double z) const {
            (t3 - t2) * h_ * slope_[i + 1];
 }
 
-double TabulatedQuantile::operator()(double u) const {
-    using StdNormal = boost::math::normal_distribution<double, detail::BoostPolicy>;
-    return at_z(boost::math::quantile(StdNormal{}, u));
-}
+double TabulatedQuantile::operator()(double u) const { return at_z(inverse_normal(u)); }
 
 }  // namespace sim

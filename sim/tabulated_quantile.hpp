@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <vector>
 
 namespace sim {
@@ -26,8 +27,12 @@ public:
     // The table through those values (at least two).
     explicit TabulatedQuantile(std::vector<double> nodes);
 
+    // Q(u) = at_z(Φ⁻¹(u)), Φ⁻¹ from sim/standard_normal.hpp.
     double operator()(double u) const;
     double at_z(double z) const;
+    // out[i] = clamp(Q(u[i]), low, high) in SIMD vector lanes, to the bit the
+    // same as the scalar expression (sim/tabulated_quantile_lanes.cpp).
+    void at_uniforms(std::span<const double> u, std::span<double> out, double low, double high) const;
 
 private:
     double h_, inv_h_;

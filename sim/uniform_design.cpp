@@ -6,6 +6,7 @@
 
 #include "sim/invalid_parameter.hpp"
 #include "sim/philox_stream.hpp"
+#include "sim/uniform_lanes.hpp"
 
 namespace sim {
 
@@ -88,29 +89,20 @@ void UniformDesign::fill(BlockRange block, BlockMatrix& out) const {
 }
 
 void UniformDesign::fill_mc(BlockRange block, BlockMatrix& out) const {
-    const PhiloxStream stream(seed_, streams::sampling);
-    for (std::size_t d = 0; d < dimensions_; ++d) {
-        double* column = out.col(static_cast<Eigen::Index>(d)).data();
-        for (std::size_t k = 0; k < block.size; ++k)
-            column[k] = PhiloxStream::to_open_unit(stream.keyed_bits(block.first + k, keys_[d]));
-    }
+    for (std::size_t d = 0; d < dimensions_; ++d)
+        lanes::keyed_open_uniforms(seed_, streams::sampling, keys_[d], block.first,
+                                   {out.col(static_cast<Eigen::Index>(d)).data(), block.size});
 }
 
 // Path i of dimension d lands in stratum π_d(i), at a uniform offset inside it:
 // every one of the N strata of every dimension holds exactly one path.
 void UniformDesign::fill_lhs(BlockRange block, BlockMatrix& out) const {
-    const PhiloxStream jitter(seed_, streams::lhs_jitter);
     const double width = 1.0 / static_cast<double>(paths_);
     std::vector<std::uint64_t> strata(block.size);
     for (std::size_t d = 0; d < dimensions_; ++d) {
-        double* column = out.col(static_cast<Eigen::Index>(d)).data();
         strata_[d].map(block.first, block.size, strata.data());
-        for (std::size_t k = 0; k < block.size; ++k) {
-            const std::uint64_t i = block.first + k;
-            const double u = (static_cast<double>(strata[k]) +
-                              PhiloxStream::to_open_unit(jitter.keyed_bits(i, keys_[d]))) * width;
-            column[k] = u < 1.0 ? u : 1.0 - 0x1p-53;  // rounding in the top stratum
-        }
+        lanes::latin_hypercube(seed_, streams::lhs_jitter, keys_[d], block.first, strata, width,
+                               {out.col(static_cast<Eigen::Index>(d)).data(), block.size});
     }
 }
 
