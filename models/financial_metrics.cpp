@@ -135,6 +135,8 @@ double annual_from_monthly(double x) { return std::isnan(x) ? NAN : std::pow(x, 
 
 double irr_annual(std::span<const double> cf) { return annual_from_monthly(irr_root(cf, 1.0)); }
 
+double irr_monthly_root(std::span<const double> cf, double start) { return irr_root(cf, start); }
+
 double payback_months(std::span<const double> flow, std::span<const double> cost) {
     double cumulative = flow[0], cumulative_cost = cost[0];
     for (std::size_t t = 1; t < flow.size(); ++t) {

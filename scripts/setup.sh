@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libbenchmark-dev librandom123-dev libcli11-dev
   python3 python3-jsonschema
   clang libclang-rt-14-dev
-  libxlsxwriter-dev pkg-config libcpp-httplib-dev
+  libxlsxwriter-dev pkg-config libcpp-httplib-dev libhwy-dev
   chromium chromium-driver python3-selenium
   python3-openpyxl python3-pandas python3-matplotlib python3-numpy python3-scipy
   jupyter-nbconvert python3-ipykernel
