@@ -268,6 +268,33 @@ void LaneIrr(const double* HWY_RESTRICT cf, const double* HWY_RESTRICT cf_in, co
     }
 }
 
+// ScaledNpv with the rates in lanes and the coefficients broadcast.
+void ScaledNpvAt(const double* HWY_RESTRICT cf, std::size_t n, const double* HWY_RESTRICT x, std::size_t count,
+                 double* HWY_RESTRICT out) {
+    const D d;
+    const std::size_t N = hn::Lanes(d);
+    for (std::size_t j = 0; j < count; j += N) {
+        HWY_ALIGN double lanes[hn::MaxLanes(d)];
+        for (std::size_t i = 0; i < N; ++i) lanes[i] = x[std::min(j + i, count - 1)];
+        const V xv = hn::Load(d, lanes), x2 = hn::Mul(xv, xv), x4 = hn::Mul(x2, x2);
+        V v[4] = {hn::Zero(d), hn::Zero(d), hn::Zero(d), hn::Zero(d)};
+        const auto coefficient = [&](std::size_t k) { return hn::Set(d, cf[n - 1 - k]); };
+        std::size_t k = n;
+        while (k % 4 != 0) {
+            --k;
+            v[k % 4] = hn::Add(hn::Mul(v[k % 4], x4), coefficient(k));
+        }
+        for (; k > 0; k -= 4) {
+            v[3] = hn::Add(hn::Mul(v[3], x4), coefficient(k - 1));
+            v[2] = hn::Add(hn::Mul(v[2], x4), coefficient(k - 2));
+            v[1] = hn::Add(hn::Mul(v[1], x4), coefficient(k - 3));
+            v[0] = hn::Add(hn::Mul(v[0], x4), coefficient(k - 4));
+        }
+        hn::Store(hn::Add(v[0], hn::Mul(xv, hn::Add(v[1], hn::Mul(xv, hn::Add(v[2], hn::Mul(xv, v[3])))))), d, lanes);
+        for (std::size_t i = 0; i < N && j + i < count; ++i) out[j + i] = lanes[i];
+    }
+}
+
 std::int64_t Target() { return HWY_TARGET; }
 
 }  // namespace HWY_NAMESPACE
@@ -280,6 +307,11 @@ namespace models {
 HWY_EXPORT(LanePass);
 HWY_EXPORT(LaneIrr);
 HWY_EXPORT(Target);
+HWY_EXPORT(ScaledNpvAt);
+
+void scaled_npv_at(std::span<const double> cf, std::span<const double> x, std::span<double> out) {
+    HWY_DYNAMIC_DISPATCH(ScaledNpvAt)(cf.data(), cf.size(), x.data(), x.size(), out.data());
+}
 
 std::size_t lane_scratch_size(int months, std::size_t horizons) {
     return (3 * (static_cast<std::size_t>(months) + 1) + horizons + 4) * lane_block;

@@ -40,6 +40,11 @@ std::size_t lane_scratch_size(int months, std::size_t horizons);
 void lane_metrics(LaneFlows flows, std::size_t paths, std::span<const double> discount,
                   std::span<const int> horizon_months, std::span<double> scratch, LaneMetrics out, bool irr);
 
+// p(x) = Σ cf(t)·x^(n−1−t) at every x[j] into out[j], the rates in lanes:
+// the IRR solver's grid of rates (financial_metrics.cpp) at a vector of
+// rates per instruction, to the bit what sim::polynomial gives one at a time.
+void scaled_npv_at(std::span<const double> cf, std::span<const double> x, std::span<double> out);
+
 // The Highway target (HWY_AVX3, HWY_AVX2, …) lane_metrics() runs on now.
 std::int64_t lane_metrics_target();
 

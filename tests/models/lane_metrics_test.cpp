@@ -14,6 +14,7 @@
 #include "models/path_store.hpp"
 #include "models/scenario_loader.hpp"
 #include "models/simulation.hpp"
+#include "sim/polynomial.hpp"
 
 namespace {
 
@@ -276,6 +277,34 @@ TEST(LaneMetrics, SimulationIsBitIdenticalOnEverySimdTargetAndThreadCount) {
                 const auto bits = store_bits(models::simulate(s, settings));
                 if (first.empty()) first = bits;
                 EXPECT_TRUE(bits == first) << name << " on " << hwy::TargetName(target) << ", " << threads << " threads";
+            }
+        }
+    }
+    hwy::SetSupportedTargetsForTest(0);
+}
+
+}  // namespace
+
+namespace {
+
+// The IRR solver's grid of rates evaluated in lanes: to the bit what
+// sim::polynomial gives one rate at a time, on every SIMD target, for
+// lengths around multiples of the vector width and of its four chains.
+TEST(LaneMetrics, ScaledNpvAtManyRatesIsThePolynomialToTheBit) {
+    std::vector<double> x;
+    for (int k = 1; k < 200; ++k) x.push_back(0.01 + 1.99 * k / 200);
+    for (const std::int64_t target : hwy::SupportedAndGeneratedTargets()) {
+        hwy::SetSupportedTargetsForTest(target);
+        for (std::size_t n : {1u, 2u, 3u, 4u, 5u, 13u, 37u, 61u}) {
+            std::vector<double> cf(n);
+            for (std::size_t t = 0; t < n; ++t) cf[t] = (t % 3 == 0 ? -1.0 : 1.0) * (1000.0 + 37.0 * t) / (1 + t % 7);
+            for (std::size_t count : {x.size(), std::size_t{1}, std::size_t{7}}) {
+                std::vector<double> out(count);
+                models::scaled_npv_at(cf, std::span(x).first(count), out);
+                for (std::size_t j = 0; j < count; ++j) {
+                    const double want = sim::polynomial(n, x[j], [&](std::size_t k) { return cf[n - 1 - k]; });
+                    EXPECT_TRUE(same_bits(want, out[j])) << hwy::TargetName(target) << " n " << n << " x " << x[j];
+                }
             }
         }
     }
