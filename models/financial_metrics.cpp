@@ -1,11 +1,13 @@
 #include "models/financial_metrics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <limits>
 #include <utility>
 
+#include "models/lane_metrics.hpp"
 #include "sim/polynomial.hpp"
 
 namespace models {
@@ -114,11 +116,15 @@ double irr_root(std::span<const double> cf, double start) {
         return 0.5 * (r.first + r.second);
     };
     constexpr int grid = 200;
+    // The scaled NPV at the grid's inner points, several rates at once.
+    std::array<double, grid - 1> xs, fs;
+    for (int k = 1; k < grid; ++k) xs[static_cast<std::size_t>(k - 1)] = lo + (hi - lo) * k / grid;
+    scaled_npv_at(cf, xs, fs);
     double best = f_hi == 0.0 ? hi : NAN;
     double x0 = lo, f0 = f_lo;
     for (int k = 1; k <= grid; ++k) {
-        const double x1 = lo + (hi - lo) * k / grid;
-        const double f1 = k == grid ? f_hi : f(x1);
+        const double x1 = k == grid ? lo + (hi - lo) * k / grid : xs[static_cast<std::size_t>(k - 1)];
+        const double f1 = k == grid ? f_hi : fs[static_cast<std::size_t>(k - 1)];
         double root = NAN;
         if (f0 == 0.0) root = x0;
         else if (f1 != 0.0 && sign(f0) != sign(f1)) root = solve(x0, x1);
@@ -134,6 +140,8 @@ double annual_from_monthly(double x) { return std::isnan(x) ? NAN : std::pow(x, 
 }  // namespace
 
 double irr_annual(std::span<const double> cf) { return annual_from_monthly(irr_root(cf, 1.0)); }
+
+double irr_monthly_root(std::span<const double> cf, double start) { return irr_root(cf, start); }
 
 double payback_months(std::span<const double> flow, std::span<const double> cost) {
     double cumulative = flow[0], cumulative_cost = cost[0];

@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 
+#include "models/lane_metrics.hpp"
 #include "models/option_flows.hpp"
 #include "sim/block_runner.hpp"
 #include "sim/inverse_cdf.hpp"
@@ -34,9 +35,11 @@ namespace {
 // Per-thread buffers, sized once: no allocation per path.
 struct Scratch {
     sim::BlockMatrix uniforms, values;
-    std::vector<double> cost, benefit, adoption, soft, parts, metric_scratch;
-    std::vector<std::array<double, metric_count>> horizon_metrics;
-    std::vector<float> ccf;  // options × H
+    std::vector<double> cost, benefit, adoption, soft, parts;
+    // One option's flows and results for a lane block of paths, month-major
+    // (lane_metrics.hpp); ccf keeps every option's, for the overtake months.
+    std::vector<double> lane_cost, lane_benefit, lane_soft, lane_scratch, lane_results, payback, discounted_payback;
+    std::vector<float> ccf, ccf_a, ccf_b;  // options × H × lane_block; H, H
     std::optional<PathStore> block_store;  // when blocks go to a consumer
 };
 
@@ -121,9 +124,14 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
         Scratch sc;
         for (auto* v : {&sc.cost, &sc.benefit, &sc.adoption, &sc.soft}) v->resize(months + 1);
         sc.parts.resize(most_parts * (months + 1));
-        sc.metric_scratch.resize(3 * (months + 1));
-        sc.horizon_metrics.resize(n_horizons);
-        sc.ccf.resize(n_options * months);
+        for (auto* v : {&sc.lane_cost, &sc.lane_benefit, &sc.lane_soft}) v->resize((months + 1) * lane_block);
+        sc.lane_scratch.resize(lane_scratch_size(H, n_horizons));
+        sc.lane_results.resize(n_horizons * metric_count * lane_block);
+        sc.payback.resize(lane_block);
+        sc.discounted_payback.resize(lane_block);
+        sc.ccf.resize(n_options * months * lane_block);
+        sc.ccf_a.resize(months);
+        sc.ccf_b.resize(months);
         if (!global) sc.block_store.emplace(shape, settings.block_size);
         return sc;
     });
@@ -152,29 +160,55 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
                 column.setConstant(std::get<sim::Constant>(in.distribution).value());
         }
 
-        for (std::size_t k = 0; k < block.size; ++k) {
-            const std::size_t path = offset + k;
-            const auto value = [&](InputId id) { return sc.values(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(id)); };
+        // A lane block of paths at a time: each option's flows path by path,
+        // then the metrics of all its paths at once in SIMD lanes.
+        for (std::size_t first = 0; first < block.size; first += lane_block) {
+            const std::size_t paths = std::min(lane_block, block.size - first);
             for (std::size_t o = 0; o < n_options; ++o) {
-                option_flows(s, s.options[o], value, MonthlyFlows{sc.cost, sc.benefit, sc.adoption, sc.soft, sc.parts});
-                PathMetrics pm{sc.horizon_metrics};
-                const std::span<float> ccf(sc.ccf.data() + o * months, months);
-                path_metrics(sc.cost, sc.benefit, sc.soft, discount, horizon_months, sc.metric_scratch, pm, ccf,
-                             settings.irr);
-                if (store.has_breakdown()) store_breakdown(store, o, path, sc.parts, horizon_months);
-                if (shape.years) store_years(store, o, path, sc.cost, sc.benefit, discount);
+                for (std::size_t k = 0; k < lane_block; ++k) {
+                    if (k >= paths) {  // lanes past the block's end: zero flows
+                        for (std::size_t t = 0; t <= months; ++t)
+                            sc.lane_cost[t * lane_block + k] = sc.lane_benefit[t * lane_block + k] =
+                                sc.lane_soft[t * lane_block + k] = 0.0;
+                        continue;
+                    }
+                    const auto row = static_cast<Eigen::Index>(first + k);
+                    const std::size_t path = offset + first + k;
+                    const auto value = [&](InputId id) { return sc.values(row, static_cast<Eigen::Index>(id)); };
+                    option_flows(s, s.options[o], value, MonthlyFlows{sc.cost, sc.benefit, sc.adoption, sc.soft, sc.parts});
+                    if (store.has_breakdown()) store_breakdown(store, o, path, sc.parts, horizon_months);
+                    if (shape.years) store_years(store, o, path, sc.cost, sc.benefit, discount);
+                    for (std::size_t t = 0; t <= months; ++t) {
+                        sc.lane_cost[t * lane_block + k] = sc.cost[t];
+                        sc.lane_benefit[t * lane_block + k] = sc.benefit[t];
+                        sc.lane_soft[t * lane_block + k] = sc.soft[t];
+                    }
+                }
+                const std::span<float> ccf(sc.ccf.data() + o * months * lane_block, months * lane_block);
+                lane_metrics({sc.lane_cost, sc.lane_benefit, sc.lane_soft}, paths, discount, horizon_months,
+                             sc.lane_scratch, {sc.lane_results, sc.payback, sc.discounted_payback, ccf}, settings.irr);
+                const std::size_t at = offset + first;  // the lane block's first row in `store`
                 for (std::size_t h = 0; h < n_horizons; ++h)
                     for (Metric m : all_metrics)
-                        if (store.kept(m)) store.metric(o, h, m)[path] = sc.horizon_metrics[h][static_cast<std::size_t>(m)];
-                store.payback(o, false)[path] = pm.payback;
-                store.payback(o, true)[path] = pm.discounted_payback;
+                        if (store.kept(m))
+                            std::copy_n(sc.lane_results.data() + (h * metric_count + static_cast<std::size_t>(m)) * lane_block,
+                                        paths, store.metric(o, h, m).data() + at);
+                std::copy_n(sc.payback.data(), paths, store.payback(o, false).data() + at);
+                std::copy_n(sc.discounted_payback.data(), paths, store.payback(o, true).data() + at);
                 if (settings.keep_cumulative)
-                    for (int t = 1; t <= H; ++t) store.cumulative(o, t)[path] = ccf[static_cast<std::size_t>(t - 1)];
+                    for (int t = 1; t <= H; ++t)
+                        std::copy_n(ccf.data() + static_cast<std::size_t>(t - 1) * lane_block, paths,
+                                    store.cumulative(o, t).data() + at);
             }
-            for (std::size_t a = 0; a < n_options; ++a)
-                for (std::size_t b = a + 1; b < n_options; ++b)
-                    store.overtake(store.pair_index(a, b))[path] =
-                        overtake_month({sc.ccf.data() + a * months, months}, {sc.ccf.data() + b * months, months});
+            for (std::size_t k = 0; k < paths; ++k)
+                for (std::size_t a = 0; a < n_options; ++a)
+                    for (std::size_t b = a + 1; b < n_options; ++b) {
+                        for (std::size_t t = 0; t < months; ++t) {
+                            sc.ccf_a[t] = sc.ccf[(a * months + t) * lane_block + k];
+                            sc.ccf_b[t] = sc.ccf[(b * months + t) * lane_block + k];
+                        }
+                        store.overtake(store.pair_index(a, b))[offset + first + k] = overtake_month(sc.ccf_a, sc.ccf_b);
+                    }
         }
         if (consumer) (*consumer)(block, store);
         if (settings.progress) settings.progress->fetch_add(block.size, std::memory_order_relaxed);
