@@ -122,13 +122,12 @@ void LanePass(const double* HWY_RESTRICT cost, const double* HWY_RESTRICT benefi
     }
 }
 
-// Σ cf(t)·x^(n−1−t), t < n, for a vector of paths: sim::polynomial's four
-// Horner chains in x⁴ operation for operation, so the signs at the bracket
-// ends, which decide whether an IRR exists, are the scalar solver's.
-V ScaledNpv(D d, const double* HWY_RESTRICT cf, std::size_t n, V x) {
+// Σ a_k·x^k, k < n, as sim::polynomial's four Horner chains in x⁴,
+// operation for operation: the same bits as the scalar code.
+template <class Coefficient>
+V HornerInX4(D d, std::size_t n, V x, const Coefficient& coefficient) {
     const V x2 = hn::Mul(x, x), x4 = hn::Mul(x2, x2);
     V v[4] = {hn::Zero(d), hn::Zero(d), hn::Zero(d), hn::Zero(d)};
-    const auto coefficient = [&](std::size_t k) { return hn::LoadU(d, cf + (n - 1 - k) * lane_block); };
     std::size_t k = n;
     while (k % 4 != 0) {
         --k;
@@ -141,6 +140,12 @@ V ScaledNpv(D d, const double* HWY_RESTRICT cf, std::size_t n, V x) {
         v[0] = hn::Add(hn::Mul(v[0], x4), coefficient(k - 4));
     }
     return hn::Add(v[0], hn::Mul(x, hn::Add(v[1], hn::Mul(x, hn::Add(v[2], hn::Mul(x, v[3]))))));
+}
+
+// Σ cf(t)·x^(n−1−t), t < n, for a vector of paths: the signs at the bracket
+// ends, which decide whether an IRR exists, are the scalar solver's.
+V ScaledNpv(D d, const double* HWY_RESTRICT cf, std::size_t n, V x) {
+    return HornerInX4(d, n, x, [&](std::size_t k) { return hn::LoadU(d, cf + (n - 1 - k) * lane_block); });
 }
 
 // ln r for normal positive finite r: r = m·2^e with m ∈ [√½, √2), ln m =
@@ -276,21 +281,8 @@ void ScaledNpvAt(const double* HWY_RESTRICT cf, std::size_t n, const double* HWY
     for (std::size_t j = 0; j < count; j += N) {
         HWY_ALIGN double lanes[hn::MaxLanes(d)];
         for (std::size_t i = 0; i < N; ++i) lanes[i] = x[std::min(j + i, count - 1)];
-        const V xv = hn::Load(d, lanes), x2 = hn::Mul(xv, xv), x4 = hn::Mul(x2, x2);
-        V v[4] = {hn::Zero(d), hn::Zero(d), hn::Zero(d), hn::Zero(d)};
-        const auto coefficient = [&](std::size_t k) { return hn::Set(d, cf[n - 1 - k]); };
-        std::size_t k = n;
-        while (k % 4 != 0) {
-            --k;
-            v[k % 4] = hn::Add(hn::Mul(v[k % 4], x4), coefficient(k));
-        }
-        for (; k > 0; k -= 4) {
-            v[3] = hn::Add(hn::Mul(v[3], x4), coefficient(k - 1));
-            v[2] = hn::Add(hn::Mul(v[2], x4), coefficient(k - 2));
-            v[1] = hn::Add(hn::Mul(v[1], x4), coefficient(k - 3));
-            v[0] = hn::Add(hn::Mul(v[0], x4), coefficient(k - 4));
-        }
-        hn::Store(hn::Add(v[0], hn::Mul(xv, hn::Add(v[1], hn::Mul(xv, hn::Add(v[2], hn::Mul(xv, v[3])))))), d, lanes);
+        const V xv = hn::Load(d, lanes);
+        hn::Store(HornerInX4(d, n, xv, [&](std::size_t k) { return hn::Set(d, cf[n - 1 - k]); }), d, lanes);
         for (std::size_t i = 0; i < N && j + i < count; ++i) out[j + i] = lanes[i];
     }
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/results.hpp"
+#include "root_difference.hpp"
 #include "scenario_fixture.hpp"
 
 namespace {
@@ -85,10 +86,7 @@ double bisected_irr(const std::vector<double>& cf, long double a, long double b)
     return std::pow(static_cast<double>(0.5L * (a + b)), 12) - 1.0;
 }
 
-// The relative difference of the monthly roots x = 1 + i behind two annual
-// rates r = x^12 − 1: dr = 12·x^12·dx/x, so dx/x = dr / (12·(1 + r)). (An
-// annual rate near 0 carries fewer significant digits than its root.)
-double root_difference(double a, double b) { return a == b ? 0.0 : std::abs(a - b) / (12 * (1 + std::max(a, b))); }
+using test::root_difference;
 
 // Path by path, as the simulation calls it: random CRM-shaped flows over 60
 // months (build costs, a go-live bump, benefits rising to a plateau, a

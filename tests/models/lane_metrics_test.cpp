@@ -14,6 +14,7 @@
 #include "models/path_store.hpp"
 #include "models/scenario_loader.hpp"
 #include "models/simulation.hpp"
+#include "root_difference.hpp"
 #include "sim/polynomial.hpp"
 
 namespace {
@@ -80,9 +81,7 @@ std::vector<Scalar> lane_results(const std::vector<Flows>& paths, const std::vec
     return out;
 }
 
-// The relative difference of the monthly roots x = 1 + i behind two annual
-// rates r = x^12 − 1 (dx/x = dr / (12·(1 + r))), as financial_metrics_test.
-double root_difference(double a, double b) { return a == b ? 0.0 : std::abs(a - b) / (12 * (1 + std::max(a, b))); }
+using test::root_difference;
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
