@@ -348,7 +348,9 @@ class Option:
         return rows
 
 
-def simulate(scenario, n, rng, stress=None):
+def simulate(scenario, n, rng, stress=None, last=None):
+    """The options' monthly flows on n paths; with LAST, only the options up to
+    that one (those after it draw their numbers after it, so it sees the same)."""
     H = max(scenario.get("horizons", {"short": 12, "medium": 36, "long": 60}).values())
     d_m = (1 + scenario.get("discount_rate", 0.10)) ** (1 / 12) - 1
     df = (1 + d_m) ** -np.arange(H + 1, dtype=float)
@@ -357,7 +359,12 @@ def simulate(scenario, n, rng, stress=None):
     for k in ("users", "loaded_cost_per_user_month", "leads_per_month", "conversion_rate",
               "revenue_per_customer_month", "gross_margin", "customers", "monthly_churn", "sales_cycle_months"):
         base.setdefault(k, np.zeros(n))
-    return {name: Option(name, o, base, draw, H) for name, o in scenario["options"].items()}, df
+    options = {}
+    for name, o in scenario["options"].items():
+        options[name] = Option(name, o, base, draw, H)
+        if name == last:
+            break
+    return options, df
 
 
 def irr_annual(cf):
@@ -415,14 +422,31 @@ def metrics(scenario, opt, df, irr=True):
     return res, payback(cf, opt.cost), np.cumsum(cf, axis=1)[:, 1:].astype(np.float32)
 
 
+def moments(v):
+    v = v[~np.isnan(v)]
+    return {"mean": float(v.mean()), "sd": float(v.std(ddof=1)), "n": int(v.size)}
+
+
 def stats_of(v):
     v = v[~np.isnan(v)]
-    return {"mean": float(v.mean()), "sd": float(v.std(ddof=1)), "n": int(v.size),
-            **{f"p{p}": float(np.percentile(v, p)) for p in (5, 10, 25, 50, 75, 90, 95)}}
+    return {**moments(v), **{f"p{p}": float(np.percentile(v, p)) for p in (5, 10, 25, 50, 75, 90, 95)}}
 
 
-def run(scenario, paths, seed, chunk=50_000, stress=None, irr=True):
-    """The summaries of every option; irr=False leaves the IRR out (a third of the time)."""
+def payback_summary(pb):
+    ranked = np.where(np.isnan(pb), np.inf, pb)
+    q49, q51 = np.percentile(ranked, [49, 51])
+    # The median's standard error, sqrt(p(1 − p)/n) / f, with the density f
+    # at the median estimated from the 49th to 51st percentiles.
+    p50_se = math.sqrt(0.25 / pb.size) * (q51 - q49) / 0.02 if np.isfinite(q51) else math.inf
+    return {"p50": float(np.percentile(ranked, 50)), "p50_se": float(p50_se),
+            "share_reached": float((~np.isnan(pb)).mean())}
+
+
+def run(scenario, paths, seed, chunk=50_000, stress=None, irr=True, full=True):
+    """The summaries of every option; irr=False leaves the IRR out (a third of the time).
+    full=False summarises the metrics by their moments (mean, SD, count) and the
+    payback by its median alone, without the percentiles, the breakdown, the year
+    table and the cash-flow fan: the same figures as full=True gives for them."""
     rng = np.random.default_rng(seed)
     per_option = {}
     for start in range(0, paths, chunk):
@@ -434,35 +458,45 @@ def run(scenario, paths, seed, chunk=50_000, stress=None, irr=True):
             for h, values in m.items():
                 for key, v in values.items():
                     acc["metrics"].setdefault(h, {}).setdefault(key, []).append(v)
-                for key, v in opt.breakdown(h).items():
-                    acc["breakdown"].setdefault(h, {}).setdefault(key, []).append(v)
-            for y, row in enumerate(opt.years(df)):
-                if len(acc["years"]) <= y:
-                    acc["years"].append({k: [] for k in row})
-                for k, v in row.items():
-                    acc["years"][y][k].append(v)
+                if full:
+                    for key, v in opt.breakdown(h).items():
+                        acc["breakdown"].setdefault(h, {}).setdefault(key, []).append(v)
+            if full:
+                for y, row in enumerate(opt.years(df)):
+                    if len(acc["years"]) <= y:
+                        acc["years"].append({k: [] for k in row})
+                    for k, v in row.items():
+                        acc["years"][y][k].append(v)
+                acc["ccf"].append(ccf)
             acc["payback"].append(pb)
-            acc["ccf"].append(ccf)
     summary = {}
     for name, acc in per_option.items():
-        s = {"horizons": {}, "breakdown": {}, "years": []}
-        for h, values in acc["metrics"].items():
-            s["horizons"][str(h)] = {key: stats_of(np.concatenate(parts)) for key, parts in values.items()}
-            s["breakdown"][str(h)] = {key: stats_of(np.concatenate(parts))
-                                      for key, parts in acc["breakdown"][h].items()}
-        s["years"] = [{k: stats_of(np.concatenate(v)) for k, v in row.items()} for row in acc["years"]]
-        pb = np.concatenate(acc["payback"])
-        ranked = np.where(np.isnan(pb), np.inf, pb)
-        q49, q51 = np.percentile(ranked, [49, 51])
-        # The median's standard error, sqrt(p(1 − p)/n) / f, with the density f
-        # at the median estimated from the 49th to 51st percentiles.
-        p50_se = math.sqrt(0.25 / pb.size) * (q51 - q49) / 0.02 if np.isfinite(q51) else math.inf
-        s["payback_months"] = {"p50": float(np.percentile(ranked, 50)), "p50_se": float(p50_se),
-                               "share_reached": float((~np.isnan(pb)).mean())}
-        ccf = np.concatenate(acc["ccf"])
-        s["cumulative_cash_flow"] = {f"p{p}": np.percentile(ccf, p, axis=0).tolist() for p in (5, 25, 50, 75, 95)}
+        of = stats_of if full else moments
+        s = {"horizons": {str(h): {key: of(np.concatenate(parts)) for key, parts in values.items()}
+                          for h, values in acc["metrics"].items()}}
+        if full:
+            s["breakdown"] = {str(h): {key: stats_of(np.concatenate(parts)) for key, parts in by_key.items()}
+                              for h, by_key in acc["breakdown"].items()}
+            s["years"] = [{k: stats_of(np.concatenate(v)) for k, v in row.items()} for row in acc["years"]]
+        s["payback_months"] = payback_summary(np.concatenate(acc["payback"]))
+        if full:
+            ccf = np.concatenate(acc["ccf"])
+            s["cumulative_cash_flow"] = {f"p{p}": np.percentile(ccf, p, axis=0).tolist() for p in (5, 25, 50, 75, 95)}
         summary[name] = s
     return summary
+
+
+def payback_months(scenario, paths, seed, option, chunk=50_000):
+    """run(...)[option]["payback_months"] without the other figures, nor the options after OPTION. With one
+    chunk (paths <= chunk) the very same figures; with more, the next chunk's random numbers differ from run()'s
+    (run() draws the later options' in between), equally independent of roicast's."""
+    rng = np.random.default_rng(seed)
+    parts = []
+    for start in range(0, paths, chunk):
+        options, _ = simulate(scenario, min(chunk, paths - start), rng, last=option)
+        opt = options[option]
+        parts.append(payback(opt.benefit - opt.cost, opt.cost))
+    return payback_summary(np.concatenate(parts))
 
 
 def main():

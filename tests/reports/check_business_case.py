@@ -136,7 +136,7 @@ def check_one_a4_page(driver, report_path):
     height = driver.execute_script("return document.getElementById('page-one').getBoundingClientRect().height")
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
     report_path.with_suffix(".page-one.png").write_bytes(base64.b64decode(shot["data"]))
-    print(f"page one: {pages} A4 page(s), {height / 96 * 25.4:.0f} mm of 269 mm printable")
+    return f"page one: {pages} A4 page(s), {height / 96 * 25.4:.0f} mm of 269 mm printable"
 
 
 def scenario_inputs(scenario):
@@ -294,26 +294,37 @@ def check_breakdown(driver, results):
     return checked
 
 
+def run(driver, results, scenario, report_path):
+    """Every check of the business case in DRIVER, a headless Chromium (headless_chromium.Browser): the page is
+    loaded afresh and left cut to page one in print media. Returns (failures, what was checked)."""
+    failures.clear()
+    done = []
+    driver.get(report_path.resolve().as_uri())
+    failures.extend(console_problems(driver))
+    text = driver.execute_script("return document.body.innerText")
+    found = fmt.SCIENTIFIC.findall(text)
+    check(not found, f"scientific notation in the page: {[m.group(0) for m in fmt.SCIENTIFIC.finditer(text)][:5]}")
+    check_page_one(driver, results)
+    registered = check_register(driver, results, scenario)
+    waterfalls = check_breakdown(driver, results)
+    done.append(check_one_a4_page(driver, report_path))
+    if not failures:
+        done.append(f"page one consistent with the results file; {registered} inputs in the register; "
+                    f"{waterfalls} waterfalls add up")
+    return list(failures), done
+
+
 def main():
     results_path, report_path, scenario_path = map(pathlib.Path, sys.argv[1:4])
     results = json.loads(results_path.read_text())
     scenario = json.loads(scenario_path.read_text())
     with Browser() as driver:
-        driver.get(report_path.resolve().as_uri())
-        failures.extend(console_problems(driver))
-        text = driver.execute_script("return document.body.innerText")
-        found = fmt.SCIENTIFIC.findall(text)
-        check(not found, f"scientific notation in the page: {[m.group(0) for m in fmt.SCIENTIFIC.finditer(text)][:5]}")
-        check_page_one(driver, results)
-        registered = check_register(driver, results, scenario)
-        waterfalls = check_breakdown(driver, results)
-        check_one_a4_page(driver, report_path)
-        if not failures:
-            print(f"page one consistent with {results_path.name}; {registered} inputs in the register; "
-                  f"{waterfalls} waterfalls add up")
-    for f in failures:
+        found, done = run(driver, results, scenario, report_path)
+    for line in done:
+        print(line)
+    for f in found:
         print("FAIL:", f)
-    return 1 if failures else 0
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ same label, and is the results file's.
 
 usage: check_consistency.py RESULTS.json TERMINAL.txt REPORT.html WORKBOOK.xlsx CSV_DIR
 """
-import csv
 import html
 import json
 import math
@@ -25,6 +24,7 @@ import openpyxl
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import report_format as fmt  # noqa: E402
+from report_files import CsvFolder  # noqa: E402
 
 failures = []
 
@@ -67,20 +67,20 @@ def html_key_figures(page):
     return out
 
 
-def main():
-    results_path, terminal_path, html_path, xlsx_path, csv_dir = map(pathlib.Path, sys.argv[1:6])
-    results = json.loads(results_path.read_text())
-    terminal = terminal_path.read_text()
-    page = html_path.read_text()
+def run(results, terminal, page, wb, folder):
+    """Every check of one set of figures: the results file, the terminal
+    summary's and the HTML report's text, the workbook as openpyxl loaded it
+    and the CSV folder (a CsvFolder): (failures, the line to print when there
+    are none)."""
+    failures.clear()
     options = list(results["options"])
     currency = results["currency"]
 
     term = terminal_key_figures(terminal, options)
     page_one = html_key_figures(page)
-    ws = openpyxl.load_workbook(xlsx_path)["Summary"]
+    ws = wb["Summary"]
     sheet = {r[0]: r[1:1 + len(options)] for r in ws.iter_rows(values_only=True) if r[0]}
-    with open(csv_dir / "key_figures.csv", newline="") as f:
-        table = {(r["option"], r["statistic"], r["horizon_months"]): r for r in csv.DictReader(f)}
+    table = {(r["option"], r["statistic"], r["horizon_months"]): r for r in folder.records("key_figures.csv")}
     compared = 0
     for statistic, months, label, kind, values in fmt.key_figures(results):
         m = "" if months is None else str(months)
@@ -101,8 +101,8 @@ def main():
                   f"key_figures.csv {option} {statistic}: {row}")
             compared += 1
 
-    with open(csv_dir / "comparison.csv", newline="") as f:
-        pairs = {(r["option_a"], r["option_b"], r["horizon_months"], r["statistic"]): r["value"] for r in csv.DictReader(f)}
+    pairs = {(r["option_a"], r["option_b"], r["horizon_months"], r["statistic"]): r["value"]
+             for r in folder.records("comparison.csv")}
     for pair, c in results.get("comparison", {}).items():
         a, b = pair.split("_vs_")
         for h, hc in c["horizons"].items():
@@ -130,11 +130,18 @@ def main():
                 check(f"IRR {said}" in terminal, f"terminal: IRR of {option} at {h} months not {said!r}")
                 compared += 1
 
-    for f in failures:
+    return list(failures), f"one set of figures: {compared} statistics equal in terminal, HTML, workbook and CSV"
+
+
+def main():
+    results_path, terminal_path, html_path, xlsx_path, csv_dir = map(pathlib.Path, sys.argv[1:6])
+    found, ok = run(json.loads(results_path.read_text()), terminal_path.read_text(), html_path.read_text(),
+                    openpyxl.load_workbook(xlsx_path), CsvFolder(csv_dir))
+    for f in found:
         print("FAIL:", f)
-    if not failures:
-        print(f"one set of figures: {compared} statistics equal in terminal, HTML, workbook and CSV")
-    return 1 if failures else 0
+    if not found:
+        print(ok)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

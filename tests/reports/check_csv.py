@@ -2,13 +2,13 @@
 """Reads roicast's CSV folder with Python's csv module and checks it against
 the results file: tidy rows, exact round-trip of every number.
 usage: check_csv.py RESULTS.json FOLDER"""
-import csv
 import json
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import report_format as fmt  # noqa: E402
+from report_files import CsvFolder  # noqa: E402
 
 failures = []
 
@@ -19,8 +19,7 @@ def check(condition, message):
 
 
 def read(folder, name, header):
-    with open(folder / name, newline="") as f:
-        rows = list(csv.reader(f))
+    rows = folder.rows(name)
     check(rows and rows[0] == header, f"{name}: header {rows[0] if rows else None}, expected {header}")
     width = len(header)
     check(all(len(r) == width for r in rows), f"{name}: a row without {width} fields")
@@ -122,9 +121,10 @@ def check_business_case(folder, results):
     return compared
 
 
-def main():
-    results = json.load(open(sys.argv[1]))
-    folder = pathlib.Path(sys.argv[2])
+def run(results, folder):
+    """Every check of the CSV folder (a CsvFolder) against the results file:
+    (failures, the line to print when there are none)."""
+    failures.clear()
     months = [str(m) for m in results["horizons"].values()]
 
     rows = read(folder, "summary.csv", ["option", "horizon_months", "metric", "statistic", "value"])
@@ -180,7 +180,7 @@ def main():
     check([r[6] for r in rows] == [i["source"] for i in results.get("inputs", [])], "inputs.csv: sources")
 
     variants = results.get("variants", {})
-    check((folder / "variants.csv").exists() == bool(variants), "variants.csv should exist exactly when variants ran")
+    check(folder.exists("variants.csv") == bool(variants), "variants.csv should exist exactly when variants ran")
     if variants:
         header = ["variant", "option", "horizon_months", "statistic", "value"]
         compared += check_variants(read(folder, "variants.csv", header), results)
@@ -203,11 +203,16 @@ def main():
                     check(abs(q - want) <= 1e-9 * abs(want), f"samples.csv {option} npv P{int(p * 100)}: {q} != {want}")
                     compared += 1
 
-    for f in failures:
+    return list(failures), f"csv ok: {compared} summary statistics round-trip exactly"
+
+
+def main():
+    found, ok = run(json.load(open(sys.argv[1])), CsvFolder(sys.argv[2]))
+    for f in found:
         print("FAIL:", f)
-    if not failures:
-        print(f"csv ok: {compared} summary statistics round-trip exactly")
-    return 1 if failures else 0
+    if not found:
+        print(ok)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

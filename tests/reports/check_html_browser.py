@@ -119,58 +119,67 @@ def percent(x):
     return ("0" if text == "-0" else text) + " %"
 
 
+def run(driver, results, report_path):
+    """Every check of the report in DRIVER, a headless Chromium (headless_chromium.Browser): the page is loaded
+    afresh. Returns (failures, what was checked and saved)."""
+    failures, done = [], []
+    driver.get(report_path.resolve().as_uri())
+    failures.extend(console_problems(driver))
+
+    charts = driver.execute_script("""
+        const out = {};
+        for (const svg of document.querySelectorAll('svg[data-chart]')) {
+            const box = svg.getBoundingClientRect();
+            const marks = svg.querySelectorAll('rect.bar, path.line, path.band').length;
+            let drawn = 0;
+            for (const m of svg.querySelectorAll('rect.bar, path.line, path.band')) {
+                const b = m.getBBox();
+                if (b.width > 0 || b.height > 0) drawn++;
+            }
+            out[svg.dataset.chart] = {width: box.width, height: box.height, marks: marks, drawn: drawn,
+                                      texts: svg.querySelectorAll('text').length};
+        }
+        return out;""")
+    for chart_id in expected_charts(results):
+        c = charts.get(chart_id)
+        if c is None:
+            failures.append(f"chart {chart_id} is missing")
+        elif c["width"] < 200 or c["height"] < 100 or c["drawn"] == 0 or c["texts"] < 5:
+            failures.append(f"chart {chart_id} is empty or collapsed: {c}")
+
+    failures += what_if_failures(driver, results)
+
+    summary = driver.find_element("id", "summary").text
+    months = headline_months(results)
+    for option, o in results["options"].items():
+        roi = o["horizons"][months]["roi"]
+        expected = f"median ROI at {months} months {percent(roi['p50'])}" if roi["n"] > 0 else \
+            f"ROI at {months} months undefined"
+        if expected not in summary:
+            failures.append(f"summary lacks '{expected}' for {option}")
+    if not failures:
+        done.append(f"{len(charts)} charts rendered, summary consistent with the results file")
+
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1200, min(height + 50, 30000))
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    png = report_path.with_suffix(".png")
+    png.write_bytes(base64.b64decode(shot["data"]))
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    pdf_path = report_path.with_suffix(".pdf")
+    pdf_path.write_bytes(base64.b64decode(pdf["data"]))
+    done.append(f"screenshot {png}, A4 print {pdf_path}")
+    failures.extend(console_problems(driver))
+    return failures, done
+
+
 def main():
     results_path, report_path = map(pathlib.Path, sys.argv[1:3])
     results = json.loads(results_path.read_text())
-    failures = []
     with Browser() as driver:
-        driver.get(report_path.resolve().as_uri())
-        failures.extend(console_problems(driver))
-
-        charts = driver.execute_script("""
-            const out = {};
-            for (const svg of document.querySelectorAll('svg[data-chart]')) {
-                const box = svg.getBoundingClientRect();
-                const marks = svg.querySelectorAll('rect.bar, path.line, path.band').length;
-                let drawn = 0;
-                for (const m of svg.querySelectorAll('rect.bar, path.line, path.band')) {
-                    const b = m.getBBox();
-                    if (b.width > 0 || b.height > 0) drawn++;
-                }
-                out[svg.dataset.chart] = {width: box.width, height: box.height, marks: marks, drawn: drawn,
-                                          texts: svg.querySelectorAll('text').length};
-            }
-            return out;""")
-        for chart_id in expected_charts(results):
-            c = charts.get(chart_id)
-            if c is None:
-                failures.append(f"chart {chart_id} is missing")
-            elif c["width"] < 200 or c["height"] < 100 or c["drawn"] == 0 or c["texts"] < 5:
-                failures.append(f"chart {chart_id} is empty or collapsed: {c}")
-
-        failures += what_if_failures(driver, results)
-
-        summary = driver.find_element("id", "summary").text
-        months = headline_months(results)
-        for option, o in results["options"].items():
-            roi = o["horizons"][months]["roi"]
-            expected = f"median ROI at {months} months {percent(roi['p50'])}" if roi["n"] > 0 else \
-                f"ROI at {months} months undefined"
-            if expected not in summary:
-                failures.append(f"summary lacks '{expected}' for {option}")
-        if not failures:
-            print(f"{len(charts)} charts rendered, summary consistent with {results_path.name}")
-
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(1200, min(height + 50, 30000))
-        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
-        png = report_path.with_suffix(".png")
-        png.write_bytes(base64.b64decode(shot["data"]))
-        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
-        pdf_path = report_path.with_suffix(".pdf")
-        pdf_path.write_bytes(base64.b64decode(pdf["data"]))
-        print(f"screenshot {png}, A4 print {pdf_path}")
-        failures.extend(console_problems(driver))
+        failures, done = run(driver, results, report_path)
+    for line in done:
+        print(line)
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0

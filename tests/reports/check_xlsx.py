@@ -276,9 +276,10 @@ def check_tornado_charts(wb, results):
     return compared
 
 
-def main():
-    results = json.load(open(sys.argv[1]))
-    wb = openpyxl.load_workbook(sys.argv[2])
+def run(results, wb):
+    """Every check of the workbook (as openpyxl loaded it) against the results
+    file: (failures, the line to print when there are none)."""
+    failures.clear()
     expected = ["Summary", "Breakdown", "Years", "Horizons", "Payback", "CashFlow", "Sensitivity", "Assumptions"]
     check(wb.sheetnames[:8] == expected and wb.sheetnames[-1] == "Chart data",
           f"sheets {wb.sheetnames}, expected {expected} first and Chart data last")
@@ -375,12 +376,17 @@ def main():
         for c in cs:
             check(len(c.series) >= 1, f"{title}: a chart without series")
 
-    for f in failures:
+    return list(failures), (f"workbook ok: {compared} statistics equal to the results file, "
+                            f"{sum(len(c) for c in charts.values())} native charts")
+
+
+def main():
+    found, ok = run(json.load(open(sys.argv[1])), openpyxl.load_workbook(sys.argv[2]))
+    for f in found:
         print("FAIL:", f)
-    if not failures:
-        print(f"workbook ok: {compared} statistics equal to the results file, "
-              f"{sum(len(c) for c in charts.values())} native charts")
-    return 1 if failures else 0
+    if not found:
+        print(ok)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
