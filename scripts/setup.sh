@@ -13,7 +13,7 @@ packages=(
   libxlsxwriter-dev pkg-config libcpp-httplib-dev
   chromium chromium-driver python3-selenium
   python3-openpyxl python3-pandas python3-matplotlib python3-numpy python3-scipy
-  jupyter-nbconvert python3-ipykernel
+  jupyter-nbconvert python3-ipykernel python3-nbclient
 )
 
 missing=()
