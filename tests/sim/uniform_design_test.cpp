@@ -47,7 +47,7 @@ TEST(RandomPermutation, IsABijection) {
     }
 }
 
-// The batched evaluation (eight indices at a time) is the same permutation,
+// The batched evaluation (a vector of indices at a time) is the same permutation,
 // index by index, for any start and count, whole batches or not.
 TEST(RandomPermutation, BatchedEqualsOneByOne) {
     for (std::uint64_t n : {1ULL, 3ULL, 17ULL, 1000ULL, 5001ULL, 100000ULL}) {
