@@ -74,9 +74,9 @@ double newton_in_bracket(std::span<const double> cf, double a, double b, double 
     return x;
 }
 
-// The monthly root x = 1 + i of cf[0 … h] in (0.01, 2] as irr_annual()
-// defines it, NaN when undefined; `start` is where a search may begin.
-double irr_root(std::span<const double> cf, double start) {
+}  // namespace
+
+double irr_monthly_root(std::span<const double> cf, double start) {
     constexpr double lo = 0.01, hi = 2.0;  // x = 1 + i, i ∈ (−0.99, 1]
     const double f_lo = scaled_npv(cf, lo), f_hi = scaled_npv(cf, hi);
     if (f_hi == 0.0) {
@@ -137,11 +137,7 @@ double irr_root(std::span<const double> cf, double start) {
 
 double annual_from_monthly(double x) { return std::isnan(x) ? NAN : std::pow(x, 12) - 1.0; }
 
-}  // namespace
-
-double irr_annual(std::span<const double> cf) { return annual_from_monthly(irr_root(cf, 1.0)); }
-
-double irr_monthly_root(std::span<const double> cf, double start) { return irr_root(cf, start); }
+double irr_annual(std::span<const double> cf) { return annual_from_monthly(irr_monthly_root(cf, 1.0)); }
 
 double payback_months(std::span<const double> flow, std::span<const double> cost) {
     double cumulative = flow[0], cumulative_cost = cost[0];
@@ -192,7 +188,7 @@ void path_metrics(std::span<const double> cost, std::span<const double> benefit,
     // The IRRs, longest horizon first: its root starts the search of the others.
     double start = 1.0;
     for (std::size_t h = horizon_months.size(); h-- > 0;) {
-        const double x = irr ? irr_root(cf.subspan(0, static_cast<std::size_t>(horizon_months[h]) + 1), start) : NAN;
+        const double x = irr ? irr_monthly_root(cf.subspan(0, static_cast<std::size_t>(horizon_months[h]) + 1), start) : NAN;
         out.horizons[h][static_cast<std::size_t>(Metric::irr)] = annual_from_monthly(x);
         if (h + 1 == horizon_months.size() && !std::isnan(x)) start = x;
     }

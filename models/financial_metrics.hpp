@@ -24,9 +24,12 @@ std::vector<double> discount_factors(double annual_rate, int months);
 // opposite signs or is 0 at 1; among several roots, the one closest to 0.
 double irr_annual(std::span<const double> cf);
 
-// The monthly root x = 1 + i behind irr_annual(), NaN when undefined; a
-// single root is searched from `start` (another horizon's root, or 1).
+// The monthly root x = 1 + i behind irr_annual(), in (0.01, 2], NaN when
+// undefined; a single root is searched from `start` (another horizon's
+// root, or 1).
 double irr_monthly_root(std::span<const double> cf, double start);
+// The annual rate x^12 − 1 of a monthly root x; NaN stays NaN.
+double annual_from_monthly(double x);
 
 // Time to positive ROI (docs/model.md, "The equations"): the first month t ≥ 1 where the
 // cumulative flow is ≥ 0 with costs already incurred, interpolated within the

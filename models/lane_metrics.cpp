@@ -2,7 +2,7 @@
 // includes itself), with -ffp-contract=off (models/CMakeLists.txt): AVX2 and
 // AVX-512 have fused multiply-add and the baseline does not, so a contracted
 // a·b + c would round differently on each. Every kernel below uses Mul then
-// Add, its own log from add, mul and div, and keeps each path in its own lane
+// Add, the log of sim/vector_math-inl.hpp, and keeps each path in its own lane
 // (a lane's result never depends on the vector width or on its neighbours).
 #include "models/lane_metrics.hpp"
 
@@ -18,6 +18,8 @@
 #include <hwy/foreach_target.h>  // must come before highway.h
 #include <hwy/highway.h>
 
+#include "sim/vector_math-inl.hpp"
+
 HWY_BEFORE_NAMESPACE();
 namespace models {
 namespace HWY_NAMESPACE {
@@ -31,7 +33,7 @@ using M = hn::Mask<D>;
 // 0 … paths − 1 (rounded up to whole vectors), month by month, exactly as path_metrics() orders them.
 // Also writes cf = benefit − cost and its positive and negative parts for
 // the IRR, and unique[h] = 1 where cf up to horizon h has a single root
-// (flows or their running sums change sign once, as irr_root() tests).
+// (flows or their running sums change sign once, as irr_monthly_root() tests).
 void LanePass(const double* HWY_RESTRICT cost, const double* HWY_RESTRICT benefit, const double* HWY_RESTRICT soft,
               const double* HWY_RESTRICT discount, std::size_t months, const int* horizon_months,
               std::size_t horizons, std::size_t paths, double* HWY_RESTRICT cf, double* HWY_RESTRICT cf_in,
@@ -122,50 +124,10 @@ void LanePass(const double* HWY_RESTRICT cost, const double* HWY_RESTRICT benefi
     }
 }
 
-// Σ a_k·x^k, k < n, as sim::polynomial's four Horner chains in x⁴,
-// operation for operation: the same bits as the scalar code.
-template <class Coefficient>
-V HornerInX4(D d, std::size_t n, V x, const Coefficient& coefficient) {
-    const V x2 = hn::Mul(x, x), x4 = hn::Mul(x2, x2);
-    V v[4] = {hn::Zero(d), hn::Zero(d), hn::Zero(d), hn::Zero(d)};
-    std::size_t k = n;
-    while (k % 4 != 0) {
-        --k;
-        v[k % 4] = hn::Add(hn::Mul(v[k % 4], x4), coefficient(k));
-    }
-    for (; k > 0; k -= 4) {
-        v[3] = hn::Add(hn::Mul(v[3], x4), coefficient(k - 1));
-        v[2] = hn::Add(hn::Mul(v[2], x4), coefficient(k - 2));
-        v[1] = hn::Add(hn::Mul(v[1], x4), coefficient(k - 3));
-        v[0] = hn::Add(hn::Mul(v[0], x4), coefficient(k - 4));
-    }
-    return hn::Add(v[0], hn::Mul(x, hn::Add(v[1], hn::Mul(x, hn::Add(v[2], hn::Mul(x, v[3]))))));
-}
-
 // Σ cf(t)·x^(n−1−t), t < n, for a vector of paths: the signs at the bracket
 // ends, which decide whether an IRR exists, are the scalar solver's.
 V ScaledNpv(D d, const double* HWY_RESTRICT cf, std::size_t n, V x) {
-    return HornerInX4(d, n, x, [&](std::size_t k) { return hn::LoadU(d, cf + (n - 1 - k) * lane_block); });
-}
-
-// ln r for normal positive finite r: r = m·2^e with m ∈ [√½, √2), ln m =
-// 2·atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.172, by its series to s²¹ (the
-// next term is below 1e-17). Exact at r = 1 and of the sign of r − 1.
-V Log(D d, V r) {
-    const hn::RebindToUnsigned<D> du;
-    const auto bits = hn::BitCast(du, r);
-    // The biased exponent as a double: its bits over 2^52's, minus 2^52 + 1023.
-    const auto biased = hn::Or(hn::ShiftRight<52>(bits), hn::Set(du, 0x4330000000000000ULL));
-    V e = hn::Sub(hn::BitCast(d, biased), hn::Set(d, 4503599627370496.0 + 1023.0));
-    V m = hn::BitCast(d, hn::Or(hn::And(bits, hn::Set(du, 0x000FFFFFFFFFFFFFULL)), hn::Set(du, 0x3FF0000000000000ULL)));
-    const M high = hn::Gt(m, hn::Set(d, 1.4142135623730951));
-    m = hn::IfThenElse(high, hn::Mul(m, hn::Set(d, 0.5)), m);
-    e = hn::IfThenElse(high, hn::Add(e, hn::Set(d, 1.0)), e);
-    const V s = hn::Div(hn::Sub(m, hn::Set(d, 1.0)), hn::Add(m, hn::Set(d, 1.0)));
-    const V z = hn::Mul(s, s);
-    V series = hn::Set(d, 1.0 / 21);
-    for (int j = 9; j >= 0; --j) series = hn::Add(hn::Mul(series, z), hn::Set(d, 1.0 / (2 * j + 1)));
-    return hn::Add(hn::Mul(e, hn::Set(d, 0.6931471805599453)), hn::Mul(hn::Add(s, s), series));
+    return sim::HWY_NAMESPACE::FourChainPolynomial(d, n, x, [&](std::size_t k) { return hn::LoadU(d, cf + (n - 1 - k) * lane_block); });
 }
 
 // Vectors solved together: their Horner chains interleave, so the CPU
@@ -173,12 +135,12 @@ V Log(D d, V r) {
 constexpr std::size_t group = 4;
 
 // The monthly IRR root x = 1 + i of cf[0 … n − 1] for every path of the
-// block, as irr_root() defines it (the bracket (0.01, 2], NaN without a sign
+// block, as irr_monthly_root() defines it (the bracket (0.01, 2], NaN without a sign
 // change over it, 2 when the NPV is 0 there). Where the root is unique, by
 // Newton on g(x) = ln P⁺(x) − ln P⁻(x), P± = Σ max(±cf(t), 0)·x^(n−1−t): the
 // same root as the scaled NPV P⁺ − P⁻, but P± are sums of positive terms
 // (no cancellation) and g is nearly linear, so 4–6 steps from the start
-// suffice; safeguarded as irr_root()'s Newton is (bisect when a step would
+// suffice; safeguarded as irr_monthly_root()'s Newton is (bisect when a step would
 // leave the bracket or not halve it). need_scalar[k] = 1 where the scalar
 // solver must decide: several sign changes, or no convergence in 100 steps.
 void LaneIrr(const double* HWY_RESTRICT cf, const double* HWY_RESTRICT cf_in, const double* HWY_RESTRICT cf_out,
@@ -242,7 +204,7 @@ void LaneIrr(const double* HWY_RESTRICT cf, const double* HWY_RESTRICT cf_in, co
                 const M unknown = hn::Not(hn::Or(at_root, hn::Or(positive, negative)));  // NaN: 0/0 or ∞/∞
                 a[j] = hn::IfThenElse(same_as_lo, x[j], a[j]);
                 b[j] = hn::IfThenElse(other_side, x[j], b[j]);
-                const V g = Log(d, hn::IfThenElse(normal, r, one));
+                const V g = sim::HWY_NAMESPACE::Log(d, hn::IfThenElse(normal, r, one));
                 const V dg = hn::Sub(hn::Div(dp_in[j], p_in[j]), hn::Div(dp_out[j], p_out[j]));
                 const V newton = hn::Sub(x[j], hn::Div(g, dg));
                 const M in_bracket = hn::And(hn::Ge(newton, a[j]), hn::Le(newton, b[j]));
@@ -282,7 +244,7 @@ void ScaledNpvAt(const double* HWY_RESTRICT cf, std::size_t n, const double* HWY
         HWY_ALIGN double lanes[hn::MaxLanes(d)];
         for (std::size_t i = 0; i < N; ++i) lanes[i] = x[std::min(j + i, count - 1)];
         const V xv = hn::Load(d, lanes);
-        hn::Store(HornerInX4(d, n, xv, [&](std::size_t k) { return hn::Set(d, cf[n - 1 - k]); }), d, lanes);
+        hn::Store(sim::HWY_NAMESPACE::FourChainPolynomial(d, n, xv, [&](std::size_t k) { return hn::Set(d, cf[n - 1 - k]); }), d, lanes);
         for (std::size_t i = 0; i < N && j + i < count; ++i) out[j + i] = lanes[i];
     }
 }
@@ -334,7 +296,7 @@ void lane_metrics(LaneFlows flows, std::size_t paths, std::span<const double> di
                 for (std::size_t t = 0; t < n; ++t) column[t] = cf[t * L + k];
                 root[k] = irr_monthly_root(column, start[k]);
             }
-            irr_out[k] = std::isnan(root[k]) ? NAN : std::pow(root[k], 12) - 1.0;
+            irr_out[k] = annual_from_monthly(root[k]);
         }
         if (h + 1 == horizons) std::copy(root, root + L, longest);
     }

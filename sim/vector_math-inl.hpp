@@ -45,6 +45,26 @@ HWY_INLINE hn::Vec<D> Polynomial(D d, hn::Vec<D> x, hn::Mask<D> first, const dou
     return p;
 }
 
+// Σ coefficient(k)·x^k for k < n, sim::polynomial's four Horner chains in x⁴
+// operation for operation: the same bits as sim::polynomial lane by lane.
+template <class D, class Coefficient>
+HWY_INLINE hn::Vec<D> FourChainPolynomial(D d, std::size_t n, hn::Vec<D> x, const Coefficient& coefficient) {
+    const auto x2 = hn::Mul(x, x), x4 = hn::Mul(x2, x2);
+    hn::Vec<D> v[4] = {hn::Zero(d), hn::Zero(d), hn::Zero(d), hn::Zero(d)};
+    std::size_t k = n;
+    while (k % 4 != 0) {
+        --k;
+        v[k % 4] = hn::Add(hn::Mul(v[k % 4], x4), coefficient(k));
+    }
+    for (; k > 0; k -= 4) {
+        v[3] = hn::Add(hn::Mul(v[3], x4), coefficient(k - 1));
+        v[2] = hn::Add(hn::Mul(v[2], x4), coefficient(k - 2));
+        v[1] = hn::Add(hn::Mul(v[1], x4), coefficient(k - 3));
+        v[0] = hn::Add(hn::Mul(v[0], x4), coefficient(k - 4));
+    }
+    return hn::Add(v[0], hn::Mul(x, hn::Add(v[1], hn::Mul(x, hn::Add(v[2], hn::Mul(x, v[3]))))));
+}
+
 // out[i] = f(in[i]) for i < n, a vector at a time; the last, partial vector
 // runs through the same f on a copy padded with `pad` (a value f is defined
 // at), so a value's result does not depend on where in a block it falls.
