@@ -16,6 +16,7 @@
 #include "models/simulation.hpp"
 #include "root_difference.hpp"
 #include "sim/polynomial.hpp"
+#include "../sim/simd_targets.hpp"
 
 namespace {
 
@@ -125,11 +126,11 @@ TEST(LaneMetrics, EveryMetricMatchesPathMetricsOnEverySimdTarget) {
     std::vector<Scalar> reference;
     for (const auto& f : paths) reference.push_back(scalar_metrics(f, discount, horizons));
 
-    const std::vector<std::int64_t> targets = hwy::SupportedAndGeneratedTargets();
+    const std::vector<std::int64_t> targets = sim::testing::simd_targets();
     ASSERT_FALSE(targets.empty());
     std::vector<Scalar> first_target;
     for (const std::int64_t target : targets) {
-        hwy::SetSupportedTargetsForTest(target);
+        const sim::testing::ForcedSimdTarget forced(target);
         ASSERT_EQ(models::lane_metrics_target(), target) << hwy::TargetName(target);
         const auto lanes = lane_results(paths, discount, horizons);
         int defined_irr = 0;
@@ -167,7 +168,6 @@ TEST(LaneMetrics, EveryMetricMatchesPathMetricsOnEverySimdTarget) {
                         << hwy::TargetName(target) << " differs from " << hwy::TargetName(targets.front()) << ", path "
                         << p << " " << models::metric_names[m];
     }
-    hwy::SetSupportedTargetsForTest(0);
 }
 
 // Cash flows with known roots, each in its own lane, shifted to end at month
@@ -213,8 +213,8 @@ TEST(LaneMetrics, IrrOfHardCashFlowsOnEverySimdTarget) {
         }
         paths.push_back(std::move(f));
     }
-    for (const std::int64_t target : hwy::SupportedAndGeneratedTargets()) {
-        hwy::SetSupportedTargetsForTest(target);
+    for (const std::int64_t target : sim::testing::simd_targets()) {
+        const sim::testing::ForcedSimdTarget forced(target);
         const auto lanes = lane_results(paths, discount, horizons);
         for (std::size_t i = 0; i < cases.size(); ++i) {
             SCOPED_TRACE(testing::Message() << hwy::TargetName(target) << ", case " << i);
@@ -230,7 +230,6 @@ TEST(LaneMetrics, IrrOfHardCashFlowsOnEverySimdTarget) {
             EXPECT_LE(root_difference(irr, definition), 1e-12) << irr << " vs " << definition;
         }
     }
-    hwy::SetSupportedTargetsForTest(0);
 }
 
 }  // namespace
@@ -269,8 +268,8 @@ TEST(LaneMetrics, SimulationIsBitIdenticalOnEverySimdTargetAndThreadCount) {
         settings.paths = 1000;  // two 512-path blocks, the second with a partial lane block
         settings.seed = 7;
         std::vector<std::uint64_t> first;
-        for (const std::int64_t target : hwy::SupportedAndGeneratedTargets()) {
-            hwy::SetSupportedTargetsForTest(target);
+        for (const std::int64_t target : sim::testing::simd_targets()) {
+            const sim::testing::ForcedSimdTarget forced(target);
             for (unsigned threads : {1u, 2u}) {
                 settings.threads = threads;
                 const auto bits = store_bits(models::simulate(s, settings));
@@ -279,7 +278,6 @@ TEST(LaneMetrics, SimulationIsBitIdenticalOnEverySimdTargetAndThreadCount) {
             }
         }
     }
-    hwy::SetSupportedTargetsForTest(0);
 }
 
 }  // namespace
@@ -292,8 +290,8 @@ namespace {
 TEST(LaneMetrics, ScaledNpvAtManyRatesIsThePolynomialToTheBit) {
     std::vector<double> x;
     for (int k = 1; k < 200; ++k) x.push_back(0.01 + 1.99 * k / 200);
-    for (const std::int64_t target : hwy::SupportedAndGeneratedTargets()) {
-        hwy::SetSupportedTargetsForTest(target);
+    for (const std::int64_t target : sim::testing::simd_targets()) {
+        const sim::testing::ForcedSimdTarget forced(target);
         for (std::size_t n : {1u, 2u, 3u, 4u, 5u, 13u, 37u, 61u}) {
             std::vector<double> cf(n);
             for (std::size_t t = 0; t < n; ++t) cf[t] = (t % 3 == 0 ? -1.0 : 1.0) * (1000.0 + 37.0 * t) / (1 + t % 7);
@@ -307,7 +305,6 @@ TEST(LaneMetrics, ScaledNpvAtManyRatesIsThePolynomialToTheBit) {
             }
         }
     }
-    hwy::SetSupportedTargetsForTest(0);
 }
 
 }  // namespace
