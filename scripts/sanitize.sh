@@ -21,15 +21,18 @@ if [[ "$which" == all || "$which" == asan ]]; then
   # same files in the Release suite: the Python readers of the reports (the
   # browser, openpyxl, csv, the consistency check) and the notebooks. Left
   # out too: the NumPy reference, a statistical check of the model (a minute
-  # under ASan), and the streamed-against-exact comparison (100,000 stored
-  # paths, four minutes under ASan): the model, CLI and streaming tests drive
-  # the same code paths here on fewer paths. Stack traces of allocations and
-  # frees are kept 8 frames deep (30 by default): the writers' tests take a
-  # quarter less time, and a report still names the callers.
+  # under ASan), and, by tests/CMakeLists.txt, the streamed-against-exact
+  # comparison (100,000 stored paths, four minutes under ASan): the model,
+  # CLI and streaming tests drive the same code paths here on fewer paths.
+  # The gtest binaries run in shards, a process each (tests/CMakeLists.txt,
+  # roicast_test): ctest names shards, gtest's output the tests. Stack traces
+  # of allocations and frees are kept 8 frames deep (30 by default): the
+  # writers' tests take a quarter less time, and a report still names the
+  # callers.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:malloc_context_size=8 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j2 -LE "browser|notebook|reference" \
-      -E "Streaming\.SummariesFanChartAndComparisonsMatchTheExactOnes|^reports\.[^.]+\.(files|xlsx)$"
+      -E "^reports\.[^.]+\.(files|xlsx)$"
 fi
 
 if [[ "$which" == all || "$which" == tsan ]]; then
@@ -40,18 +43,19 @@ if [[ "$which" == all || "$which" == tsan ]]; then
   # block runner's own tests and the two canaries. The rest of sim/ runs on
   # one thread, where ThreadSanitizer has nothing to find. The
   # streamed-against-exact comparison is statistical (100,000 stored paths,
-  # minutes under TSan); the streamed summaries' threading is checked by
+  # minutes under TSan) and left out by tests/CMakeLists.txt; the streamed
+  # summaries' threading is checked by
   # StreamingThreads.SameResultsOnOneOrTwoThreads; the comparison runs in the
-  # suite.
+  # suite. The build configures the other test binaries' shards too, but
+  # builds only these: the selections below name what was built.
   # The two sets run side by side (the second is four tests, one of them
   # long), each printing when it is done.
   export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
   log="$(mktemp)"
-  ctest --test-dir build-tsan -R "^(ForEachBlock\.|sim\.tsan_)" --output-on-failure >"$log" 2>&1 &
+  ctest --test-dir build-tsan -R "^(sim_thread_tests\.|sim\.tsan_)" --output-on-failure >"$log" 2>&1 &
   engine=$!
   tsan_failed=0
-  ctest --test-dir build-tsan -L models --output-on-failure -j2 \
-    -E "Streaming\.SummariesFanChartAndComparisonsMatchTheExactOnes" || tsan_failed=1
+  ctest --test-dir build-tsan -R "^model_tests\." --output-on-failure -j2 || tsan_failed=1
   wait "$engine" || tsan_failed=1
   cat "$log"
   rm -f "$log"
