@@ -87,13 +87,49 @@ def wait_refined(driver, after_change):
         """, 300, "the refined answer")
 
 
-def tab_to(driver, selector, most=400):
-    """Presses Tab until the element matching `selector` has the focus."""
-    for _ in range(most):
-        if driver.execute_script(f"return document.activeElement && document.activeElement.matches({json.dumps(selector)})"):
-            return
-        ActionChains(driver).send_keys(Keys.TAB).perform()
-    raise AssertionError(f"Tab never reached {selector}")
+def tab_to(driver, selector, most=400, batch=10):
+    """Moves the focus with the keyboard alone to the element matching `selector`.
+
+    Tab when the element comes after the focus in the page, Shift+Tab when
+    it comes before (the page's tab order is its document order). Keys go in
+    batches of `batch`, a round trip to the browser each instead of two per
+    key; a focus listener records whether the focus passed the target, and
+    single steps back return to it."""
+    matches = f"e => e && e.matches({json.dumps(selector)})"
+    if driver.execute_script(f"return ({matches})(document.activeElement)"):
+        return
+    backwards = driver.execute_script(f"""
+        const target = document.querySelector({json.dumps(selector)});
+        return Boolean(target && document.activeElement && document.activeElement !== document.body &&
+                       target.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING);""")
+
+    def press(n, back):
+        chain = ActionChains(driver)
+        if back:
+            chain.key_down(Keys.SHIFT)
+        chain.send_keys(Keys.TAB * n)
+        if back:
+            chain.key_up(Keys.SHIFT)
+        chain.perform()
+
+    driver.execute_script(f"""
+        window.__tabLog = [];
+        window.__tabListener = e => window.__tabLog.push(({matches})(e.target));
+        document.addEventListener('focusin', window.__tabListener);""")
+    try:
+        for _ in range(0, most, batch):
+            press(batch, backwards)
+            if True in driver.execute_script("return window.__tabLog"):
+                # Back one key at a time: a batch may also have left the page
+                # at its end, where the focus moves without a focusin.
+                for _ in range(batch + 2):
+                    if driver.execute_script(f"return ({matches})(document.activeElement)"):
+                        return
+                    press(1, not backwards)
+                raise AssertionError(f"the focus did not come back to {selector}")
+    finally:
+        driver.execute_script("document.removeEventListener('focusin', window.__tabListener)")
+    raise AssertionError(f"the keyboard never reached {selector}")
 
 
 def type_value(driver, text):
