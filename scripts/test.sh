@@ -7,10 +7,10 @@
 #   tsan      the parallel engine and model tests under ThreadSanitizer;
 #   fuzz      the scenario-loader and results-file fuzzers, half of
 #             FUZZ_SECONDS (default 60) each.
-# The stages run in two lanes side by side, Release (build, suite) and
-# sanitizers (asan, tsan, fuzz), each line of output marked with its lane: a
-# stage alone leaves a core idle while its last, longest compile or test
-# finishes, and the other lane's work fills it. Each stage runs even when an
+# The stages run in two lanes side by side, each line of output marked with
+# its lane: gcc (build, suite, then tsan) and clang (asan, then fuzz), so
+# that the two take about as long. A stage alone leaves a core idle while its
+# last, longest compile or test finishes, and the other lane's work fills it. Each stage runs even when an
 # earlier test stage failed (the suite not when the build did), and a table
 # of what ran, how long it took and how it ended closes the output; the exit
 # code is non-zero when any stage failed.
@@ -76,14 +76,14 @@ fi
 (
   stage build env PRESET=release-ci scripts/build.sh &&
     stage suite ctest --test-dir build --output-on-failure -j2
-) 2>&1 | sed -u 's/^/[release]    /' &
-release_lane=$!
+  stage tsan scripts/sanitize.sh tsan
+) 2>&1 | sed -u 's/^/[gcc]   /' &
+gcc_lane=$!
 (
   stage asan scripts/sanitize.sh asan
-  stage tsan scripts/sanitize.sh tsan
   stage fuzz scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
-) 2>&1 | sed -u 's/^/[sanitizers] /' &
-sanitizer_lane=$!
-wait "$release_lane" "$sanitizer_lane"
+) 2>&1 | sed -u 's/^/[clang] /' &
+clang_lane=$!
+wait "$gcc_lane" "$clang_lane"
 
 report
