@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <random>
 #include <vector>
 
 #include "models/results.hpp"
@@ -253,6 +255,51 @@ TEST(TimeToEvent, CensoredTimesAreInfiniteInPercentiles) {
     EXPECT_NEAR(t.prob_within[0], 0.2, 1e-12);
     EXPECT_NEAR(t.prob_within[1], 0.6, 1e-12);
     EXPECT_EQ(t.cdf, (std::vector<double>{0, 0.2, 0.4, 0.6}));
+}
+
+// Whole months and +∞, as paybacks are (counted, not sorted), against the
+// definitions evaluated on a sorted copy: position p·(n − 1) between order
+// statistics, the mean of the finite times, shares of times ≤ t.
+TEST(TimeToEvent, WholeMonthsGiveTheFiguresOfTheSortedTimes) {
+    const int H = 24;
+    const std::vector<models::Horizon> horizons = {{"a", 6}, {"b", 24}};
+    for (const std::uint64_t seed : {1u, 2u, 3u}) {
+        std::mt19937_64 rng(seed);
+        std::vector<double> times(997 + seed);
+        for (double& t : times) {
+            const auto draw = static_cast<int>(rng() % (H + 8));
+            t = draw > H ? INFINITY : draw + 1 > H ? H : draw + 1.0;
+        }
+        auto sorted = times;
+        std::sort(sorted.begin(), sorted.end());
+        const double n = static_cast<double>(sorted.size());
+        const auto t = models::time_to_event(times, horizons, H);
+        for (std::size_t i = 0; i < t.levels.size(); ++i) {
+            const double position = t.levels[i] * (n - 1);
+            const auto lo = static_cast<std::size_t>(position);
+            const double a = sorted[lo], b = sorted[std::min(lo + 1, sorted.size() - 1)];
+            const double expected = position == lo || a == b ? a : a + (position - lo) * (b - a);
+            EXPECT_EQ(t.percentiles[i], expected) << "level " << t.levels[i] << ", seed " << seed;
+        }
+        double sum = 0;
+        std::size_t reached = 0;
+        for (double x : sorted)
+            if (std::isfinite(x)) sum += x, ++reached;
+        EXPECT_EQ(t.share_reached, reached / n);
+        EXPECT_EQ(t.mean_reached, sum / reached);
+        const auto share = [&](double month) { return std::count_if(sorted.begin(), sorted.end(), [&](double x) { return x <= month; }) / n; };
+        EXPECT_EQ(t.prob_within, (std::vector<double>{share(6), share(24)}));
+        ASSERT_EQ(t.cdf.size(), static_cast<std::size_t>(H));
+        for (int m = 1; m <= H; ++m) EXPECT_EQ(t.cdf[m - 1], share(m)) << "month " << m;
+    }
+    // Every path censored, and every path at one month.
+    const auto none = models::time_to_event(std::vector<double>(10, INFINITY), horizons, H);
+    EXPECT_TRUE(std::isinf(none.percentiles[0]));
+    EXPECT_TRUE(std::isnan(none.mean_reached));
+    EXPECT_EQ(none.share_reached, 0.0);
+    const auto all = models::time_to_event(std::vector<double>(10, 7.0), horizons, H);
+    EXPECT_EQ(all.percentiles[4], 7.0);
+    EXPECT_EQ(all.prob_within, (std::vector<double>{0.0, 1.0}));
 }
 
 }  // namespace
