@@ -5,6 +5,7 @@
 #include <hwy/targets.h>
 #include <vector>
 
+#include "sim/column_summary.hpp"
 #include "sim/distribution.hpp"
 #include "sim/gaussian_copula.hpp"
 #include "sim/random_permutation.hpp"
@@ -96,6 +97,41 @@ void BM_Summarize(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_Summarize)->Arg(100000)->Arg(1000000);
+
+// The in-place summaries of a stored column of floats (models/results.cpp):
+// a full summary (seven percentiles and the tail), the breakdown's central
+// one (P10, P50, P90), the fan chart's five percentiles.
+std::vector<float> stored_column(std::size_t n) {
+    const sim::PhiloxStream s(1, 0);
+    std::vector<float> v(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double u = s.uniform(i, 0);
+        v[i] = static_cast<float>(3e5 + 1e5 * std::log(u / (1 - u)));
+    }
+    return v;
+}
+void BM_SummarizeColumn(benchmark::State& state) {
+    const auto v = stored_column(static_cast<std::size_t>(state.range(0)));
+    sim::SummaryScratch scratch;
+    for (auto _ : state) benchmark::DoNotOptimize(sim::summarize_column(std::span<const float>(v), scratch));
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_SummarizeColumn)->Arg(200000)->Arg(1000000);
+void BM_CentralSummary(benchmark::State& state) {
+    const auto v = stored_column(static_cast<std::size_t>(state.range(0)));
+    sim::SummaryScratch scratch;
+    for (auto _ : state) benchmark::DoNotOptimize(sim::central_summary(std::span<const float>(v), scratch));
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_CentralSummary)->Arg(200000)->Arg(1000000);
+void BM_FanChartPercentiles(benchmark::State& state) {
+    const auto v = stored_column(static_cast<std::size_t>(state.range(0)));
+    const std::vector<double> levels = {0.05, 0.25, 0.50, 0.75, 0.95};
+    sim::SummaryScratch scratch;
+    for (auto _ : state) benchmark::DoNotOptimize(sim::column_percentiles(std::span<const float>(v), levels, scratch));
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_FanChartPercentiles)->Arg(200000)->Arg(1000000);
 
 }  // namespace
 

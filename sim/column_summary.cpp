@@ -4,7 +4,9 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <type_traits>
 
+#include "sim/bracket_filter.hpp"
 #include "sim/moments.hpp"
 #include "sim/order_statistics.hpp"
 
@@ -68,28 +70,35 @@ struct Ranked {
 // Selects ranks within [first, first + size), a region holding the values of
 // ranks offset … offset + size − 1, below_sum the sum of those below it;
 // one nth_element per rank, each over what lies above the rank before.
-void select_in(double* first, std::size_t size, std::size_t offset, std::size_t defined,
-               std::span<const std::size_t> ranks, std::size_t index0, std::optional<std::size_t> sum_of,
-               double below_sum, Ranked& out) {
-    double* const end = first + size;
-    double* lo = first;
+template <class T>
+void select_in(T* first, std::size_t size, std::size_t offset, std::size_t defined, std::span<const std::size_t> ranks,
+               std::size_t index0, std::optional<std::size_t> sum_of, double below_sum, Ranked& out) {
+    T* const end = first + size;
+    T* lo = first;
     for (std::size_t j = 0; j < ranks.size(); ++j) {
         const std::size_t k = ranks[j], i = index0 + j;
-        double* at = first + (k - offset);
+        T* at = first + (k - offset);
         std::nth_element(lo, at, end);
-        out.at[i] = *at;
-        out.next[i] = k + 1 < defined ? *std::min_element(at + 1, end) : *at;
+        out.at[i] = static_cast<double>(*at);
+        out.next[i] = static_cast<double>(k + 1 < defined ? *std::min_element(at + 1, end) : *at);
         if (sum_of == i) out.sum = below_sum + std::accumulate(first, at + 1, 0.0);
         lo = at + 1;
     }
 }
 
+template <class T>
+std::vector<std::vector<T>>& inside_buffers(SummaryScratch& scratch) {
+    if constexpr (std::is_same_v<T, float>)
+        return scratch.inside_floats;
+    else
+        return scratch.inside;
+}
+
 // Floyd and Rivest's idea: a sorted sample of every stride-th value brackets
 // each rank; one pass counts the values below each bracket and copies those
-// inside it, and selection within the copies (a few per cent of the values)
-// finds the ranks. Branch-free: where a value falls is a coin toss near the
-// median, and mispredicted branches would cost more than the comparisons.
-// False when a bracket missed its ranks (an unlucky sample).
+// inside it (in SIMD lanes, sim/bracket_filter.hpp), and selection within
+// the copies (a few per cent of the values) finds the ranks. False when a
+// bracket missed its ranks (an unlucky sample).
 template <class T>
 bool bracketed(std::span<const T> v, std::size_t defined, std::span<const std::size_t> ranks,
                std::optional<std::size_t> sum_of, Ranked& out, SummaryScratch& scratch) {
@@ -110,10 +119,15 @@ bool bracketed(std::span<const T> v, std::size_t defined, std::span<const std::s
         std::size_t first_rank = 0, ranks = 0;  // the ranks it holds: ranks[first_rank …]
     };
     std::vector<Bracket> brackets;
-    // The sample rank of k has a standard deviation of at most √m / 2; six of them either side.
-    const double m = static_cast<double>(sample.size()), margin = 3.0 * std::sqrt(m);
+    // The number of sample values below the value of rank k is about
+    // binomial, m·p with standard deviation √(m·p·(1 − p)), p = k / n: five
+    // of them either side (and a few places for the tails, where it is
+    // small). Narrower at the tails than the middle's √m / 2.
+    const double m = static_cast<double>(sample.size());
     for (std::size_t i = 0; i < ranks.size(); ++i) {
-        const double centre = (static_cast<double>(ranks[i]) + 0.5) * m / static_cast<double>(defined);
+        const double p = (static_cast<double>(ranks[i]) + 0.5) / static_cast<double>(defined);
+        const double margin = 5.0 * std::sqrt(m * p * (1.0 - p)) + 4.0;
+        const double centre = p * m;
         const double a = centre - margin, b = centre + margin;
         const double low = a < 0 ? -INFINITY : sample[static_cast<std::size_t>(a)];
         const double high = b >= m ? INFINITY : sample[static_cast<std::size_t>(b)];
@@ -122,33 +136,32 @@ bool bracketed(std::span<const T> v, std::size_t defined, std::span<const std::s
         ++brackets.back().ranks;
         if (sum_of == i) brackets.back().sums = true;
     }
-    if (scratch.inside.size() < brackets.size()) scratch.inside.resize(brackets.size());
+    std::vector<std::vector<T>>& inside = inside_buffers<T>(scratch);
+    if (inside.size() < brackets.size()) inside.resize(brackets.size());
 
-    // Each value is written to the next free slot and kept by advancing past
-    // it, so a copy needs room for one more chunk before each chunk.
+    // A chunk at a time, so that a bracket's copy grows with what it holds.
     constexpr std::size_t chunk = 4096;
     for (std::size_t first = 0; first < n; first += chunk) {
         const std::size_t last = std::min(n, first + chunk);
+        const std::span<const T> part = v.subspan(first, last - first);
         for (std::size_t b = 0; b < brackets.size(); ++b) {
             Bracket& br = brackets[b];
-            std::vector<double>& inside = scratch.inside[b];
-            if (inside.size() < br.in + chunk) inside.resize(std::max(2 * inside.size(), br.in + 2 * chunk));
-            double* slot = inside.data();
-            const double low = br.low, high = br.high;
-            std::size_t below = 0, above = 0, in = br.in;
-            double below_sum = 0;
-            for (std::size_t i = first; i < last; ++i) {
-                const double x = static_cast<double>(v[i]);
-                below += x < low;
-                above += x > high;
-                if (br.sums) below_sum += x < low ? x : 0.0;
-                slot[in] = x;
-                in += (x >= low) & (x <= high);  // NaN is nowhere
+            std::vector<T>& copy = inside[b];
+            if (copy.size() < br.in + chunk + bracket_filter_padding)
+                copy.resize(std::max(2 * copy.size(), br.in + 2 * chunk + bracket_filter_padding));
+            const BracketCount c =
+                filter_bracket(part, static_cast<T>(br.low), static_cast<T>(br.high), copy.data() + br.in);
+            br.below += c.below;
+            br.above += c.above;
+            br.in += c.in;
+            if (br.sums) {
+                double below_sum = 0;
+                for (const T value : part) {
+                    const double x = static_cast<double>(value);
+                    below_sum += x < br.low ? x : 0.0;
+                }
+                br.below_sum += below_sum;
             }
-            br.below += below;
-            br.above += above;
-            br.below_sum += below_sum;
-            br.in = in;
         }
     }
     for (const Bracket& br : brackets) {
@@ -161,7 +174,7 @@ bool bracketed(std::span<const T> v, std::size_t defined, std::span<const std::s
     }
     for (std::size_t b = 0; b < brackets.size(); ++b) {
         const Bracket& br = brackets[b];
-        select_in(scratch.inside[b].data(), br.in, br.below, defined, ranks.subspan(br.first_rank, br.ranks),
+        select_in(inside[b].data(), br.in, br.below, defined, ranks.subspan(br.first_rank, br.ranks),
                   br.first_rank, br.sums ? sum_of : std::nullopt, br.below_sum, out);
     }
     return true;

@@ -11,8 +11,10 @@ namespace sim {
 // million-path column copied into a fresh allocation pays a page fault per
 // 4 KiB before any arithmetic.
 struct SummaryScratch {
-    std::vector<double> copy;                 // defined values, when a column is selected in full
-    std::vector<std::vector<double>> inside;  // per bracket: the values a sample bracket holds
+    std::vector<double> copy;  // defined values, when a column is selected in full
+    // Per bracket: the values a sample bracket holds, of a column of doubles or of floats.
+    std::vector<std::vector<double>> inside;
+    std::vector<std::vector<float>> inside_floats;
 };
 
 // The summaries of sim::summarize() read in place: the column is neither
