@@ -109,7 +109,6 @@ bool bracketed(std::span<const T> v, std::size_t defined, std::span<const std::s
     for (std::size_t i = 0; i < sample_size; ++i)
         if (const double x = static_cast<double>(v[i * stride]); !std::isnan(x)) sample.push_back(x);
     if (sample.size() < sample_size / 2) return false;
-    std::sort(sample.begin(), sample.end());
 
     struct Bracket {
         double low = 0, high = 0;
@@ -124,11 +123,21 @@ bool bracketed(std::span<const T> v, std::size_t defined, std::span<const std::s
     // of them either side (and a few places for the tails, where it is
     // small). Narrower at the tails than the middle's √m / 2.
     const double m = static_cast<double>(sample.size());
+    std::vector<std::pair<double, double>> places;  // a bracket's sample ranks, −1 and m meaning beyond either end
+    std::vector<std::size_t> wanted;
     for (std::size_t i = 0; i < ranks.size(); ++i) {
         const double p = (static_cast<double>(ranks[i]) + 0.5) / static_cast<double>(defined);
         const double margin = 5.0 * std::sqrt(m * p * (1.0 - p)) + 4.0;
-        const double centre = p * m;
-        const double a = centre - margin, b = centre + margin;
+        const double a = p * m - margin, b = p * m + margin;
+        places.emplace_back(a < 0 ? -1.0 : std::floor(a), b >= m ? m : std::floor(b));
+        for (const double place : {places.back().first, places.back().second})
+            if (place >= 0 && place < m) wanted.push_back(static_cast<std::size_t>(place));
+    }
+    // Only the sample's values at those ranks are needed: selected, not sorted.
+    std::sort(wanted.begin(), wanted.end());
+    select_order_statistics(sample, wanted);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+        const auto [a, b] = places[i];
         const double low = a < 0 ? -INFINITY : sample[static_cast<std::size_t>(a)];
         const double high = b >= m ? INFINITY : sample[static_cast<std::size_t>(b)];
         if (brackets.empty() || brackets.back().low != low || brackets.back().high != high)
