@@ -40,6 +40,7 @@ struct Scratch {
     // (lane_metrics.hpp); ccf keeps every option's, for the overtake months.
     std::vector<double> lane_cost, lane_benefit, lane_soft, lane_scratch, lane_results, payback, discounted_payback;
     std::vector<float> ccf, ccf_a, ccf_b;  // options × H × lane_block; H, H
+    std::vector<float> lane_breakdown, lane_years;  // one option's, for a lane block (breakdown_sums, year_sums)
     std::optional<PathStore> block_store;  // when blocks go to a consumer
 };
 
@@ -60,26 +61,29 @@ void draw_input(const Input& in, const sim::InverseCdf& draw, Eigen::Ref<Eigen::
     draw({u.data(), static_cast<std::size_t>(u.size())}, {out.data(), static_cast<std::size_t>(out.size())});
 }
 
-// Each breakdown component's sum over months 0 … h, for every horizon h.
-void store_breakdown(PathStore& store, std::size_t o, std::size_t path, std::span<const double> parts,
-                     std::span<const int> horizon_months) {
-    const std::size_t components = store.shape().breakdown[o];
-    const auto months = static_cast<std::size_t>(store.months()) + 1;
+// Each breakdown component's sum over months 0 … h, for every horizon h, of
+// one path (parts: rows of `months` = H + 1 values): lane k of the lane block's buffer, at [(h · components + c) ·
+// lane_block + k]. The store's columns are written from the buffer a lane
+// block at a time, contiguous runs instead of a scattered value per column
+// and path.
+void breakdown_sums(std::span<float> out, std::size_t k, std::size_t components, std::size_t months,
+                    std::span<const double> parts, std::span<const int> horizon_months) {
     for (std::size_t c = 0; c < components; ++c) {
         const double* row = parts.data() + c * months;
         double sum = 0;
         std::size_t t = 0;
         for (std::size_t h = 0; h < horizon_months.size(); ++h) {
             for (; t <= static_cast<std::size_t>(horizon_months[h]); ++t) sum += row[t];
-            store.breakdown(o, h, c)[path] = static_cast<float>(sum);
+            out[(h * components + c) * lane_block + k] = static_cast<float>(sum);
         }
     }
 }
 
-// The year table's sums: period 0 is month 0, period y months 12(y−1)+1 … 12y.
-void store_years(PathStore& store, std::size_t o, std::size_t path, std::span<const double> cost,
-                 std::span<const double> benefit, std::span<const double> discount) {
-    const std::size_t periods = store.shape().years;
+// The year table's sums of one path, lane k of the buffer at [(y · year_parts
+// + part) · lane_block + k]: period 0 is month 0, period y months
+// 12(y−1)+1 … 12y.
+void year_sums(std::span<float> out, std::size_t k, std::size_t periods, std::span<const double> cost,
+               std::span<const double> benefit, std::span<const double> discount) {
     for (std::size_t y = 0; y < periods; ++y) {
         const std::size_t first = y == 0 ? 0 : 12 * (y - 1) + 1, last = std::min(y == 0 ? 0 : 12 * y, cost.size() - 1);
         double b = 0, c = 0, net = 0, discounted = 0;
@@ -89,10 +93,11 @@ void store_years(PathStore& store, std::size_t o, std::size_t path, std::span<co
             net += benefit[t] - cost[t];
             discounted += discount[t] * (benefit[t] - cost[t]);
         }
-        store.year(o, y, YearPart::benefits)[path] = static_cast<float>(b);
-        store.year(o, y, YearPart::costs)[path] = static_cast<float>(c);
-        store.year(o, y, YearPart::net)[path] = static_cast<float>(net);
-        store.year(o, y, YearPart::discounted_net)[path] = static_cast<float>(discounted);
+        float* at = out.data() + y * year_parts * lane_block + k;
+        at[static_cast<std::size_t>(YearPart::benefits) * lane_block] = static_cast<float>(b);
+        at[static_cast<std::size_t>(YearPart::costs) * lane_block] = static_cast<float>(c);
+        at[static_cast<std::size_t>(YearPart::net) * lane_block] = static_cast<float>(net);
+        at[static_cast<std::size_t>(YearPart::discounted_net) * lane_block] = static_cast<float>(discounted);
     }
 }
 
@@ -132,6 +137,8 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
         sc.ccf.resize(n_options * months * lane_block);
         sc.ccf_a.resize(months);
         sc.ccf_b.resize(months);
+        sc.lane_breakdown.resize(most_parts * n_horizons * lane_block);
+        sc.lane_years.resize(shape.years * year_parts * lane_block);
         if (!global) sc.block_store.emplace(shape, settings.block_size);
         return sc;
     });
@@ -173,11 +180,12 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
                         continue;
                     }
                     const auto row = static_cast<Eigen::Index>(first + k);
-                    const std::size_t path = offset + first + k;
                     const auto value = [&](InputId id) { return sc.values(row, static_cast<Eigen::Index>(id)); };
                     option_flows(s, s.options[o], value, MonthlyFlows{sc.cost, sc.benefit, sc.adoption, sc.soft, sc.parts});
-                    if (store.has_breakdown()) store_breakdown(store, o, path, sc.parts, horizon_months);
-                    if (shape.years) store_years(store, o, path, sc.cost, sc.benefit, discount);
+                    if (store.has_breakdown())
+                        breakdown_sums(sc.lane_breakdown, k, shape.breakdown[o], months + 1, sc.parts,
+                                       horizon_months);
+                    if (shape.years) year_sums(sc.lane_years, k, shape.years, sc.cost, sc.benefit, discount);
                     for (std::size_t t = 0; t <= months; ++t) {
                         sc.lane_cost[t * lane_block + k] = sc.cost[t];
                         sc.lane_benefit[t * lane_block + k] = sc.benefit[t];
@@ -193,6 +201,15 @@ void simulate_paths(const Scenario& s, const RunSettings& settings, const Unifor
                         if (store.kept(m))
                             std::copy_n(sc.lane_results.data() + (h * metric_count + static_cast<std::size_t>(m)) * lane_block,
                                         paths, store.metric(o, h, m).data() + at);
+                if (store.has_breakdown())
+                    for (std::size_t h = 0; h < n_horizons; ++h)
+                        for (std::size_t c = 0; c < shape.breakdown[o]; ++c)
+                            std::copy_n(sc.lane_breakdown.data() + (h * shape.breakdown[o] + c) * lane_block, paths,
+                                        store.breakdown(o, h, c).data() + at);
+                for (std::size_t y = 0; y < shape.years; ++y)
+                    for (std::size_t part = 0; part < year_parts; ++part)
+                        std::copy_n(sc.lane_years.data() + (y * year_parts + part) * lane_block, paths,
+                                    store.year(o, y, static_cast<YearPart>(part)).data() + at);
                 std::copy_n(sc.payback.data(), paths, store.payback(o, false).data() + at);
                 std::copy_n(sc.discounted_payback.data(), paths, store.payback(o, true).data() + at);
                 if (settings.keep_cumulative)
