@@ -18,54 +18,68 @@ namespace models {
 
 namespace {
 
-// How many times fall on each whole month 0 … H, and (last) how many are +∞,
-// when every time is one of those, as paybacks and overtake months are;
-// nullopt for any other value.
-std::optional<std::vector<std::uint64_t>> month_counts(std::span<const double> times, int months) {
-    std::vector<std::uint64_t> count(static_cast<std::size_t>(months) + 2, 0);
+// The times by month: count[b] of those in (b − 1, b] for b = 0 … H (0: at
+// most 0), count[H + 1] beyond H, count[H + 2] at +∞; `whole` when every
+// finite time is a whole month (overtake months are). nullopt when a time is
+// NaN or negative.
+struct MonthCounts {
+    std::vector<std::uint64_t> count;
+    bool whole = true;
+};
+
+std::optional<MonthCounts> month_counts(std::span<const double> times, int months) {
+    MonthCounts m;
+    m.count.assign(static_cast<std::size_t>(months) + 3, 0);
+    const double H = months;
     for (const double t : times) {
-        if (t >= 0 && t <= months && t == std::floor(t))  // NaN is none of these
-            ++count[static_cast<std::size_t>(t)];
-        else if (t == std::numeric_limits<double>::infinity())
-            ++count.back();
-        else
-            return std::nullopt;
+        if (!(t >= 0)) return std::nullopt;  // NaN too
+        const double up = std::ceil(t);
+        m.whole = m.whole && (t == INFINITY || (up == t && up <= H));
+        ++m.count[t == INFINITY ? m.count.size() - 1 : up > H ? m.count.size() - 2 : static_cast<std::size_t>(up)];
     }
-    return count;
+    return m;
 }
 
-// time_to_event from month counts: the same figures as from the sorted times
-// (the order statistics are read off the counts, and a sum of whole numbers
-// is exact in any order), in one pass over the paths instead of a sort.
-TimeToEvent from_month_counts(std::span<const std::uint64_t> count, const std::vector<Horizon>& horizons, int months) {
+// time_to_event without sorting the times: the CDF and the shares within
+// each horizon from the month counts (t ≤ h exactly when ⌈t⌉ ≤ h for a whole
+// month h), the percentiles as exact order statistics (read off the counts
+// for whole months, selected otherwise), the mean summed in path order.
+TimeToEvent without_sorting(std::span<const double> times, const MonthCounts& m, const std::vector<Horizon>& horizons,
+                            int months) {
     TimeToEvent r;
-    std::uint64_t total = 0;
-    for (const std::uint64_t c : count) total += c;
+    const auto& count = m.count;
+    const std::uint64_t total = times.size(), reached = total - count.back();
     const double n = static_cast<double>(total);
-    const std::uint64_t reached = total - count.back();
-    // The (k + 1)-th smallest time: its bin is the first whose running count passes k.
-    const auto at_rank = [&](std::uint64_t k) {
-        std::uint64_t below = 0;
-        for (std::size_t v = 0; v + 1 < count.size(); ++v)
-            if ((below += count[v]) > k) return static_cast<double>(v);
-        return std::numeric_limits<double>::infinity();
-    };
-    for (std::size_t i = 0; i < r.levels.size(); ++i) {
-        const double position = r.levels[i] * (n - 1);
-        const auto lo = static_cast<std::uint64_t>(std::floor(position));
-        const std::uint64_t hi = std::min(lo + 1, total - 1);
-        r.percentiles[i] = sim::between_order_statistics(at_rank(lo), at_rank(hi), position - static_cast<double>(lo));
+    if (m.whole) {
+        // The (k + 1)-th smallest time: the first month whose running count passes k.
+        const auto at_rank = [&](std::uint64_t k) {
+            std::uint64_t below = 0;
+            for (std::size_t v = 0; v + 2 < count.size(); ++v)
+                if ((below += count[v]) > k) return static_cast<double>(v);
+            return std::numeric_limits<double>::infinity();
+        };
+        for (std::size_t i = 0; i < r.levels.size(); ++i) {
+            const double position = r.levels[i] * (n - 1);
+            const auto lo = static_cast<std::uint64_t>(std::floor(position));
+            const std::uint64_t hi = std::min(lo + 1, total - 1);
+            r.percentiles[i] =
+                sim::between_order_statistics(at_rank(lo), at_rank(hi), position - static_cast<double>(lo));
+        }
+    } else {
+        sim::SummaryScratch scratch;
+        const auto p = sim::column_percentiles(times, r.levels, scratch);
+        std::copy(p.begin(), p.end(), r.percentiles.begin());
     }
     r.share_reached = static_cast<double>(reached) / n;
     double sum = 0;
-    for (std::size_t v = 1; v + 1 < count.size(); ++v) sum += static_cast<double>(v) * static_cast<double>(count[v]);
+    for (const double t : times) sum += t == INFINITY ? 0.0 : t;
     r.mean_reached = reached ? sum / static_cast<double>(reached) : NAN;
-    // Times ≤ t for a whole month t: the running count up to t (every finite time is ≤ H).
-    std::vector<std::uint64_t> within(count.size() - 1);
-    std::partial_sum(count.begin(), count.end() - 1, within.begin());
-    const auto share_within = [&](int t) {
-        const std::uint64_t k = t < 0 ? 0 : t > months ? reached : within[static_cast<std::size_t>(t)];
-        return static_cast<double>(k) / n;
+    std::vector<std::uint64_t> within(count.size());
+    std::partial_sum(count.begin(), count.end(), within.begin());
+    const auto share_within = [&](int h) {
+        if (h < 0) return 0.0;
+        if (h <= months) return static_cast<double>(within[static_cast<std::size_t>(h)]) / n;
+        return static_cast<double>(std::count_if(times.begin(), times.end(), [&](double t) { return t <= h; })) / n;
     };
     for (const auto& h : horizons) r.prob_within.push_back(share_within(h.months));
     for (int t = 1; t <= months; ++t) r.cdf.push_back(share_within(t));
@@ -76,7 +90,7 @@ TimeToEvent from_month_counts(std::span<const std::uint64_t> count, const std::v
 
 TimeToEvent time_to_event(std::vector<double> times, const std::vector<Horizon>& horizons, int months) {
     if (!times.empty())
-        if (const auto count = month_counts(times, months)) return from_month_counts(*count, horizons, months);
+        if (const auto m = month_counts(times, months)) return without_sorting(times, *m, horizons, months);
     TimeToEvent r;
     std::sort(times.begin(), times.end());  // censored (+∞) last
     const double n = static_cast<double>(times.size());

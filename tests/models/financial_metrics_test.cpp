@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/results.hpp"
+#include "sim/summary.hpp"
 #include "root_difference.hpp"
 #include "scenario_fixture.hpp"
 
@@ -290,6 +291,29 @@ TEST(TimeToEvent, WholeMonthsGiveTheFiguresOfTheSortedTimes) {
         const auto share = [&](double month) { return std::count_if(sorted.begin(), sorted.end(), [&](double x) { return x <= month; }) / n; };
         EXPECT_EQ(t.prob_within, (std::vector<double>{share(6), share(24)}));
         ASSERT_EQ(t.cdf.size(), static_cast<std::size_t>(H));
+        for (int m = 1; m <= H; ++m) EXPECT_EQ(t.cdf[m - 1], share(m)) << "month " << m;
+    }
+    // Times within months (paybacks interpolate): selected and counted, not sorted.
+    for (const std::uint64_t seed : {4u, 5u}) {
+        std::mt19937_64 rng(seed);
+        std::uniform_real_distribution<double> month(0.0, H + 6.0);
+        std::vector<double> times(20011);
+        for (double& t : times) t = rng() % 9 == 0 ? INFINITY : month(rng);
+        times[17] = 6.0;  // exactly on a horizon
+        auto sorted = times;
+        std::sort(sorted.begin(), sorted.end());
+        const double n = static_cast<double>(sorted.size());
+        const auto t = models::time_to_event(times, horizons, H);
+        for (std::size_t i = 0; i < t.levels.size(); ++i)
+            EXPECT_EQ(t.percentiles[i], sim::percentile_of_sorted(sorted, t.levels[i])) << "level " << t.levels[i];
+        long double sum = 0;
+        std::size_t reached = 0;
+        for (double x : sorted)
+            if (std::isfinite(x)) sum += x, ++reached;
+        EXPECT_EQ(t.share_reached, reached / n);
+        EXPECT_NEAR(t.mean_reached, static_cast<double>(sum / reached), 1e-14 * t.mean_reached);
+        const auto share = [&](double m) { return std::count_if(sorted.begin(), sorted.end(), [&](double x) { return x <= m; }) / n; };
+        EXPECT_EQ(t.prob_within, (std::vector<double>{share(6), share(24)}));
         for (int m = 1; m <= H; ++m) EXPECT_EQ(t.cdf[m - 1], share(m)) << "month " << m;
     }
     // Every path censored, and every path at one month.
