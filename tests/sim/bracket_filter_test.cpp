@@ -52,7 +52,8 @@ template <class T>
 void check() {
     const T inf = std::numeric_limits<T>::infinity();
     for (const auto& v : columns<T>())
-        for (const auto& [low, high] : {std::pair<T, T>{-1, 2}, {0.5, 0.5}, {-inf, 0}, {1, inf}, {-inf, inf}, {9, 10}}) {
+        for (const auto& bounds : {std::pair<T, T>{-1, 2}, {0.5, 0.5}, {-inf, 0}, {1, inf}, {-inf, inf}, {9, 10}}) {
+            const T low = bounds.first, high = bounds.second;  // named, so that the lambda below can capture them
             const Expected<T> e = by_definition(v, low, high);
             sim::testing::on_every_simd_target([&] {
                 std::vector<T> inside(v.size() + sim::bracket_filter_padding, T(-7));
