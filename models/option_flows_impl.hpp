@@ -173,11 +173,12 @@ void option_flows(const Scenario& s, const Option& o, const ValueOf& value, Mont
     const bool logistic = a.model == Adoption::Model::logistic;
     const double k1 = logistic ? value(a.midpoint_months) : value(a.p);
     const double k2 = logistic ? value(a.steepness) : value(a.q);
+    const LogisticRamp ramp(ceiling, k1, k2);  // unused for Bass
     for (int t = 0; t <= H; ++t) {
         double A = 0;
         rollout.each([&](double live, double share) {
             const double tau = t - live;
-            A += share * (logistic ? logistic_adoption(tau, ceiling, k1, k2) : bass_adoption(tau, ceiling, k1, k2));
+            A += share * (logistic ? ramp(tau) : bass_adoption(tau, ceiling, k1, k2));
         });
         flows.adoption[static_cast<std::size_t>(t)] = A;
     }
